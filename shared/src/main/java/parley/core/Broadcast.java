@@ -1,0 +1,41 @@
+package parley.core;
+
+import java.nio.ByteBuffer;
+import parley.protocol.ChatEvent;
+import parley.protocol.EventEncoder;
+import parley.protocol.WireMode;
+
+/** One event on its way to many recipients: encoded at most once per wire mode, the bytes then shared. */
+final class Broadcast {
+
+    private final ChatEvent event;
+    private final EventEncoder encoder;
+    private ByteBuffer text;
+    private ByteBuffer machine;
+
+    Broadcast(ChatEvent event, EventEncoder encoder) {
+        this.event = event;
+        this.encoder = encoder;
+    }
+
+    ChatEvent event() {
+        return event;
+    }
+
+    void sendTo(Session s) {
+        s.out().send(bytesFor(s.mode()));
+    }
+
+    private ByteBuffer bytesFor(WireMode mode) {
+        if (mode == WireMode.TEXT) {
+            if (text == null) {
+                text = encoder.encode(event, mode);
+            }
+            return text;
+        }
+        if (machine == null) {
+            machine = encoder.encode(event, mode);
+        }
+        return machine;
+    }
+}

@@ -1,0 +1,302 @@
+package parley.core;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import parley.protocol.ChatEvent;
+import parley.protocol.EventEncoder;
+import parley.protocol.EventKind;
+import parley.protocol.TextSanitizer;
+import parley.protocol.WireMode;
+
+/**
+ * The chat itself: rooms, nicks, commands and history, with no sockets and no threads of its own.
+ *
+ * <pre>
+ *  backend thread                     ChatCore (one lock)                    each recipient
+ *  ------------------                 -----------------------------          --------------------
+ *  connect(addr, out) ----------->    new Session, welcome, history  ---->   Outbound.send(bytes)
+ *  receive(session, line) ------->    sanitize, parse command/message
+ *                                     event -> Broadcast (encode once      -> Outbound.send(same bytes)
+ *                                              per mode) -> room members
+ *  disconnect(session, why) ----->    leave announced to the room   ---->   Outbound.send(bytes)
+ * </pre>
+ *
+ * Every method takes the one core lock. That lock is what gives every member of a room the room's
+ * messages in one and the same order; it is held only while events are encoded and queued, never while
+ * anything is written to a socket ({@link Outbound} implementations only queue).
+ */
+public final class ChatCore {
+
+    private static final String HELP = """
+            Commands:
+              TEXT              say TEXT to the room (//TEXT says a line starting with /)
+              /me TEXT          act: * you TEXT
+              /msg NICK TEXT    private message to NICK
+              /nick NAME        change your nick (letters, digits, _ and -, up to 24)
+              /join ROOM        go to ROOM, creating it if needed
+              /who              who is in this room, with their addresses
+              /rooms            list rooms and how many are in each
+              /help             this list
+              /quit [REASON]    leave""";
+
+    private final Object lock = new Object();
+    private final Clock clock;
+    private final ServerLog log;
+    private final CoreSettings settings;
+    private final EventEncoder encoder;
+    private final Map<String, Room> rooms = new HashMap<>();
+    private final Map<String, Session> sessionsByNick = new HashMap<>();
+    private long guestCounter;
+
+    public ChatCore(Clock clock, ServerLog log) {
+        this(clock, log, CoreSettings.defaults());
+    }
+
+    public ChatCore(Clock clock, ServerLog log, CoreSettings settings) {
+        this.clock = clock;
+        this.log = log;
+        this.settings = settings;
+        this.encoder = new EventEncoder(clock.getZone());
+    }
+
+    /** A connection opened: it gets a guest nick, a welcome, the default room's history, and is announced. */
+    public Session connect(String address, Outbound out) {
+        synchronized (lock) {
+            Session s = new Session(address, out, freshGuestNick());
+            sessionsByNick.put(Names.key(s.nick()), s);
+            log.info("connect " + address + " as " + s.nick());
+            enter(s, room(settings.defaultRoom()));
+            return s;
+        }
+    }
+
+    /** A complete line arrived from {@code s}. */
+    public void receive(Session s, String rawLine) {
+        synchronized (lock) {
+            if (!s.isOpen()) {
+                return;
+            }
+            if (s.firstLine() && rawLine.strip().equals(WireMode.MACHINE_HELLO)) {
+                s.mode(WireMode.MACHINE);
+                welcome(s);
+                return;
+            }
+            String line = TextSanitizer.clean(rawLine).strip();
+            if (line.isEmpty()) {
+                return;
+            }
+            if (line.startsWith("//")) {
+                say(s, EventKind.MESSAGE, line.substring(1));
+            } else if (line.startsWith("/")) {
+                command(s, line);
+            } else {
+                say(s, EventKind.MESSAGE, line);
+            }
+        }
+    }
+
+    /** A line from {@code s} was longer than the limit and was discarded. */
+    public void lineTooLong(Session s, int maxLineBytes) {
+        synchronized (lock) {
+            if (s.isOpen()) {
+                tell(s, EventKind.ERROR, "line too long (the limit is " + maxLineBytes + " bytes); it was discarded");
+            }
+        }
+    }
+
+    /** The connection is gone (EOF, reset, /quit, shutdown). Safe to call more than once. */
+    public void disconnect(Session s, String reason) {
+        synchronized (lock) {
+            if (!s.isOpen()) {
+                return;
+            }
+            s.markClosed();
+            sessionsByNick.remove(Names.key(s.nick()));
+            leave(s, reason);
+            log.info("disconnect " + s.address() + " " + s.nick() + " (" + reason + ")");
+        }
+    }
+
+    /** Tells everyone connected that the server is going away; the backend then flushes and closes. */
+    public void announceShutdown() {
+        synchronized (lock) {
+            for (Session s : sessionsByNick.values()) {
+                tell(s, EventKind.INFO, "the server is shutting down");
+            }
+        }
+    }
+
+    /** How many sessions are connected now. */
+    public int sessionCount() {
+        synchronized (lock) {
+            return sessionsByNick.size();
+        }
+    }
+
+    private void command(Session s, String line) {
+        int space = line.indexOf(' ');
+        String verb = (space < 0 ? line.substring(1) : line.substring(1, space)).toLowerCase(java.util.Locale.ROOT);
+        String arg = space < 0 ? "" : line.substring(space + 1).strip();
+        switch (verb) {
+            case "me" -> requireArg(s, arg, "/me TEXT").ifPresent(text -> say(s, EventKind.ACTION, text));
+            case "msg" -> privateMessage(s, arg);
+            case "nick" -> requireArg(s, arg, "/nick NAME").ifPresent(name -> rename(s, name));
+            case "join" -> requireArg(s, arg, "/join ROOM").ifPresent(name -> join(s, name));
+            case "who" -> send(s, members(s.room()));
+            case "rooms" -> tell(s, EventKind.INFO, roomList());
+            case "help" -> HELP.lines().forEach(helpLine -> tell(s, EventKind.INFO, helpLine));
+            case "quit" -> {
+                disconnect(s, arg.isEmpty() ? "quit" : "quit: " + arg);
+                s.out().closeAfterFlush("quit");
+            }
+            default -> tell(s, EventKind.ERROR, "unknown command /" + verb + "; type /help for the list");
+        }
+    }
+
+    private Optional<String> requireArg(Session s, String arg, String usage) {
+        if (arg.isEmpty()) {
+            tell(s, EventKind.ERROR, "usage: " + usage);
+            return Optional.empty();
+        }
+        return Optional.of(arg);
+    }
+
+    private void say(Session s, EventKind kind, String text) {
+        ChatEvent event = new ChatEvent(kind, s.room().name(), clock.instant(), s.nick(), s.address(), text, false);
+        s.room().remember(event);
+        broadcast(s.room().members(), event);
+    }
+
+    private void privateMessage(Session s, String arg) {
+        int space = arg.indexOf(' ');
+        String text = space < 0 ? "" : arg.substring(space + 1).strip();
+        if (text.isEmpty()) {
+            tell(s, EventKind.ERROR, "usage: /msg NICK TEXT");
+            return;
+        }
+        String targetNick = arg.substring(0, space);
+        Session target = sessionsByNick.get(Names.key(targetNick));
+        if (target == null) {
+            tell(s, EventKind.ERROR, "no one here is called " + targetNick);
+            return;
+        }
+        ChatEvent event = new ChatEvent(EventKind.PRIVATE, target.nick(), clock.instant(), s.nick(), s.address(),
+                text, false);
+        broadcast(target == s ? List.of(s) : List.of(target, s), event);
+    }
+
+    private void rename(Session s, String wanted) {
+        Optional<String> problem = Names.problem(wanted);
+        if (problem.isPresent()) {
+            tell(s, EventKind.ERROR, "nick " + wanted + " " + problem.get() + "; you are still " + s.nick());
+            return;
+        }
+        Session holder = sessionsByNick.get(Names.key(wanted));
+        if (holder != null && holder != s) {
+            tell(s, EventKind.ERROR, "nick " + wanted + " is taken; you are still " + s.nick());
+            return;
+        }
+        if (wanted.equals(s.nick())) {
+            return;
+        }
+        String old = s.nick();
+        sessionsByNick.remove(Names.key(old));
+        s.rename(wanted);
+        sessionsByNick.put(Names.key(wanted), s);
+        log.info("nick " + s.address() + " " + old + " -> " + wanted);
+        broadcast(s.room().members(), new ChatEvent(EventKind.NICK, s.room().name(), clock.instant(), old,
+                s.address(), wanted, false));
+    }
+
+    private void join(Session s, String wanted) {
+        String name = wanted.startsWith("#") ? wanted.substring(1) : wanted;
+        Optional<String> problem = Names.problem(name);
+        if (problem.isPresent()) {
+            tell(s, EventKind.ERROR, "room name " + name + " " + problem.get());
+            return;
+        }
+        Room target = room(name);
+        if (target == s.room()) {
+            tell(s, EventKind.INFO, "you are already in #" + target.name());
+            return;
+        }
+        leave(s, "went to #" + target.name());
+        enter(s, target);
+    }
+
+    private void enter(Session s, Room target) {
+        s.moveTo(target);
+        target.add(s);
+        welcome(s);
+        broadcast(target.members(), new ChatEvent(EventKind.JOIN, target.name(), clock.instant(), s.nick(),
+                s.address(), "", false));
+    }
+
+    /** Who you are, where you are, who is there and what was said: sent on entering a room. */
+    private void welcome(Session s) {
+        Room room = s.room();
+        send(s, new ChatEvent(EventKind.WELCOME, room.name(), clock.instant(), s.nick(), s.address(),
+                "welcome to parley, " + s.nick() + "; you are in #" + room.name() + ". Type /help for commands.",
+                false));
+        send(s, members(room));
+        for (ChatEvent old : room.history()) {
+            send(s, old.asHistory());
+        }
+    }
+
+    private void leave(Session s, String reason) {
+        Room from = s.room();
+        from.remove(s);
+        broadcast(from.members(), new ChatEvent(EventKind.LEAVE, from.name(), clock.instant(), s.nick(),
+                s.address(), reason, false));
+        if (from.isEmpty() && !from.name().equals(settings.defaultRoom())) {
+            rooms.remove(Names.key(from.name()));
+        }
+    }
+
+    private ChatEvent members(Room room) {
+        String list = room.members().stream().map(m -> m.nick() + "@" + m.address())
+                .collect(Collectors.joining(" "));
+        return ChatEvent.notice(EventKind.MEMBERS, room.name(), clock.instant(), list);
+    }
+
+    private String roomList() {
+        Map<String, Integer> sorted = new TreeMap<>();
+        rooms.values().forEach(r -> sorted.put(r.name(), r.members().size()));
+        return "rooms: " + sorted.entrySet().stream().map(e -> "#" + e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private Room room(String name) {
+        return rooms.computeIfAbsent(Names.key(name), k -> new Room(name, settings.historySize()));
+    }
+
+    private String freshGuestNick() {
+        String nick;
+        do {
+            nick = "guest" + (++guestCounter);
+        } while (sessionsByNick.containsKey(nick));
+        return nick;
+    }
+
+    private void tell(Session s, EventKind kind, String text) {
+        send(s, ChatEvent.notice(kind, s.room() == null ? "" : s.room().name(), clock.instant(), text));
+    }
+
+    private void send(Session s, ChatEvent event) {
+        s.out().send(encoder.encode(event, s.mode()));
+    }
+
+    private void broadcast(Collection<Session> recipients, ChatEvent event) {
+        Broadcast b = new Broadcast(event, encoder);
+        for (Session r : recipients) {
+            b.sendTo(r);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package parley.core;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The only way the core reaches a connection. A backend implements it over its socket.
+ *
+ * <p>Both methods are called with the core's lock held, so they must never block: queue and return.
+ */
+public interface Outbound {
+
+    /**
+     * Queues one encoded line. The buffer is read-only and shared by every recipient of the same event: the
+     * implementation must {@code duplicate()} it rather than move its position.
+     */
+    void send(ByteBuffer line);
+
+    /** Closes the connection once what is already queued has been written (or a bounded time has passed). */
+    void closeAfterFlush(String reason);
+}

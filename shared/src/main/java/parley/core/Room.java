@@ -1,0 +1,58 @@
+package parley.core;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import parley.protocol.ChatEvent;
+
+/** A room: its members in join order and its last N spoken messages. Guarded by the core's lock. */
+final class Room {
+
+    private final String name;
+    private final int historySize;
+    private final Set<Session> members = new LinkedHashSet<>();
+    private final ArrayDeque<ChatEvent> history;
+
+    Room(String name, int historySize) {
+        this.name = name;
+        this.historySize = historySize;
+        this.history = new ArrayDeque<>(Math.min(historySize, 64));
+    }
+
+    String name() {
+        return name;
+    }
+
+    Collection<Session> members() {
+        return members;
+    }
+
+    void add(Session s) {
+        members.add(s);
+    }
+
+    void remove(Session s) {
+        members.remove(s);
+    }
+
+    boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    void remember(ChatEvent spoken) {
+        if (historySize == 0) {
+            return;
+        }
+        if (history.size() == historySize) {
+            history.removeFirst();
+        }
+        history.addLast(spoken);
+    }
+
+    List<ChatEvent> history() {
+        return new ArrayList<>(history);
+    }
+}

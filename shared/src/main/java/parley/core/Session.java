@@ -1,0 +1,78 @@
+package parley.core;
+
+import parley.protocol.WireMode;
+
+/**
+ * One connected person, as the core sees them. Backends hold it as an opaque handle and pass it back
+ * with every line; all its fields are read and written under the core's lock.
+ */
+public final class Session {
+
+    private final String address;
+    private final Outbound out;
+    private volatile String nick;
+    private Room room;
+    private WireMode mode = WireMode.TEXT;
+    private boolean sawFirstLine;
+    private boolean open = true;
+
+    Session(String address, Outbound out, String nick) {
+        this.address = address;
+        this.out = out;
+        this.nick = nick;
+    }
+
+    /** The peer's ip:port, as getpeername reports it. */
+    public String address() {
+        return address;
+    }
+
+    /** Current nick (changed only under the core's lock; volatile so a backend may read it for its log). */
+    public String nick() {
+        return nick;
+    }
+
+    void rename(String newNick) {
+        this.nick = newNick;
+    }
+
+    Outbound out() {
+        return out;
+    }
+
+    Room room() {
+        return room;
+    }
+
+    void moveTo(Room room) {
+        this.room = room;
+    }
+
+    WireMode mode() {
+        return mode;
+    }
+
+    void mode(WireMode mode) {
+        this.mode = mode;
+    }
+
+    /** True exactly once: for the first line this session sends. */
+    boolean firstLine() {
+        boolean first = !sawFirstLine;
+        sawFirstLine = true;
+        return first;
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+
+    void markClosed() {
+        open = false;
+    }
+
+    @Override
+    public String toString() {
+        return nick() + "@" + address;
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The chat core: rooms, nicks, commands and history. It knows no sockets and has no threads.
+ *
+ * <pre>
+ *  backend: connect / receive(line) / disconnect
+ *        --> {@link parley.core.ChatCore} (one lock; events encoded once per wire mode)
+ *        --> {@link parley.core.Outbound#send} of each recipient (queue only, never block)
+ *        --> backend: {@link parley.core.OutboundQueue#writeTo} the socket, on its own thread or loop
+ * </pre>
+ *
+ * {@link parley.core.OutboundQueue} is the one slow-consumer policy both backends use.
+ */
+package parley.core;
