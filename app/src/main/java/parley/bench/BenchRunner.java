@@ -1,0 +1,95 @@
+package parley.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import parley.bench.report.Result;
+import parley.bench.target.RunningTarget;
+import parley.bench.target.TargetSpec;
+import parley.bench.target.TargetStarter;
+import parley.bench.target.TargetUnavailable;
+
+/**
+ * Runs every scenario against every target, each run against a freshly started server (so its peak RSS
+ * and CPU are that run's alone), and collects one {@link Result} per run.
+ *
+ * <pre>
+ *  for target, for scenario, for repeat:
+ *      start target (a server JVM / redis-server; limits raised)  -- unavailable: a skipped row, once
+ *      RoomScenario or IdleScenario                                 -- the load generator in this process
+ *      stop target (SIGTERM, wait)
+ * </pre>
+ */
+final class BenchRunner {
+
+    private final TargetStarter starter;
+    private final Workload workload;
+    private final Progress progress;
+    private final long maxOutbound;
+    private final long slowMaxOutbound;
+
+    BenchRunner(TargetStarter starter, Workload workload, Progress progress, long maxOutbound, long slowMaxOutbound) {
+        this.starter = starter;
+        this.workload = workload;
+        this.progress = progress;
+        this.maxOutbound = maxOutbound;
+        this.slowMaxOutbound = slowMaxOutbound;
+    }
+
+    List<Result> run(List<TargetSpec> targets, List<Scenario> scenarios, int repeats) throws InterruptedException {
+        List<Result> results = new ArrayList<>();
+        for (TargetSpec target : targets) {
+            for (Scenario scenario : scenarios) {
+                for (int repeat = 1; repeat <= repeats; repeat++) {
+                    String label = target.label() + " " + scenario.label()
+                            + (repeats > 1 ? " " + repeat + "/" + repeats : "");
+                    Result r = once(target, scenario, repeat, label);
+                    results.add(r);
+                    if (r.isSkipped() && r.notes().contains("unavailable")) {
+                        break; // no point in trying a server that cannot start again
+                    }
+                }
+            }
+        }
+        return results;
+    }
+
+    private Result once(TargetSpec spec, Scenario scenario, int repeat, String label) throws InterruptedException {
+        long limit = scenario == Scenario.SLOW ? slowMaxOutbound : maxOutbound;
+        String runName = (spec.label() + "-" + scenario.label() + "-" + repeat).replaceAll("[^A-Za-z0-9._-]", "_");
+        RunningTarget target;
+        try {
+            progress.update(label, "starting ", 0, "");
+            target = starter.start(spec, limit, runName);
+        } catch (TargetUnavailable e) {
+            progress.done(label, "skipped: " + e.getMessage());
+            return Result.skipped(spec.label(), scenario.label(), repeat, "unavailable: " + e.getMessage());
+        }
+        Result result;
+        try {
+            result = scenario == Scenario.IDLE
+                    ? new IdleScenario(workload, progress).run(target, spec.label(), repeat, label)
+                    : new RoomScenario(workload, progress).run(target, spec.label(), scenario, repeat, label);
+        } catch (IOException | RuntimeException e) {
+            result = Result.skipped(spec.label(), scenario.label(), repeat, "failed: " + e);
+        } finally {
+            String stopped = target.stop();
+            if (!stopped.isEmpty()) {
+                progress.note("parley bench: " + label + ": server " + stopped);
+            }
+        }
+        progress.done(label, summary(result));
+        return result;
+    }
+
+    private static String summary(Result r) {
+        if (r.isSkipped()) {
+            return r.notes();
+        }
+        if (r.scenario().equals("idle")) {
+            return String.format("%,.0f connections held, connect p99 %.2f ms", r.connections(), r.p99Ms());
+        }
+        return String.format("%,.0f deliveries/s, p99 %.2f ms, lost %,.0f, reordered %,.0f", r.deliveriesPerSec(),
+                r.p99Ms(), r.lost(), r.reordered());
+    }
+}

@@ -1,0 +1,28 @@
+package parley.bench;
+
+import java.util.Locale;
+
+/** What a run does to a server. */
+public enum Scenario {
+    /** N clients in one room, S of them sending at a fixed rate: latency from the intended send time. */
+    FANOUT,
+    /** Every client sends as fast as its in-flight window allows: deliveries per second. */
+    SATURATE,
+    /** Many connections that do nothing: how many are held, and what each costs the server. */
+    IDLE,
+    /** FANOUT plus K clients that never read: do the others notice, and what happens to the slow ones. */
+    SLOW;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code fanout}, {@code SATURATE}, ... */
+    public static Scenario parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown scenario '" + text + "'; known: fanout, saturate, idle, slow");
+        }
+    }
+}
