@@ -41,7 +41,7 @@ public final class SequenceChecker {
             return;
         }
         received++;
-        if (seq < highest[sender]) {
+        if (seq < highest[sender] || isDuplicate(sender, seq)) {
             reordered++;
         }
         highest[sender] = Math.max(highest[sender], seq);
@@ -67,6 +67,12 @@ public final class SequenceChecker {
             }
             held.set(Math.toIntExact(seq - earlyBase[sender]));
         }
+    }
+
+    private boolean isDuplicate(int sender, long seq) {
+        BitSet held = early[sender];
+        return seq < next[sender] || (held != null && seq >= earlyBase[sender]
+                && held.get(Math.toIntExact(seq - earlyBase[sender])));
     }
 
     /** Messages of {@code sender} not received, given that it sent {@code sent} (numbered 0 to sent-1). */
