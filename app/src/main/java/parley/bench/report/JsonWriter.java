@@ -30,12 +30,20 @@ public final class JsonWriter {
         JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).write(root, file.toFile());
     }
 
+    /** null for NaN (JSON has none), a whole number without ".0" (counts), else the double. */
+    static Object number(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return null;
+        }
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+    }
+
     static Map<String, Object> object(Result r) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("repeat", r.repeat());
         for (Columns.Column c : Columns.ALL) {
             Object v = c.value().apply(r);
-            o.put(c.key(), v instanceof Double d && d.isNaN() ? null : v);
+            o.put(c.key(), v instanceof Double d ? number(d) : v);
         }
         List<List<Double>> curve = new ArrayList<>();
         r.curve().forEach(p -> curve.add(List.of(p.percentile(), p.millis())));
