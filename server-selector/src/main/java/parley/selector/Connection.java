@@ -180,6 +180,10 @@ final class Connection implements Outbound {
         }
     }
 
+    long queuedBytes() {
+        return output.queuedBytes();
+    }
+
     long closeDeadlineNanos() {
         return closeDeadlineNanos;
     }

@@ -148,6 +148,15 @@ final class EventLoop implements Runnable {
         connectionCount = connections.size();
     }
 
+    /** Bytes queued on this loop's connections and not yet written (a diagnostic, for tests). */
+    long queuedBytes() {
+        long sum = 0;
+        for (Connection c : connections) {
+            sum += c.queuedBytes();
+        }
+        return sum;
+    }
+
     private boolean stopped() {
         return stopping && connections.isEmpty();
     }
