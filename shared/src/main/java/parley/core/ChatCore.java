@@ -71,7 +71,7 @@ public final class ChatCore {
             Session s = new Session(address, out, freshGuestNick());
             sessionsByNick.put(Names.key(s.nick()), s);
             log.info("connect " + address + " as " + s.nick());
-            enter(s, room(settings.defaultRoom()));
+            enter(s, room(settings.defaultRoom()), greeting(s));
             return s;
         }
     }
@@ -84,7 +84,7 @@ public final class ChatCore {
             }
             if (s.firstLine() && rawLine.strip().equals(WireMode.MACHINE_HELLO)) {
                 s.mode(WireMode.MACHINE);
-                welcome(s);
+                welcome(s, greeting(s));
                 return;
             }
             String line = TextSanitizer.clean(rawLine).strip();
@@ -227,27 +227,31 @@ public final class ChatCore {
             return;
         }
         leave(s, "went to #" + target.name());
-        enter(s, target);
+        enter(s, target, "you are now in #" + target.name());
     }
 
-    private void enter(Session s, Room target) {
+    private void enter(Session s, Room target, String greeting) {
         s.moveTo(target);
         target.add(s);
-        welcome(s);
+        welcome(s, greeting);
         broadcast(target.members(), new ChatEvent(EventKind.JOIN, target.name(), clock.instant(), s.nick(),
                 s.address(), "", false));
     }
 
     /** Who you are, where you are, who is there and what was said: sent on entering a room. */
-    private void welcome(Session s) {
+    private void welcome(Session s, String greeting) {
         Room room = s.room();
-        send(s, new ChatEvent(EventKind.WELCOME, room.name(), clock.instant(), s.nick(), s.address(),
-                "welcome to parley, " + s.nick() + "; you are in #" + room.name() + ". Type /help for commands.",
+        send(s, new ChatEvent(EventKind.WELCOME, room.name(), clock.instant(), s.nick(), s.address(), greeting,
                 false));
         send(s, members(room));
         for (ChatEvent old : room.history()) {
             send(s, old.asHistory());
         }
+    }
+
+    private String greeting(Session s) {
+        return "welcome to parley, " + s.nick() + "; you are in #" + settings.defaultRoom()
+                + ". Type /help for commands.";
     }
 
     private void leave(Session s, String reason) {

@@ -1,0 +1,74 @@
+package parley.app;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import parley.core.ChatCore;
+import parley.server.Backends;
+import parley.server.RunningServer;
+import parley.server.ServerBackend;
+import parley.server.ServerSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code parley server}: runs a chat server until SIGTERM or Ctrl-C. */
+@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run a chat server. Prints 'listening on HOST:PORT backend=NAME' once it accepts.")
+final class ServerCommand implements Callable<Integer> {
+
+    /** How long clients' queued output may take to drain at shutdown. */
+    static final Duration FLUSH_ON_SHUTDOWN = Duration.ofSeconds(5);
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Mixin
+    private ServerOptions options;
+
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "selector",
+            description = "How the server moves bytes: selector (java.nio event loops) or threaded "
+                    + "(blocking, a thread per connection). Default: ${DEFAULT-VALUE}.")
+    private String backendName;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "" + ServerSettings.DEFAULT_PORT,
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Ports.check(spec.commandLine(), port);
+        ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
+        Clock clock = Clock.systemDefaultZone();
+        StderrLog log = new StderrLog(clock, spec.commandLine().getErr());
+        RunningServer server = backend.start(options.settings(host, port, log), new ChatCore(clock, log));
+        spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
+                + " backend=" + backend.name());
+        spec.commandLine().getOut().flush();
+        StopSignal.await();
+        log.info("shutting down");
+        server.shutdown(FLUSH_ON_SHUTDOWN);
+        return CommandLine.ExitCode.OK;
+    }
+
+    /** Backend names resolved against what ServiceLoader finds; an unknown one is a usage error. */
+    static final class BackendChoice {
+        private BackendChoice() {
+        }
+
+        static ServerBackend resolve(CommandLine cl, String name) {
+            Backends backends = Backends.discover();
+            return backends.find(name).orElseThrow(() -> new CommandLine.ParameterException(cl,
+                    "unknown backend '" + name + "'; known backends: " + String.join(", ", backends.names())));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The launcher's contract with people: exit codes and one-sentence errors. */
+class CommandLineTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Parley.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void versionAndHelpSucceed() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("parley ");
+        assertThat(run("server", "--help")).isZero();
+        assertThat(out.toString()).contains("--backend").contains("--port").contains("--max-line");
+    }
+
+    @Test
+    void anUnknownBackendIsAUsageErrorListingTheKnownOnes() {
+        assertThat(run("server", "--backend", "nope", "--port", "0")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("parley: unknown backend 'nope'; known backends: ")
+                .contains("threaded").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBadPortIsAUsageError() {
+        assertThat(run("server", "--port", "70000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--port must be between 0 and 65535");
+        assertThat(run("server", "--port", "seven")).isEqualTo(2);
+    }
+
+    @Test
+    void aBadSizeIsAUsageError() {
+        assertThat(run("server", "--max-outbound", "lots")).isEqualTo(2);
+        assertThat(err.toString()).contains("'lots' is not a size such as 1MiB");
+    }
+
+    @Test
+    void sizesAcceptUnits() {
+        ServerOptions.ByteSizeConverter sizes = new ServerOptions.ByteSizeConverter();
+        assertThat(sizes.convert("1MiB")).isEqualTo(1024 * 1024);
+        assertThat(sizes.convert("64k")).isEqualTo(64 * 1024);
+        assertThat(sizes.convert("4096")).isEqualTo(4096);
+    }
+
+    @Test
+    void aMissingSubcommandIsAUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("a subcommand is required");
+    }
+
+    @Test
+    void aRuntimeFailureIsOneSentenceAndExitCodeOne() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            int exit = run("server", "--backend", "threaded", "--host", "127.0.0.1",
+                    "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).startsWith("parley: cannot listen there: ").doesNotContain("\tat ");
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package parley.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import parley.core.ChatCore;
+import parley.core.ServerLog;
+import parley.protocol.ChatEvent;
+import parley.protocol.EventKind;
+import parley.protocol.MachineFormat;
+import parley.protocol.WireMode;
+import parley.server.RunningServer;
+import parley.server.ServerBackend;
+import parley.server.ServerSettings;
+
+/**
+ * The contract every backend must pass, over real loopback sockets on an ephemeral port. A backend runs it
+ * with a one-line subclass that names the backend (Netty's testsuite does the same per transport).
+ *
+ * <p>The core runs on a fixed clock, so every timestamp is {@code 14:02:07}.
+ */
+@Timeout(120)
+public abstract class BackendContract {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T14:02:07Z"), ZoneOffset.UTC);
+
+    private static final Pattern MESSAGE = Pattern.compile("^\\[\\d\\d:\\d\\d:\\d\\d] (\\(history\\) )?<[^ >]+@[^ >]+> ");
+
+    private final List<ChatClient> clients = new ArrayList<>();
+    private RunningServer server;
+
+    /** The backend under test. */
+    protected abstract ServerBackend backend();
+
+    @AfterEach
+    void stop() throws IOException {
+        for (ChatClient c : clients) {
+            c.close();
+        }
+        if (server != null) {
+            server.shutdown(Duration.ofSeconds(2));
+        }
+    }
+
+    private InetSocketAddress start(ServerSettings settings) throws IOException {
+        server = backend().start(settings, new ChatCore(CLOCK, ServerLog.silent()));
+        return server.address();
+    }
+
+    private InetSocketAddress start() throws IOException {
+        return start(ServerSettings.forTests());
+    }
+
+    /** Connects and waits for the welcome, so nicks are given out in the order clients are made. */
+    private ChatClient join(InetSocketAddress address) throws IOException {
+        ChatClient c = ChatClient.connect(address);
+        clients.add(c);
+        c.awaitContaining("welcome to parley");
+        return c;
+    }
+
+    @Test
+    void welcomeNamesAUniqueGuestNick() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        assertThat(a.seen().get(0)).contains("you are in #lobby").contains("guest1");
+        assertThat(b.seen().get(0)).contains("guest2");
+    }
+
+    @Test
+    void messageShowsTimeNickAndAddressToEveryoneIncludingTheSender() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        a.send("hello there");
+        String expected = "[14:02:07] <guest1@" + a.address() + "> hello there";
+        assertThat(a.awaitContaining("hello there")).isEqualTo(expected);
+        assertThat(b.awaitContaining("hello there")).isEqualTo(expected);
+    }
+
+    @Test
+    void twoClientsTalkingAtOnceSeeOneAndTheSameOrder() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        for (int i = 0; i < 50; i++) {
+            a.send("a" + i);
+            b.send("b" + i);
+        }
+        assertThat(messagesUntil(a, "b49", "a49")).isEqualTo(messagesUntil(b, "b49", "a49"));
+    }
+
+    /** A room message, {@code [time] <nick@address> text}, as opposed to a notice. */
+    private static boolean isMessage(String line) {
+        return MESSAGE.matcher(line).find();
+    }
+
+    /** The message texts a client receives until it has seen both markers. */
+    private static List<String> messagesUntil(ChatClient c, String marker1, String marker2) {
+        List<String> texts = new ArrayList<>();
+        boolean seen1 = false;
+        boolean seen2 = false;
+        while (!(seen1 && seen2)) {
+            String line = c.await(BackendContract::isMessage, "a message");
+            String text = line.substring(line.indexOf("> ") + 2);
+            texts.add(text);
+            seen1 |= text.equals(marker1);
+            seen2 |= text.equals(marker2);
+        }
+        return texts;
+    }
+
+    @Test
+    void privateMessagesReachOnlyTheirTargetAndTheSender() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        ChatClient c = join(address);
+        a.send("/msg guest2 the secret");
+        assertThat(b.awaitContaining("the secret")).contains("*guest1@" + a.address() + " -> guest2* the secret");
+        a.awaitContaining("the secret");
+        a.send("after");
+        c.awaitContaining("> after");
+        assertThat(c.seen()).noneMatch(line -> line.contains("the secret"));
+        a.send("/msg nobody hi");
+        assertThat(a.awaitContaining("!!")).contains("no one here is called nobody");
+    }
+
+    @Test
+    void nicksAreUniqueIgnoringCaseAndFollowTheRules() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        a.send("/nick Alice");
+        assertThat(b.awaitContaining("is now known as")).endsWith("guest1 (" + a.address() + ") is now known as Alice");
+        b.send("/nick alice");
+        assertThat(b.awaitContaining("!!")).contains("is taken").contains("still guest2");
+        b.send("/nick bad!name");
+        assertThat(b.awaitContaining("!!")).contains("letters, digits");
+        b.send("/nick " + "x".repeat(25));
+        assertThat(b.awaitContaining("!!")).contains("1 to 24");
+        b.send("/nick 张伟");
+        assertThat(a.awaitContaining("张伟")).endsWith("is now known as 张伟");
+        b.send("你好");
+        assertThat(a.awaitContaining("你好")).contains("<张伟@" + b.address() + "> 你好");
+    }
+
+    @Test
+    void whoListsTheRoomWithAddresses() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        a.send("/who");
+        assertThat(a.awaitContaining("people:"))
+                .contains("guest1 (" + a.address() + ")").contains("guest2 (" + b.address() + ")");
+    }
+
+    @Test
+    void meIsShownAsAnAction() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        a.send("/me waves");
+        assertThat(b.awaitContaining("waves")).isEqualTo("[14:02:07] * guest1@" + a.address() + " waves");
+    }
+
+    @Test
+    void roomsKeepTheirMessagesApart() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        a.send("/join #rust");
+        assertThat(b.awaitContaining("left #lobby")).contains("guest1").contains("went to #rust");
+        a.awaitContaining("joined #rust");
+        a.send("in rust");
+        a.awaitContaining("in rust");
+        b.send("/rooms");
+        assertThat(b.awaitContaining("rooms:")).contains("#lobby (1)").contains("#rust (1)");
+        assertThat(b.seen()).noneMatch(line -> line.contains("in rust"));
+        b.send("/join RUST");
+        assertThat(a.awaitContaining("joined #rust")).contains("guest2");
+    }
+
+    @Test
+    void aNewcomerGetsTheRoomHistoryMarkedAsHistory() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        for (int i = 1; i <= 3; i++) {
+            a.send("old " + i);
+        }
+        a.awaitContaining("old 3");
+        ChatClient b = join(address);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(b.awaitContaining("old " + i)).startsWith("[14:02:07] (history) <guest1@");
+        }
+    }
+
+    @Test
+    void aLineSplitAcrossManyWritesArrivesWhole() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        for (String piece : new String[] {"hel", "lo w", "or", "ld", "\n"}) {
+            a.sendRaw(piece.getBytes(StandardCharsets.UTF_8));
+        }
+        // 你 is three bytes: split inside the character.
+        byte[] chinese = "你好\r\n".getBytes(StandardCharsets.UTF_8);
+        a.sendRaw(java.util.Arrays.copyOfRange(chinese, 0, 1));
+        a.sendRaw(java.util.Arrays.copyOfRange(chinese, 1, chinese.length));
+        assertThat(b.awaitContaining("> hel")).endsWith("> hello world");
+        assertThat(b.await(BackendContract::isMessage, "next message")).endsWith("> 你好");
+    }
+
+    @Test
+    void manyLinesInOneWriteAreAllHandledInOrder() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        a.sendRaw("one\ntwo\r\nthree\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(b.awaitContaining("> one")).endsWith("> one");
+        assertThat(b.await(BackendContract::isMessage, "second")).endsWith("> two");
+        assertThat(b.await(BackendContract::isMessage, "third")).endsWith("> three");
+    }
+
+    @Test
+    void anOversizeLineIsRefusedAndTheNextLineStillWorks() throws IOException {
+        InetSocketAddress address = start(ServerSettings.forTests().withMaxLineBytes(4096));
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        a.sendRaw(("x".repeat(5000) + "\nstill here\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(a.awaitContaining("!!")).contains("line too long").contains("4096");
+        assertThat(b.awaitContaining("still here")).endsWith("> still here");
+        assertThat(b.seen()).noneMatch(line -> line.contains("xxxx"));
+        a.send("y".repeat(4096));
+        assertThat(b.awaitContaining("yyyy")).endsWith("> " + "y".repeat(4096));
+    }
+
+    @Test
+    void invalidUtf8BecomesReplacementCharacters() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        a.sendRaw(new byte[] {'o', 'k', ' ', (byte) 0xFF, (byte) 0xC3, '!', '\n'});
+        assertThat(b.awaitContaining("> ok")).endsWith("> ok \uFFFD\uFFFD!");
+        a.send("fine");
+        b.awaitContaining("> fine");
+    }
+
+    @Test
+    void escapeSequencesNeverReachAnotherTerminal() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        a.send("\u001b[31mred\u001b[0m \u001b]0;owned\u0007title \u202Eevil\u0007");
+        String line = b.awaitContaining("red");
+        assertThat(line).endsWith("> red title evil");
+        assertThat(line.chars()).noneMatch(ch -> ch < 0x20 || ch == 0x202E);
+    }
+
+    @Test
+    void anUnknownCommandPointsToHelp() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        a.send("/frobnicate now");
+        assertThat(a.awaitContaining("!!")).contains("unknown command /frobnicate").contains("/help");
+        a.send("/help");
+        a.awaitContaining("/msg NICK TEXT");
+    }
+
+    @Test
+    void twoHundredClientsAllReceiveEveryBroadcast() throws IOException {
+        InetSocketAddress address = start();
+        List<ChatClient> crowd = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            crowd.add(join(address));
+        }
+        for (int i = 0; i < crowd.size(); i += 20) {
+            crowd.get(i).send("broadcast " + i);
+        }
+        // The ten senders race each other, so any order is right as long as it is the same for everyone.
+        List<String> firstOrder = null;
+        for (ChatClient c : crowd) {
+            List<String> order = new ArrayList<>();
+            while (order.size() < 10) {
+                String line = c.await(l -> l.contains("> broadcast "), "a broadcast");
+                order.add(line.substring(line.indexOf("> ") + 2));
+            }
+            if (firstOrder == null) {
+                firstOrder = order;
+            }
+            assertThat(order).containsExactlyElementsOf(firstOrder);
+        }
+        assertThat(firstOrder).containsExactlyInAnyOrderElementsOf(
+                IntStream.iterate(0, i -> i < 200, i -> i + 20).mapToObj(i -> "broadcast " + i)
+                        .collect(Collectors.toList()));
+    }
+
+    @Test
+    void anAbruptDisconnectIsAnnouncedAsALeave() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        String bAddress = b.address();
+        b.reset();
+        assertThat(a.awaitContaining("left #lobby")).contains("guest2 (" + bAddress + ")");
+    }
+
+    @Test
+    void quitClosesTheConnectionAndIsAnnounced() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient b = join(address);
+        b.send("/quit gone fishing");
+        b.awaitClosedByServer();
+        assertThat(a.awaitContaining("left #lobby")).endsWith("(quit: gone fishing)");
+    }
+
+    @Test
+    void machineModeIsChosenByTheFirstLine() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient m = join(address);
+        m.send(WireMode.MACHINE_HELLO);
+        ChatEvent welcome = MachineFormat.parse(m.await(l -> l.startsWith("welcome\t"), "a machine welcome"));
+        assertThat(welcome.nick()).isEqualTo("guest2");
+        assertThat(welcome.address()).isEqualTo(m.address());
+        a.send("tab\there");
+        ChatEvent message = MachineFormat.parse(m.await(l -> l.startsWith("message\t"), "a machine message"));
+        assertThat(message.kind()).isEqualTo(EventKind.MESSAGE);
+        assertThat(message.text()).isEqualTo("tab here");
+        assertThat(message.time()).isEqualTo(CLOCK.instant());
+        assertThat(message.address()).isEqualTo(a.address());
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedAndTheOthersMissNothing() throws IOException {
+        InetSocketAddress address = start(ServerSettings.forTests().withMaxOutboundBytes(128 * 1024));
+        ChatClient talker = join(address);
+        ChatClient listener = join(address);
+        try (Socket stuck = new Socket()) {
+            stuck.setReceiveBufferSize(4096);
+            stuck.connect(address);
+            String payload = " " + "z".repeat(1000);
+            int sent = 0;
+            // Kernel buffers absorb an unknown amount first, so talk until the server gives up on the
+            // client that never reads (bounded: 20 MB at most). Batches stay far below the limit, so the
+            // clients that do read are never over it, however slowly this machine runs them.
+            while (listener.seen().stream().noneMatch(l -> l.contains("left #lobby")) && sent < 20_000) {
+                for (int i = 0; i < 20; i++, sent++) {
+                    talker.send(sent + payload);
+                }
+                String last = "> " + (sent - 1) + " ";
+                talker.awaitContaining(last);
+                listener.awaitContaining(last);
+            }
+            assertThat(listener.seen()).anyMatch(l -> l.contains("left #lobby") && l.contains("slow consumer"));
+            List<Integer> received = listener.seen().stream().filter(BackendContract::isMessage)
+                    .map(l -> Integer.parseInt(l.substring(l.indexOf("> ") + 2, l.indexOf(' ', l.indexOf("> ") + 2))))
+                    .collect(Collectors.toList());
+            assertThat(received).isEqualTo(IntStream.range(0, sent).boxed().collect(Collectors.toList()));
+        }
+    }
+
+    @Test
+    void shutdownTellsEveryoneAndClosesTheirConnections() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        server.shutdown(Duration.ofSeconds(5));
+        a.awaitContaining("shutting down");
+        a.awaitClosedByServer();
+    }
+}

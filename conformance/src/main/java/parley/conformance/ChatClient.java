@@ -1,0 +1,133 @@
+package parley.conformance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A test client over a real socket, like a person with {@code nc}: it writes lines and a thread of its own
+ * collects every line the server sends, so a test can wait for the one it expects.
+ */
+public final class ChatClient implements AutoCloseable {
+
+    /** How long any expected line may take. Generous: the machine may be busy; a pass is usually instant. */
+    public static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final BlockingQueue<String> incoming = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+    private final CountDownLatch eof = new CountDownLatch(1);
+
+    private ChatClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        Thread reader = new Thread(this::readLoop, "test-client-" + socket.getLocalPort());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static ChatClient connect(InetSocketAddress server) throws IOException {
+        Socket socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.connect(server, (int) PATIENCE.toMillis());
+        return new ChatClient(socket);
+    }
+
+    /** This client's address as the server shows it: {@code 127.0.0.1:PORT}. */
+    public String address() {
+        return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
+    }
+
+    public void send(String line) throws IOException {
+        sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Waits for the next line matching {@code wanted}; lines before it are kept in {@link #seen()}. */
+    public String await(Predicate<String> wanted, String description) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        try {
+            while (true) {
+                String line = incoming.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    throw new AssertionError("no line " + description + " within " + PATIENCE + "; saw " + tail());
+                }
+                seen.add(line);
+                if (wanted.test(line)) {
+                    return line;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for " + description, e);
+        }
+    }
+
+    public String awaitContaining(String fragment) {
+        return await(line -> line.contains(fragment), "containing '" + fragment + "'");
+    }
+
+    /** Every line consumed by {@link #await} so far, in arrival order. */
+    public List<String> seen() {
+        return seen;
+    }
+
+    /** Waits until the server closes the connection. */
+    public void awaitClosedByServer() {
+        try {
+            if (!eof.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the server did not close the connection; saw " + tail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Ends the connection with a TCP reset rather than a FIN, like a crashed client. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    private String tail() {
+        List<String> all = new ArrayList<>(seen);
+        incoming.drainTo(all);
+        return all.subList(Math.max(0, all.size() - 5), all.size()).toString();
+    }
+
+    private void readLoop() {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                incoming.add(line);
+            }
+        } catch (IOException e) {
+            // closed by the test or reset by the server: both end the stream
+        } finally {
+            eof.countDown();
+        }
+    }
+}

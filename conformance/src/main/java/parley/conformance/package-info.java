@@ -1,0 +1,10 @@
+/**
+ * The contract both backends must pass, shipped as main code so each backend's tests can extend it.
+ *
+ * <pre>
+ *  SomeBackendTest extends {@link parley.conformance.BackendContract}   (one line: which backend)
+ *      starts that backend on 127.0.0.1:0 with a fixed-clock ChatCore
+ *      drives it with {@link parley.conformance.ChatClient}s: real sockets, a reader thread each
+ * </pre>
+ */
+package parley.conformance;

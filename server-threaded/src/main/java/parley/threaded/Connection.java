@@ -1,0 +1,177 @@
+package parley.threaded;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import parley.core.ChatCore;
+import parley.core.Outbound;
+import parley.core.OutboundQueue;
+import parley.core.Session;
+import parley.protocol.LineDecoder;
+import parley.server.ConnectionThreads;
+import parley.server.Peers;
+import parley.server.ServerSettings;
+
+/**
+ * One client on blocking sockets: a reader thread that blocks in {@code read} and feeds the decoder and the
+ * core, and a writer thread that blocks in {@code write} draining this connection's {@link OutboundQueue}.
+ *
+ * <pre>
+ *  socket --read--> reader thread --> LineDecoder --> ChatCore.receive
+ *  ChatCore (any thread) --> send() --> OutboundQueue --signal--> writer thread --write--> socket
+ * </pre>
+ *
+ * Sending only queues and signals, so a client that stops reading blocks nothing but its own writer; when
+ * its queue passes the hard limit the writer closes it (the shared slow-consumer policy).
+ */
+final class Connection implements Outbound {
+
+    private static final int READ_BUFFER = 8 * 1024;
+
+    private final SocketChannel socket;
+    private final ServerSettings settings;
+    private final ChatCore core;
+    private final ConnectionThreads threads;
+    private final Consumer<Connection> onClosed;
+    private final OutboundQueue queue;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean overflowHandled = new AtomicBoolean();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private volatile String closeAfterFlushReason;
+    private Session session;
+
+    Connection(SocketChannel socket, ServerSettings settings, ChatCore core, ConnectionThreads threads,
+               Consumer<Connection> onClosed) {
+        this.socket = socket;
+        this.settings = settings;
+        this.core = core;
+        this.threads = threads;
+        this.onClosed = onClosed;
+        this.queue = new OutboundQueue(settings.maxOutboundBytes());
+    }
+
+    void start() throws IOException {
+        String peer = Peers.describe(socket.getRemoteAddress());
+        session = core.connect(peer, this);
+        threads.start(this::readLoop);
+        threads.start(this::writeLoop);
+    }
+
+    @Override
+    public void send(ByteBuffer line) {
+        if (!queue.offer(line) && overflowHandled.compareAndSet(false, true)) {
+            // Not from inside the send (the core's lock is held): our writer may be stuck in a blocking
+            // write to this very client, so a thread of its own closes the socket, which unblocks it.
+            threads.start(this::closeOverflowed);
+            return;
+        }
+        signal();
+    }
+
+    @Override
+    public void closeAfterFlush(String reason) {
+        closeAfterFlushReason = reason;
+        signal();
+    }
+
+    void closeNow(String reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            settings.log().info("closing " + session.address() + " failed: " + e.getMessage());
+        }
+        core.disconnect(session, reason);
+        onClosed.accept(this);
+        closedLatch.countDown();
+        signal();
+    }
+
+    void awaitClosed(long timeout, TimeUnit unit) {
+        try {
+            closedLatch.await(timeout, unit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void readLoop() {
+        ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER);
+        LineDecoder decoder = new LineDecoder(settings.maxLineBytes());
+        LineDecoder.Sink sink = new LineDecoder.Sink() {
+            @Override
+            public void line(String line) {
+                core.receive(session, line);
+            }
+
+            @Override
+            public void lineTooLong(int maxLineBytes) {
+                core.lineTooLong(session, maxLineBytes);
+            }
+        };
+        try {
+            while (!closed.get()) {
+                if (socket.read(buffer) < 0) {
+                    closeNow("connection closed");
+                    return;
+                }
+                buffer.flip();
+                decoder.feed(buffer, sink);
+                buffer.clear();
+            }
+        } catch (IOException e) {
+            closeNow(closed.get() ? "closed" : "connection reset");
+        }
+    }
+
+    private void writeLoop() {
+        try {
+            while (!closed.get()) {
+                awaitWork();
+                queue.writeTo(socket, Long.MAX_VALUE);
+                if (closeAfterFlushReason != null && queue.isEmpty()) {
+                    closeNow(closeAfterFlushReason);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            closeNow("connection reset");
+        }
+    }
+
+    private void closeOverflowed() {
+        String reason = "slow consumer: more than " + queue.hardLimitBytes() + " bytes queued";
+        settings.log().info("closing " + session.address() + ": " + reason);
+        closeNow(reason);
+    }
+
+    private void awaitWork() {
+        lock.lock();
+        try {
+            while (queue.isEmpty() && closeAfterFlushReason == null && !closed.get()) {
+                work.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
