@@ -1,7 +1,7 @@
 package parley.selector;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
+import parley.server.Peers;
 import parley.server.ServerSettings;
 
 /**
@@ -264,12 +265,11 @@ final class EventLoop implements Runnable {
     }
 
     private static String peerAddress(SocketChannel channel) throws IOException {
-        InetSocketAddress peer = (InetSocketAddress) channel.getRemoteAddress();
+        SocketAddress peer = channel.getRemoteAddress();
         if (peer == null) {
             throw new IOException("peer already gone");
         }
-        String host = peer.getAddress().getHostAddress();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + peer.getPort();
+        return Peers.describe(peer); // the same ip:port form as every other backend
     }
 
     private static void closeQuietly(SocketChannel channel) {
