@@ -140,9 +140,17 @@ final class Connection implements Outbound {
         closeWhenFlushed("connection closed", deadline);
     }
 
-    /** Writes what is queued, up to this turn's budget; asks for OP_WRITE only when bytes remain. */
-    void write() {
+    /** The write that {@link #send} or a close asked the loop for, run before the loop sleeps. */
+    void scheduledWrite() {
         writeScheduled.set(false); // before writing: a send from now on schedules another turn
+        if (wantsWrite && !output.overflowed()) {
+            return; // the socket was full: OP_WRITE will say when it has room, no use trying before
+        }
+        write();
+    }
+
+    /** Writes what is queued, up to this turn's budget; asks for OP_WRITE only when bytes remain. */
+    private void write() {
         if (closed) {
             return;
         }

@@ -191,7 +191,7 @@ final class EventLoop implements Runnable {
     private void writePending() {
         // Only those pending now: a close below may queue more (the room hears the leave), next turn's job.
         for (int n = pendingWrites.size(); n > 0; n--) {
-            pendingWrites.poll().write();
+            pendingWrites.poll().scheduledWrite();
         }
     }
 
