@@ -1,18 +1,22 @@
 package parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import parley.conformance.ChatClient;
 
 /** {@code parley server} as a real process: the listening line, chatting, and SIGTERM ending in exit 0. */
@@ -22,17 +26,18 @@ class ServerProcessTest {
     private static final Pattern LISTENING = Pattern.compile("^listening on 127\\.0\\.0\\.1:(\\d+) backend=threaded$");
 
     @Test
-    void printsItsAddressServesClientsAndExitsCleanlyOnSigterm() throws Exception {
+    void printsItsAddressServesClientsAndExitsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+        Path stdout = dir.resolve("stdout");
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Parley.class.getName(),
                 "server", "--backend", "threaded", "--host", "127.0.0.1", "--port", "0")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(stdout.toFile())
+                .redirectError(dir.resolve("stderr").toFile())
                 .start();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-            String first = out.readLine();
-            Matcher m = LISTENING.matcher(String.valueOf(first));
-            assertThat(m.matches()).as("listening line: %s", first).isTrue();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(stdout).endsWith("\n"));
+            Matcher m = LISTENING.matcher(lines(stdout).get(0));
+            assertThat(m.matches()).as("listening line: %s", lines(stdout)).isTrue();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1)));
             try (ChatClient a = ChatClient.connect(address); ChatClient b = ChatClient.connect(address)) {
                 a.awaitContaining("welcome");
@@ -45,9 +50,19 @@ class ServerProcessTest {
             }
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(server.exitValue()).isZero();
-            assertThat(out.readLine()).as("exactly one line on stdout").isNull();
+            assertThat(lines(stdout)).as("exactly one line on stdout").hasSize(1);
+            assertThat(Files.readString(dir.resolve("stderr")))
+                    .contains("connect 127.0.0.1:").contains(" as guest1").contains("shutting down");
         } finally {
             server.destroyForcibly();
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
