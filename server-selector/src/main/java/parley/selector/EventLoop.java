@@ -49,11 +49,20 @@ final class EventLoop implements Runnable {
         this.tasks = new TaskHandoff(selector, tuning.maxTasksPerTurn(),
                 e -> settings.log().info(name + ": task failed: " + e));
         this.readBuffer = ByteBuffer.allocateDirect(tuning.readBufferBytes());
-        this.thread = new Thread(this, name);
+        this.thread = new Thread(this, name); // not a daemon: a running server keeps the JVM alive
     }
 
     void start() {
         thread.start();
+    }
+
+    /** Closes the selector of a loop that was never started (a later loop failed to open). */
+    void abandon() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            // it was never used
+        }
     }
 
     @Override
@@ -66,9 +75,10 @@ final class EventLoop implements Runnable {
                 tasks.sleep(sleepMillis()); // select; a post() wakes it
                 processReadyKeys();        // read and decode, or write what OP_WRITE was waiting for
             }
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException | RuntimeException e) {
             settings.log().info(thread.getName() + " failed, closing its connections: " + e);
-        } finally {
+        } finally { // an Error still propagates (and is printed), but the sockets are closed first
+
             closeEverything();
         }
     }
@@ -252,15 +262,6 @@ final class EventLoop implements Runnable {
             selector.close();
         } catch (IOException e) {
             settings.log().info(thread.getName() + ": closing the selector failed: " + e.getMessage());
-        }
-    }
-
-    /** Closes the selector of a loop that was never started (a later loop failed to open). */
-    void abandon() {
-        try {
-            selector.close();
-        } catch (IOException e) {
-            // it was never used
         }
     }
 

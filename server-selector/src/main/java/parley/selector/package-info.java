@@ -24,7 +24,7 @@
  *   |                                close deadline; do not block at all if writes are still pending.
  *   |    5. process ready keys       readable: read into the loop's one buffer, feed the connection's
  *   |                                LineDecoder at once (it keeps only a partial line), each line to
- *   |                                ChatCore in order, a few reads per connection at most; then
+ *   |                                ChatCore in order, 16 KiB per connection at most; then
  *   |                                writable: continue the write OP_WRITE was waiting for.
  *   +----------------------------    Replies a read produces land in pending writes: back to 1.
  * </pre>
