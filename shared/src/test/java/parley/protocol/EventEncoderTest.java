@@ -38,7 +38,7 @@ class EventEncoderTest {
     }
 
     @Test
-    void anEncodedLineIsOneLineWhateverTheMode() {
+    void machineModeEscapesANewlineSoTheEventStaysOneLine() {
         ChatEvent withNewline = new ChatEvent(EventKind.MESSAGE, "lobby", EVENT.time(), "a", "b", "x\ny", false);
         assertThat(decode(encoder.encode(withNewline, WireMode.MACHINE))).containsOnlyOnce("\n");
     }
