@@ -47,7 +47,8 @@ public final class OutboundQueue {
             overflowed = true;
             return false;
         }
-        lines.add(sharedLine.duplicate());
+        // slice, not duplicate: limit() is then the size counted above, which writeTo subtracts.
+        lines.add(sharedLine.slice());
         return true;
     }
 
