@@ -47,32 +47,42 @@ final class Wrapper {
         List<Row> rows = new ArrayList<>();
         List<Cell> row = new ArrayList<>();
         int col = 0;
-        int minBreak = bodyStart;   // a break may only happen after a space in the text, not in the time or nick
-        int breakAfter = -1;
+        // A break may happen at a space in the text or after the nick, never inside the time or nick; and after
+        // any wide (CJK) character, since those scripts break between characters.
+        int minBreak = Math.max(0, bodyStart - 1);
+        int cutEnd = -1;        // where the row ends if we break at the last opportunity
+        int carryFrom = -1;     // where the next row's text starts then
         for (Cell cell : cells) {
             boolean rowHasText = row.size() > (rows.isEmpty() ? 0 : indent);
             if (col + cell.width() > width && rowHasText) {
                 List<Cell> carried = List.of();
-                if (cell.isSpace()) {
-                    breakAfter = -1;    // the space itself is the break; it is dropped
-                } else if (breakAfter >= 0) {
-                    carried = new ArrayList<>(row.subList(breakAfter + 1, row.size()));
-                    row = new ArrayList<>(row.subList(0, breakAfter));
+                boolean wordBreak = !cell.isSpace() && cell.width() == 1 && carryFrom >= 0
+                        && indent + columns(row.subList(carryFrom, row.size())) + cell.width() <= width;
+                if (wordBreak) {
+                    // Move the word down only if it then fits; a word longer than a row (a URL) is cut in place.
+                    carried = new ArrayList<>(row.subList(carryFrom, row.size()));
+                    row = new ArrayList<>(row.subList(0, cutEnd));
                 }
                 rows.add(toRow(row));
                 row = indentCells(indent);
                 row.addAll(carried);
                 col = indent + columns(carried);
                 minBreak = indent;
-                breakAfter = -1;
+                cutEnd = -1;
+                carryFrom = -1;
                 if (cell.isSpace()) {
-                    continue;
+                    continue;   // the space at a break is dropped
                 }
             }
             row.add(cell);
             col += cell.width();
-            if (cell.isSpace() && row.size() - 1 >= minBreak) {
-                breakAfter = row.size() - 1;
+            int index = row.size() - 1;
+            if (index >= minBreak && cell.isSpace()) {
+                cutEnd = index;
+                carryFrom = index + 1;
+            } else if (index >= minBreak && cell.width() == 2) {
+                cutEnd = index + 1;
+                carryFrom = index + 1;
             }
         }
         rows.add(toRow(row));

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class FullScreenClient implements LinkListener {
     private final Clock clock;
     private final Sender sender;
     private final KeyMap keys = new KeyMap();
-    private final ChatView view = new ChatView();
+    private final ChatView view;
     private final BlockingQueue<UiEvent> inbox = new LinkedBlockingQueue<>();
     private int exitCode = -1;
     private boolean quitRequested;
@@ -65,6 +66,8 @@ public final class FullScreenClient implements LinkListener {
         this.state = state;
         this.clock = clock;
         this.sender = sender;
+        // Lanterna's stream terminals cannot output non-BMP characters (see view.Glyphs); virtual ones can.
+        this.view = new ChatView(!(screen.getTerminal() instanceof StreamBasedTerminal));
     }
 
     // ---- called on the link's thread: only queue ----

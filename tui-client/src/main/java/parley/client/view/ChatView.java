@@ -25,6 +25,13 @@ public final class ChatView {
 
     private static final String PROMPT = "> ";
 
+    private final boolean astral;
+
+    /** {@code astral}: whether the terminal can draw characters beyond the BMP (see {@link Glyphs}). */
+    public ChatView(boolean astral) {
+        this.astral = astral;
+    }
+
     /**
      * Where things go for a terminal size.
      *
@@ -89,13 +96,13 @@ public final class ChatView {
     }
 
     /** Writes {@code text} from {@code col}, clipped at {@code limit}; returns the column after it. */
-    private static int write(Screen screen, int col, int row, String text, Look look, int limit) {
+    private int write(Screen screen, int col, int row, String text, Look look, int limit) {
         for (String g : Graphemes.split(text)) {
             int w = Graphemes.width(g);
             if (col + w > limit) {
                 break;
             }
-            screen.setCharacter(col, row, Glyphs.cell(g, w, look));
+            screen.setCharacter(col, row, Glyphs.cell(g, w, look, astral));
             col += w;     // never write into the second column of a wide character: that would erase it
         }
         return col;

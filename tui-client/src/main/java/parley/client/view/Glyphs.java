@@ -19,6 +19,18 @@ final class Glyphs {
     }
 
     static TextCharacter cell(String grapheme, int width, Look look) {
+        return cell(grapheme, width, look, true);
+    }
+
+    /**
+     * {@code astral}: whether the terminal can output characters beyond the BMP. Lanterna 3.1.5's stream terminals
+     * encode a string one UTF-16 unit at a time, so an emoji would reach the terminal as "??" and shift the row;
+     * for them a stand-in of the same width is drawn instead (the text itself is sent to the server intact).
+     */
+    static TextCharacter cell(String grapheme, int width, Look look, boolean astral) {
+        if (!astral && grapheme.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            return make(width == 2 ? "\uFF1F" : "?", look);
+        }
         TextCharacter c = make(grapheme, look);
         if (c != null && (c.isDoubleWidth() ? 2 : 1) == width) {
             return c;

@@ -21,10 +21,11 @@ public final class RecordingListener implements LinkListener {
 
     @Override
     public void changed(LinkState state, String detail) {
-        states.add(state);
+        // Detail first: a test that saw the state may then rely on its detail being there.
         if (!detail.isEmpty()) {
             details.add(detail);
         }
+        states.add(state);
     }
 
     /** Skips states until {@code wanted} is reported; fails after 5 s. */

@@ -90,10 +90,10 @@ final class Harness {
         return this;
     }
 
-    /** Types text as a terminal reports it: one stroke per UTF-16 unit. */
+    /** Types text as a terminal reports it: one stroke per UTF-16 unit, Enter for a line break. */
     Harness type(String text) {
         for (char c : text.toCharArray()) {
-            terminal.addInput(new KeyStroke(c, false, false));
+            terminal.addInput(c == '\n' ? new KeyStroke(KeyType.Enter) : new KeyStroke(c, false, false));
         }
         return this;
     }
