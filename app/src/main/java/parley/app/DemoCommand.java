@@ -52,10 +52,13 @@ final class DemoCommand implements Callable<Integer> {
         if (bots < 0 || bots > 200) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bots must be between 0 and 200");
         }
+        server.check(spec.commandLine());
         ServerBackend backend = ServerCommand.BackendChoice.resolve(spec.commandLine(), backendName);
         Clock clock = Clock.systemDefaultZone();
         ServerLog serverLog = log ? new StderrLog(clock, spec.commandLine().getErr()) : ServerLog.silent();
-        RunningServer running = backend.start(server.settings("127.0.0.1", 0, serverLog), new ChatCore(clock, serverLog));
+        // The bots and the client all come from 127.0.0.1: no per-address cap in the demo.
+        RunningServer running = backend.start(server.settings("127.0.0.1", 0, clock, serverLog)
+                .withLimits(l -> l.withConnectionCaps(l.maxClients(), 0)), new ChatCore(clock, serverLog));
         try (DemoBots people = new DemoBots(System.nanoTime())) {
             people.start(running.address(), bots);
             PrintWriter err = spec.commandLine().getErr();

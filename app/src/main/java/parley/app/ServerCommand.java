@@ -47,10 +47,11 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Ports.check(spec.commandLine(), port);
+        options.check(spec.commandLine());
         ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
         Clock clock = Clock.systemDefaultZone();
         StderrLog log = new StderrLog(clock, spec.commandLine().getErr());
-        RunningServer server = backend.start(options.settings(host, port, log), new ChatCore(clock, log));
+        RunningServer server = backend.start(options.settings(host, port, clock, log), new ChatCore(clock, log));
         spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                 + " backend=" + backend.name());
         spec.commandLine().getOut().flush();

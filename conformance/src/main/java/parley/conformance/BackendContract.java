@@ -240,7 +240,7 @@ public abstract class BackendContract {
 
     @Test
     void anOversizeLineIsRefusedAndTheNextLineStillWorks() throws IOException {
-        InetSocketAddress address = start(ServerSettings.forTests().withMaxLineBytes(4096));
+        InetSocketAddress address = start(ServerSettings.forTests().withLimits(l -> l.withMaxLineBytes(4096)));
         ChatClient a = join(address);
         ChatClient b = join(address);
         a.sendRaw(("x".repeat(5000) + "\nstill here\n").getBytes(StandardCharsets.UTF_8));
@@ -350,7 +350,7 @@ public abstract class BackendContract {
 
     @Test
     void aClientThatStopsReadingIsClosedAndTheOthersMissNothing() throws IOException {
-        InetSocketAddress address = start(ServerSettings.forTests().withMaxOutboundBytes(128 * 1024));
+        InetSocketAddress address = start(ServerSettings.forTests().withLimits(l -> l.withMaxOutboundBytes(128 * 1024)));
         ChatClient talker = join(address);
         ChatClient listener = join(address);
         try (Socket stuck = new Socket()) {

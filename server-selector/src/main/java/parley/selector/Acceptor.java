@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import parley.core.ServerLog;
+import parley.server.Gatekeeper;
 
 /**
  * A thread blocked in {@code accept()} that deals new connections to the loops round-robin.
@@ -25,13 +26,15 @@ final class Acceptor implements Runnable {
 
     private final ServerSocketChannel listener;
     private final List<EventLoop> loops;
+    private final Gatekeeper gate;
     private final ServerLog log;
     private final Thread thread;
     private int next;
 
-    Acceptor(ServerSocketChannel listener, List<EventLoop> loops, ServerLog log) {
+    Acceptor(ServerSocketChannel listener, List<EventLoop> loops, Gatekeeper gate, ServerLog log) {
         this.listener = listener;
         this.loops = loops;
+        this.gate = gate;
         this.log = log;
         this.thread = new Thread(this, "parley-selector-accept");
     }
@@ -53,8 +56,11 @@ final class Acceptor implements Runnable {
                 LockSupport.parkNanos(RETRY_PAUSE_NANOS);
                 continue;
             }
-            loops.get(next).handOff(channel);
-            next = (next + 1) % loops.size();
+            // Caps are checked here, before a loop is involved: a refused socket is told why and closed.
+            gate.admit(channel).ifPresent(ip -> {
+                loops.get(next).handOff(channel, ip);
+                next = (next + 1) % loops.size();
+            });
         }
     }
 

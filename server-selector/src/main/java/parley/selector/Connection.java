@@ -4,13 +4,17 @@ import static java.nio.channels.SelectionKey.OP_READ;
 import static java.nio.channels.SelectionKey.OP_WRITE;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.Outbound;
 import parley.core.OutboundQueue;
+import parley.core.RateLimit;
+import parley.core.TokenBucket;
 import parley.core.Session;
 import parley.protocol.LineDecoder;
 
@@ -26,6 +30,7 @@ final class Connection implements Outbound {
     private final EventLoop loop;
     private final SocketChannel channel;
     private final String address;
+    private final InetAddress ip;
     private final OutboundQueue output;
     private final LineDecoder decoder;
     private final LineDecoder.Sink toCore = new ToCore();
@@ -38,17 +43,26 @@ final class Connection implements Outbound {
     private SelectionKey key;
     private Session session;
     private boolean reading = true;
+    private boolean atEof;
     private boolean wantsWrite;
+    /** Flood control; null when the rate limit is off. */
+    private final TokenBucket bucket;
+    /** Lines read while the bucket was empty, waiting for tokens; null when none wait. */
+    private ArrayDeque<String> held;
+    private long releaseAtNanos;
     private long closeDeadlineNanos;
     private boolean closing;
     private boolean closed;
 
-    Connection(EventLoop loop, SocketChannel channel, String address) {
+    Connection(EventLoop loop, SocketChannel channel, String address, InetAddress ip) {
         this.loop = loop;
         this.channel = channel;
         this.address = address;
-        this.output = new OutboundQueue(loop.settings().maxOutboundBytes());
-        this.decoder = new LineDecoder(loop.settings().maxLineBytes());
+        this.ip = ip;
+        RateLimit rate = loop.settings().limits().rateLimit();
+        this.bucket = rate.isOff() ? null : new TokenBucket(rate, loop.settings().clock());
+        this.output = OutboundQueue.of(loop.settings().limits(), loop.settings().clock());
+        this.decoder = new LineDecoder(loop.settings().limits().maxLineBytes());
     }
 
     // ---- Outbound: any thread, core lock held, never blocks ----
@@ -131,6 +145,7 @@ final class Connection implements Outbound {
 
     /** The peer sent EOF: the room hears it now, and what was queued for the peer still goes out. */
     private void peerClosed() {
+        atEof = true;
         reading = false; // a socket at EOF is readable forever: stop asking
         updateInterest();
         if (session != null) {
@@ -192,8 +207,63 @@ final class Connection implements Outbound {
         return output.queuedBytes();
     }
 
-    long closeDeadlineNanos() {
-        return closeDeadlineNanos;
+    /** The nearest moment this connection needs the loop: its close deadline, or when held lines are due. */
+    long deadlineNanos() {
+        long deadline = Long.MAX_VALUE;
+        if (closing) {
+            deadline = closeDeadlineNanos;
+        }
+        if (held != null && releaseAtNanos - deadline < 0) {
+            deadline = releaseAtNanos;
+        }
+        return deadline;
+    }
+
+    /**
+     * A deadline of ours has passed: close if the flush took too long, or hand held lines to the core.
+     *
+     * @return true when no deadline is left
+     */
+    boolean onDeadline(long nowNanos) {
+        if (closing && closeDeadlineNanos - nowNanos <= 0) {
+            closeOverdue();
+            return true;
+        }
+        if (held != null && releaseAtNanos - nowNanos <= 0) {
+            releaseHeld(nowNanos);
+        }
+        return !closing && held == null;
+    }
+
+    /**
+     * Flood control, selector style: a line that finds no token waits here, and this connection leaves
+     * OP_READ until the tokens come back, so TCP slows the sender down. Nothing is dropped, and what waits is
+     * bounded by one turn's reads.
+     */
+    private void hold(String line) {
+        if (held == null) {
+            held = new ArrayDeque<>();
+            reading = false;
+            updateInterest();
+            releaseAtNanos = System.nanoTime() + bucket.untilNextToken().toNanos();
+            loop.watchDeadline(this);
+        }
+        held.add(line);
+    }
+
+    private void releaseHeld(long nowNanos) {
+        while (!held.isEmpty() && closeReason == null && bucket.tryTake()) {
+            loop.core().receive(session, held.poll());
+        }
+        if (held.isEmpty() || closeReason != null) {
+            held = null;
+            reading = !atEof && !closed;
+            if (!closed) {
+                updateInterest();
+            }
+        } else {
+            releaseAtNanos = nowNanos + bucket.untilNextToken().toNanos();
+        }
     }
 
     /** Closes now: socket, key and loop bookkeeping, then tells the core (which logs it). Idempotent. */
@@ -213,6 +283,8 @@ final class Connection implements Outbound {
             // nothing left to do: the socket is gone either way
         }
         loop.forget(this);
+        loop.gate().release(ip);
+        held = null;
         if (session != null) {
             loop.core().disconnect(session, reason);
         }
@@ -224,7 +296,7 @@ final class Connection implements Outbound {
     }
 
     private void closeSlowConsumer() {
-        String reason = "slow consumer: more than " + output.hardLimitBytes() + " bytes queued";
+        String reason = output.overflowReason();
         String who = session == null ? address : session.nick() + "@" + address;
         loop.settings().log().info("closing " + who + ": " + reason);
         close(reason);
@@ -246,7 +318,12 @@ final class Connection implements Outbound {
     private final class ToCore implements LineDecoder.Sink {
         @Override
         public void line(String line) {
-            if (closeReason == null) {
+            if (closeReason != null) {
+                return;
+            }
+            if (bucket != null && (held != null || !bucket.tryTake())) {
+                hold(line);
+            } else {
                 loop.core().receive(session, line);
             }
         }

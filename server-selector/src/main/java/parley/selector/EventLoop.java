@@ -1,6 +1,7 @@
 package parley.selector;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -9,12 +10,14 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
 import parley.server.Peers;
+import parley.server.Gatekeeper;
 import parley.server.ServerSettings;
 
 /**
@@ -26,6 +29,7 @@ final class EventLoop implements Runnable {
     private static final String SHUTTING_DOWN = "server shutting down";
 
     private final ChatCore core;
+    private final Gatekeeper gate;
     private final ServerSettings settings;
     private final LoopTuning tuning;
     private final Selector selector;
@@ -33,16 +37,22 @@ final class EventLoop implements Runnable {
     private final Thread thread;
     /** One read buffer for all of this loop's connections; each read is decoded before the next. */
     private final ByteBuffer readBuffer;
-    private final Set<Connection> connections = new HashSet<>();
+    /** Concurrent only so that {@link #queuedBytes()} may be read from another thread; changed by the loop. */
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     /** Connections with output to write before the loop sleeps (Redis's clients_pending_write). */
     private final ArrayDeque<Connection> pendingWrites = new ArrayDeque<>();
-    /** Connections closing after a flush, whose deadlines bound how long the loop may sleep. */
-    private final Set<Connection> closing = new HashSet<>();
+    /**
+     * Connections with a deadline (closing after a flush, or holding lines until the rate limit lets them
+     * through), whose deadlines bound how long the loop may sleep.
+     */
+    private final Set<Connection> timed = new HashSet<>();
     private volatile int connectionCount;
     private boolean stopping;
 
-    EventLoop(String name, ChatCore core, ServerSettings settings, LoopTuning tuning) throws IOException {
+    EventLoop(String name, ChatCore core, ServerSettings settings, LoopTuning tuning, Gatekeeper gate)
+            throws IOException {
         this.core = core;
+        this.gate = gate;
         this.settings = settings;
         this.tuning = tuning;
         this.selector = Selector.open();
@@ -71,7 +81,7 @@ final class EventLoop implements Runnable {
             while (!stopped()) {
                 tasks.runPending();        // handed in by other threads: new connections, writes, the stop
                 writePending();            // write directly; OP_WRITE only for what the socket did not take
-                closeOverdue();            // closing connections whose flush deadline has passed
+                runTimers();               // flush deadlines passed, rate-limited lines now due
                 tasks.sleep(sleepMillis()); // select; a post() wakes it
                 processReadyKeys();        // read and decode, or write what OP_WRITE was waiting for
             }
@@ -90,9 +100,9 @@ final class EventLoop implements Runnable {
         tasks.post(task);
     }
 
-    /** Takes a freshly accepted socket: it is registered and joins the chat on this loop. */
-    void handOff(SocketChannel channel) {
-        execute(() -> register(channel));
+    /** Takes a freshly accepted, admitted socket: it is registered and joins the chat on this loop. */
+    void handOff(SocketChannel channel, InetAddress ip) {
+        execute(() -> register(channel, ip));
     }
 
     /** Flushes and closes every connection, closing what is left at {@code deadlineNanos}; then the thread ends. */
@@ -146,20 +156,25 @@ final class EventLoop implements Runnable {
         return tasks;
     }
 
+    Gatekeeper gate() {
+        return gate;
+    }
+
     // ---- Loop thread ----
 
+    /** {@code c} has a deadline now: the loop will not sleep past it. */
     void watchDeadline(Connection c) {
-        closing.add(c);
+        timed.add(c);
     }
 
     /** Called by a connection as it closes: it leaves every structure of the loop. */
     void forget(Connection c) {
         connections.remove(c);
-        closing.remove(c);
+        timed.remove(c);
         connectionCount = connections.size();
     }
 
-    /** Bytes queued on this loop's connections and not yet written (a diagnostic, for tests). */
+    /** Bytes queued on this loop's connections and not yet written. Any thread. */
     long queuedBytes() {
         long sum = 0;
         for (Connection c : connections) {
@@ -172,8 +187,9 @@ final class EventLoop implements Runnable {
         return stopping && connections.isEmpty();
     }
 
-    private void register(SocketChannel channel) {
+    private void register(SocketChannel channel, InetAddress ip) {
         if (stopping) {
+            gate.release(ip);
             closeQuietly(channel);
             return;
         }
@@ -181,10 +197,11 @@ final class EventLoop implements Runnable {
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true); // chat lines are small; don't hold them
-            c = new Connection(this, channel, peerAddress(channel));
+            c = new Connection(this, channel, peerAddress(channel), ip);
             c.register(selector);
         } catch (IOException e) {
             settings.log().info("accept failed: " + e.getMessage());
+            gate.release(ip);
             closeQuietly(channel);
             return;
         }
@@ -205,30 +222,30 @@ final class EventLoop implements Runnable {
         }
     }
 
-    private void closeOverdue() {
-        if (closing.isEmpty()) {
+    private void runTimers() {
+        if (timed.isEmpty()) {
             return;
         }
         long now = System.nanoTime();
-        for (Connection c : List.copyOf(closing)) {
-            if (c.closeDeadlineNanos() - now <= 0) {
-                c.closeOverdue();
+        for (Connection c : List.copyOf(timed)) {
+            if (c.deadlineNanos() - now <= 0 && c.onDeadline(now)) {
+                timed.remove(c);
             }
         }
     }
 
-    /** How long select may block: not at all with work in hand, until the nearest close deadline, or until woken. */
+    /** How long select may block: not at all with work in hand, until the nearest deadline, or until woken. */
     private long sleepMillis() {
         if (stopped() || !pendingWrites.isEmpty()) {
             return TaskHandoff.NO_SLEEP;
         }
-        if (closing.isEmpty()) {
+        if (timed.isEmpty()) {
             return TaskHandoff.UNTIL_WOKEN;
         }
         long now = System.nanoTime();
         long nearest = Long.MAX_VALUE;
-        for (Connection c : closing) {
-            nearest = Math.min(nearest, c.closeDeadlineNanos() - now);
+        for (Connection c : timed) {
+            nearest = Math.min(nearest, c.deadlineNanos() - now);
         }
         return nearest <= 0 ? TaskHandoff.NO_SLEEP : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nearest));
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.ChatCore;
+import parley.server.Gatekeeper;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
 
@@ -36,7 +37,7 @@ final class SelectorServer implements RunningServer {
         this.core = core;
         this.settings = settings;
         this.loops = loops;
-        this.acceptor = new Acceptor(listener, loops, settings.log());
+        this.acceptor = new Acceptor(listener, loops, loops.get(0).gate(), settings.log());
     }
 
     /** Binds, starts the loops and then the acceptor; connecting clients wait in the backlog meanwhile. */
@@ -46,8 +47,9 @@ final class SelectorServer implements RunningServer {
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             listener.bind(new InetSocketAddress(settings.host(), settings.port()), BACKLOG);
+            Gatekeeper gate = new Gatekeeper(settings.limits(), core, settings.log());
             for (int i = 0; i < settings.effectiveLoops(); i++) {
-                loops.add(new EventLoop("parley-selector-loop-" + i, core, settings, tuning));
+                loops.add(new EventLoop("parley-selector-loop-" + i, core, settings, tuning, gate));
             }
             SelectorServer server = new SelectorServer(listener, core, settings, List.copyOf(loops));
             loops.forEach(EventLoop::start);
@@ -70,6 +72,15 @@ final class SelectorServer implements RunningServer {
         int sum = 0;
         for (EventLoop loop : loops) {
             sum += loop.connectionCount();
+        }
+        return sum;
+    }
+
+    @Override
+    public long queuedBytes() {
+        long sum = 0;
+        for (EventLoop loop : loops) {
+            sum += loop.queuedBytes();
         }
         return sum;
     }

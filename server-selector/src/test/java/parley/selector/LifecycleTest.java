@@ -92,7 +92,7 @@ class LifecycleTest {
 
     @Test
     void shutdownClosesAClientThatDoesNotReadByTheDeadline() throws Exception {
-        server = new TestServer(TestServer.settings().withMaxOutboundBytes(64L * 1024 * 1024));
+        server = new TestServer(TestServer.settings().withLimits(l -> l.withMaxOutboundBytes(64L * 1024 * 1024)));
         TestClient stuck = server.clientWithReceiveBuffer(4 * 1024);
         StringBuilder lots = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {

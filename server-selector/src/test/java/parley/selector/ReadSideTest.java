@@ -48,7 +48,7 @@ class ReadSideTest {
 
     @Test
     void aTooLongLineIsReportedAndTheConnectionCarriesOn() throws Exception {
-        server = new TestServer(TestServer.settings().withMaxLineBytes(16));
+        server = new TestServer(TestServer.settings().withLimits(l -> l.withMaxLineBytes(16)));
         TestClient speaker = server.client();
 
         speaker.write("x".repeat(100) + "\nshort\n");

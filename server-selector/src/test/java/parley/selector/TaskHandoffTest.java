@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import parley.core.ChatCore;
 import parley.core.ServerLog;
+import parley.server.Gatekeeper;
 import parley.server.ServerSettings;
 
 /** Work handed to a loop from other threads runs on the loop, in order, with coalesced wakeups. */
@@ -25,7 +26,9 @@ class TaskHandoffTest {
     @BeforeEach
     void startLoop() throws IOException {
         ChatCore core = new ChatCore(TestServer.CLOCK, ServerLog.silent());
-        loop = new EventLoop("test-loop", core, ServerSettings.forTests(), LoopTuning.defaults());
+        ServerSettings settings = ServerSettings.forTests();
+        loop = new EventLoop("test-loop", core, settings, LoopTuning.defaults(),
+                new Gatekeeper(settings.limits(), core, ServerLog.silent()));
         loop.start();
     }
 

@@ -31,8 +31,7 @@ final class TestServer implements AutoCloseable {
 
     TestServer(ServerSettings settings, LoopTuning tuning) throws IOException {
         ServerLog capture = log::add;
-        ServerSettings withLog = new ServerSettings(settings.host(), settings.port(), settings.maxLineBytes(),
-                settings.maxOutboundBytes(), settings.loops(), capture);
+        ServerSettings withLog = settings.withLog(capture);
         this.server = SelectorServer.start(withLog, core, tuning);
     }
 

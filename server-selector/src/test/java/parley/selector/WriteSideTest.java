@@ -31,7 +31,7 @@ class WriteSideTest {
 
     @Test
     void aClientThatStopsReadingGetsEverythingInOrderOnceItReadsAgain() throws Exception {
-        server = new TestServer(TestServer.settings().withMaxOutboundBytes(64L * 1024 * 1024));
+        server = new TestServer(TestServer.settings().withLimits(l -> l.withMaxOutboundBytes(64L * 1024 * 1024)));
         TestClient reader = server.clientWithReceiveBuffer(8 * 1024);
         int lines = 8_000; // about 8 MB of echoes: more than the kernel buffers hold (tcp_wmem max is 4 MiB)
 
@@ -63,7 +63,7 @@ class WriteSideTest {
     @Test
     void aClientOverItsOutboundLimitIsClosedWhileOthersKeepReceiving() throws Exception {
         long limit = 64 * 1024;
-        server = new TestServer(TestServer.settings().withMaxOutboundBytes(limit));
+        server = new TestServer(TestServer.settings().withLimits(l -> l.withMaxOutboundBytes(limit)));
         TestClient slow = server.clientWithReceiveBuffer(4 * 1024); // never reads
         TestClient talker = server.client();
         BlockingQueue<String> heard = new LinkedBlockingQueue<>();

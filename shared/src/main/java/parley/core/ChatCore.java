@@ -132,6 +132,11 @@ public final class ChatCore {
         }
     }
 
+    /** The one text line a connection refused before it joins gets (server full, too many from you). */
+    public java.nio.ByteBuffer refusal(String reason) {
+        return encoder.encode(ChatEvent.notice(EventKind.ERROR, "", clock.instant(), reason), WireMode.TEXT);
+    }
+
     /** How many sessions are connected now. */
     public int sessionCount() {
         synchronized (lock) {

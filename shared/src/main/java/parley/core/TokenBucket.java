@@ -6,11 +6,11 @@ import java.time.Duration;
 /**
  * Flood control by back-pressure: a token bucket per connection that never drops a line.
  *
- * <p>Each line a connection sends takes one token; tokens come back at {@code linesPerSecond} up to
- * {@code burst}. Lines already read are always accepted, even if that leaves the bucket in debt; the backend
- * then simply does not read from that connection again until {@link #delayBeforeNextRead()} is zero (the
- * selector backend takes the connection out of {@code OP_READ}, the threaded one waits before its next
- * read). So a flooder is slowed down by TCP itself, nothing it sent is lost, and nobody else waits.
+ * <p>Each line a connection sends needs one token; tokens come back at {@code linesPerSecond}, up to
+ * {@code burst}. A line that finds no token is not dropped: it waits, and the backend stops reading from that
+ * connection until {@link #untilNextToken()} has passed (the selector backend takes the connection out of
+ * {@code OP_READ}; the threaded one waits before handling the line and so before its next read). A flooder
+ * is slowed down by TCP itself, nothing it sent is lost, and nobody else waits.
  *
  * <p>Time comes from the injected clock. Not thread-safe: one bucket belongs to one connection's reader.
  */
@@ -23,36 +23,35 @@ public final class TokenBucket {
     private long updatedNanos;
 
     public TokenBucket(RateLimit limit, Clock clock) {
+        if (limit.isOff()) {
+            throw new IllegalArgumentException("no bucket is needed when the rate limit is off");
+        }
         this.linesPerNano = limit.linesPerSecond() / 1e9;
         this.burst = limit.burst();
         this.clock = clock;
         this.tokens = burst;
-        this.updatedNanos = nanos();
+        this.updatedNanos = Nanos.of(clock);
     }
 
-    /** Records that {@code lines} lines were accepted. */
-    public void take(int lines) {
+    /** Takes a token for one line if there is one. */
+    public boolean tryTake() {
         refill();
-        tokens -= lines;
-    }
-
-    /** Zero when reading may go on; otherwise how long to wait until the bucket is out of debt. */
-    public Duration delayBeforeNextRead() {
-        refill();
-        if (tokens >= 0) {
-            return Duration.ZERO;
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
         }
-        return Duration.ofNanos((long) Math.ceil(-tokens / linesPerNano));
+        return false;
+    }
+
+    /** How long until {@link #tryTake()} will succeed (zero if it would now). */
+    public Duration untilNextToken() {
+        refill();
+        return tokens >= 1 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil((1 - tokens) / linesPerNano));
     }
 
     private void refill() {
-        long now = nanos();
+        long now = Nanos.of(clock);
         tokens = Math.min(burst, tokens + (now - updatedNanos) * linesPerNano);
         updatedNanos = now;
-    }
-
-    private long nanos() {
-        java.time.Instant t = clock.instant();
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 }

@@ -3,65 +3,50 @@ package parley.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketTest {
 
-    /** A clock that moves only when the test says so. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-26T12:00:00Z");
+    private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-26T12:00:00Z"), java.time.ZoneOffset.UTC);
 
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+    private static void takeAll(TokenBucket bucket, int lines) {
+        for (int i = 0; i < lines; i++) {
+            assertThat(bucket.tryTake()).as("token %d", i).isTrue();
         }
     }
-
-    private final ManualClock clock = new ManualClock();
 
     @Test
     void aBurstIsAcceptedWithoutWaiting() {
         TokenBucket bucket = new TokenBucket(new RateLimit(20, 40), clock);
-        bucket.take(40);
-        assertThat(bucket.delayBeforeNextRead()).isZero();
+        takeAll(bucket, 40);
+        assertThat(bucket.tryTake()).isFalse();
     }
 
     @Test
-    void debtBeyondTheBurstIsPaidBackAtTheRate() {
+    void afterTheBurstLinesWaitForTokensAtTheRate() {
         TokenBucket bucket = new TokenBucket(new RateLimit(20, 40), clock);
-        bucket.take(50); // 10 lines of debt at 20 lines/s: half a second
-        assertThat(bucket.delayBeforeNextRead()).isEqualTo(Duration.ofMillis(500));
-        clock.advance(Duration.ofMillis(300));
-        assertThat(bucket.delayBeforeNextRead()).isEqualTo(Duration.ofMillis(200));
-        clock.advance(Duration.ofMillis(200));
-        assertThat(bucket.delayBeforeNextRead()).isZero();
+        takeAll(bucket, 40);
+        assertThat(bucket.untilNextToken()).isEqualTo(Duration.ofMillis(50));
+        clock.advance(Duration.ofMillis(30));
+        assertThat(bucket.tryTake()).isFalse();
+        assertThat(bucket.untilNextToken()).isEqualTo(Duration.ofMillis(20));
+        clock.advance(Duration.ofMillis(20));
+        assertThat(bucket.tryTake()).isTrue();
+        assertThat(bucket.tryTake()).isFalse();
     }
 
     @Test
     void tokensNeverPileUpBeyondTheBurst() {
         TokenBucket bucket = new TokenBucket(new RateLimit(20, 40), clock);
         clock.advance(Duration.ofHours(1));
-        bucket.take(41);
-        assertThat(bucket.delayBeforeNextRead()).isEqualTo(Duration.ofMillis(50));
+        takeAll(bucket, 40);
+        assertThat(bucket.tryTake()).isFalse();
+    }
+
+    @Test
+    void anOffLimitNeedsNoBucket() {
+        assertThatThrownBy(() -> new TokenBucket(RateLimit.OFF, clock)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
