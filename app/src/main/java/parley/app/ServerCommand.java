@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
 import parley.server.Backends;
 import parley.server.RunningServer;
@@ -55,10 +58,23 @@ final class ServerCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                 + " backend=" + backend.name());
         spec.commandLine().getOut().flush();
+        ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-status");
+            t.setDaemon(true);
+            return t;
+        });
+        status.scheduleAtFixedRate(() -> log.info("status: " + describe(server)), 1, 1, TimeUnit.MINUTES);
         StopSignal.await();
+        status.shutdownNow();
         log.info("shutting down");
         server.shutdown(FLUSH_ON_SHUTDOWN);
+        log.info("stopped: " + describe(server));
         return CommandLine.ExitCode.OK;
+    }
+
+    /** The counters that show a leak: all zero once everyone has gone. */
+    private static String describe(RunningServer server) {
+        return server.connectionCount() + " connections, " + server.queuedBytes() + " bytes queued";
     }
 
     /** Backend names resolved against what ServiceLoader finds; an unknown one is a usage error. */

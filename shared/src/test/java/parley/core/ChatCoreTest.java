@@ -480,6 +480,20 @@ class ChatCoreTest {
     }
 
     @Test
+    void statsCountPeopleRoomsAndEveryLineHandedToAQueue() {
+        Client a = new Client();
+        Client b = new Client();
+        forget(a, b);
+        a.says("/stats");
+        String before = a.newLines().get(0);
+        assertThat(before).startsWith(T + "-- stats: 2 connected, 1 rooms, ");
+        long relayed = Long.parseLong(before.replaceAll(".* (\\d+) lines relayed$", "$1"));
+        a.says("hello"); // one broadcast to two people
+        a.says("/stats");
+        assertThat(a.newLines()).last().asString().endsWith(" " + (relayed + 3) + " lines relayed");
+    }
+
+    @Test
     void whoListsNickAtAddress() {
         Client a = new Client();
         new Client();
