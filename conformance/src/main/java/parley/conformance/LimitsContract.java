@@ -155,6 +155,14 @@ public abstract class LimitsContract extends ContractSupport {
     }
 
     @Test
+    void aCrowdWithBadMannersCostsTheWellBehavedNothing() throws Exception {
+        // The defaults a real server runs with (rate limit on), but no per-address cap: all come from 127.0.0.1.
+        ServerSettings settings = ServerSettings.forTests().withLimits(l -> parley.server.Limits.defaults()
+                .withMaxOutboundBytes(256 * 1024).withConnectionCaps(l.maxClients(), 0));
+        new Soak(this, start(settings), Soak.seconds()).run(150, 10);
+    }
+
+    @Test
     void shutdownDeliversEverythingAcceptedBeforeIt() throws IOException {
         InetSocketAddress address = start();
         ChatClient talker = join(address);
