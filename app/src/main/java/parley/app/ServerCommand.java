@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
 import parley.server.Backends;
 import parley.server.RunningServer;
@@ -47,17 +50,31 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Ports.check(spec.commandLine(), port);
+        options.check(spec.commandLine());
         ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
         Clock clock = Clock.systemDefaultZone();
         StderrLog log = new StderrLog(clock, spec.commandLine().getErr());
-        RunningServer server = backend.start(options.settings(host, port, log), new ChatCore(clock, log));
+        RunningServer server = backend.start(options.settings(host, port, clock, log), new ChatCore(clock, log));
         spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                 + " backend=" + backend.name());
         spec.commandLine().getOut().flush();
+        ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-status");
+            t.setDaemon(true);
+            return t;
+        });
+        status.scheduleAtFixedRate(() -> log.info("status: " + describe(server)), 1, 1, TimeUnit.MINUTES);
         StopSignal.await();
+        status.shutdownNow();
         log.info("shutting down");
         server.shutdown(FLUSH_ON_SHUTDOWN);
+        log.info("stopped: " + describe(server));
         return CommandLine.ExitCode.OK;
+    }
+
+    /** The counters that show a leak: all zero once everyone has gone. */
+    private static String describe(RunningServer server) {
+        return server.connectionCount() + " connections, " + server.queuedBytes() + " bytes queued";
     }
 
     /** Backend names resolved against what ServiceLoader finds; an unknown one is a usage error. */

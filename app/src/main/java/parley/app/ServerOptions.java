@@ -1,32 +1,84 @@
 package parley.app;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
-import picocli.CommandLine.Option;
+import parley.core.RateLimit;
+import parley.core.ServerLog;
+import parley.server.Limits;
 import parley.server.ServerSettings;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** The server's tunables, shared by {@code server} and {@code demo}. */
+/** The server's limits and tuning, shared by {@code server} and {@code demo}. docs/SECURITY.md explains each. */
 final class ServerOptions {
 
-    @Option(names = "--max-line", paramLabel = "BYTES", defaultValue = "" + ServerSettings.DEFAULT_MAX_LINE,
-            description = "Longest accepted line in bytes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-line", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_LINE,
+            description = "Longest accepted line in bytes; a longer one is discarded with an error "
+                    + "(default: ${DEFAULT-VALUE}).")
     int maxLine;
 
-    @Option(names = "--max-outbound", paramLabel = "SIZE", defaultValue = "1MiB",
-            converter = ByteSizeConverter.class,
-            description = "Queued output above which a client that is not reading is closed, e.g. 512KiB, 4MiB "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-outbound", paramLabel = "SIZE", defaultValue = "1MiB", converter = ByteSize.class,
+            description = "Hard limit on output queued for one client: past it a client that is not reading "
+                    + "is closed at once, e.g. 512KiB, 4MiB (default: ${DEFAULT-VALUE}).")
     long maxOutbound;
+
+    @Option(names = "--soft-outbound", paramLabel = "SIZE", defaultValue = "256KiB", converter = ByteSize.class,
+            description = "Soft limit on queued output: a client above it for --soft-outbound-seconds is "
+                    + "closed (default: ${DEFAULT-VALUE}).")
+    long softOutbound;
+
+    @Option(names = "--soft-outbound-seconds", paramLabel = "S", defaultValue = "10",
+            description = "How long a client may stay above the soft limit (default: ${DEFAULT-VALUE}).")
+    long softOutboundSeconds;
+
+    @Option(names = "--rate-limit", paramLabel = "LINES/S", defaultValue = "20/40", converter = Rate.class,
+            description = "Lines per second per client, as RATE or RATE/BURST, or off. Past it the server "
+                    + "reads that client more slowly; nothing is dropped (default: ${DEFAULT-VALUE}).")
+    RateLimit rateLimit;
+
+    @Option(names = "--max-clients", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_CLIENTS,
+            description = "Connections in all; more are told 'server full' (0 = no cap; default: ${DEFAULT-VALUE}).")
+    int maxClients;
+
+    @Option(names = "--max-per-ip", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_PER_IP,
+            description = "Connections from one address (0 = no cap; default: ${DEFAULT-VALUE}).")
+    int maxPerIp;
 
     @Option(names = "--loops", paramLabel = "N", defaultValue = "0",
             description = "Event-loop threads of the selector backend (default: one per core).")
     int loops;
 
-    ServerSettings settings(String host, int port, parley.core.ServerLog log) {
-        return new ServerSettings(host, port, maxLine, maxOutbound, loops, log);
+    ServerSettings settings(String host, int port, Clock clock, ServerLog log) {
+        Limits limits = new Limits(maxLine, maxOutbound, Math.min(softOutbound, maxOutbound),
+                Duration.ofSeconds(softOutboundSeconds), rateLimit, maxClients, maxPerIp);
+        return new ServerSettings(host, port, loops, limits, clock, log);
+    }
+
+    /** Refuses, as a usage error, the mistakes no type converter catches. */
+    void check(picocli.CommandLine cl) {
+        String problem = problem();
+        if (problem != null) {
+            throw new picocli.CommandLine.ParameterException(cl, problem);
+        }
+    }
+
+    private String problem() {
+        if (maxLine < 1) {
+            return "--max-line must be at least 1";
+        }
+        if (maxOutbound < maxLine) {
+            return "--max-outbound must be at least --max-line";
+        }
+        if (softOutboundSeconds < 0 || maxClients < 0 || maxPerIp < 0 || loops < 0) {
+            return "--soft-outbound-seconds, --max-clients, --max-per-ip and --loops cannot be negative";
+        }
+        return null;
     }
 
     /** {@code 1048576}, {@code 64KiB}, {@code 4MiB}, {@code 1GiB}. */
-    static final class ByteSizeConverter implements picocli.CommandLine.ITypeConverter<Long> {
+    static final class ByteSize implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             String v = value.trim().toLowerCase(Locale.ROOT);
@@ -40,9 +92,25 @@ final class ServerOptions {
                 }
             }
             try {
-                return Math.multiplyExact(Long.parseLong(v), unit);
+                long bytes = Math.multiplyExact(Long.parseLong(v), unit);
+                if (bytes < 0) {
+                    throw new NumberFormatException();
+                }
+                return bytes;
             } catch (NumberFormatException | ArithmeticException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a size such as 1MiB");
+                throw new TypeConversionException("'" + value + "' is not a size such as 1MiB");
+            }
+        }
+    }
+
+    /** {@code 20}, {@code 20/40}, {@code off}. */
+    static final class Rate implements ITypeConverter<RateLimit> {
+        @Override
+        public RateLimit convert(String value) {
+            try {
+                return RateLimit.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

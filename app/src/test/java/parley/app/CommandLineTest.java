@@ -46,10 +46,20 @@ class CommandLineTest {
 
     @Test
     void sizesAcceptUnits() {
-        ServerOptions.ByteSizeConverter sizes = new ServerOptions.ByteSizeConverter();
+        ServerOptions.ByteSize sizes = new ServerOptions.ByteSize();
         assertThat(sizes.convert("1MiB")).isEqualTo(1024 * 1024);
         assertThat(sizes.convert("64k")).isEqualTo(64 * 1024);
         assertThat(sizes.convert("4096")).isEqualTo(4096);
+    }
+
+    @Test
+    void badLimitsAreUsageErrors() {
+        assertThat(run("server", "--rate-limit", "fast")).isEqualTo(2);
+        assertThat(err.toString()).contains("'fast' is not a rate such as 20, 20/40 or off");
+        assertThat(run("server", "--max-per-ip", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot be negative");
+        assertThat(run("server", "--max-line", "100", "--max-outbound", "10")).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-outbound must be at least --max-line");
     }
 
     @Test

@@ -52,7 +52,8 @@ class ServerProcessTest {
             assertThat(server.exitValue()).isZero();
             assertThat(lines(stdout)).as("exactly one line on stdout").hasSize(1);
             assertThat(Files.readString(dir.resolve("stderr")))
-                    .contains("connect 127.0.0.1:").contains(" as guest1").contains("shutting down");
+                    .contains("connect 127.0.0.1:").contains(" as guest1").contains("shutting down")
+                    .contains("stopped: 0 connections, 0 bytes queued");
         } finally {
             server.destroyForcibly();
         }

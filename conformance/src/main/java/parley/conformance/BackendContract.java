@@ -6,26 +6,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import parley.core.ChatCore;
-import parley.core.ServerLog;
 import parley.protocol.ChatEvent;
 import parley.protocol.EventKind;
 import parley.protocol.MachineFormat;
 import parley.protocol.WireMode;
-import parley.server.RunningServer;
-import parley.server.ServerBackend;
 import parley.server.ServerSettings;
 
 /**
@@ -34,45 +24,7 @@ import parley.server.ServerSettings;
  *
  * <p>The core runs on a fixed clock, so every timestamp is {@code 14:02:07}.
  */
-@Timeout(120)
-public abstract class BackendContract {
-
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T14:02:07Z"), ZoneOffset.UTC);
-
-    private static final Pattern MESSAGE = Pattern.compile("^\\[\\d\\d:\\d\\d:\\d\\d] (\\(history\\) )?<[^ >]+@[^ >]+> ");
-
-    private final List<ChatClient> clients = new ArrayList<>();
-    private RunningServer server;
-
-    /** The backend under test. */
-    protected abstract ServerBackend backend();
-
-    @AfterEach
-    void stop() throws IOException {
-        for (ChatClient c : clients) {
-            c.close();
-        }
-        if (server != null) {
-            server.shutdown(Duration.ofSeconds(2));
-        }
-    }
-
-    private InetSocketAddress start(ServerSettings settings) throws IOException {
-        server = backend().start(settings, new ChatCore(CLOCK, ServerLog.silent()));
-        return server.address();
-    }
-
-    private InetSocketAddress start() throws IOException {
-        return start(ServerSettings.forTests());
-    }
-
-    /** Connects and waits for the welcome, so nicks are given out in the order clients are made. */
-    private ChatClient join(InetSocketAddress address) throws IOException {
-        ChatClient c = ChatClient.connect(address);
-        clients.add(c);
-        c.awaitContaining("welcome to parley");
-        return c;
-    }
+public abstract class BackendContract extends ContractSupport {
 
     @Test
     void welcomeNamesAUniqueGuestNick() throws IOException {
@@ -106,18 +58,13 @@ public abstract class BackendContract {
         assertThat(messagesUntil(a, "b49", "a49")).isEqualTo(messagesUntil(b, "b49", "a49"));
     }
 
-    /** A room message, {@code [time] <nick@address> text}, as opposed to a notice. */
-    private static boolean isMessage(String line) {
-        return MESSAGE.matcher(line).find();
-    }
-
     /** The message texts a client receives until it has seen both markers. */
     private static List<String> messagesUntil(ChatClient c, String marker1, String marker2) {
         List<String> texts = new ArrayList<>();
         boolean seen1 = false;
         boolean seen2 = false;
         while (!(seen1 && seen2)) {
-            String line = c.await(BackendContract::isMessage, "a message");
+            String line = c.await(ContractSupport::isMessage, "a message");
             String text = line.substring(line.indexOf("> ") + 2);
             texts.add(text);
             seen1 |= text.equals(marker1);
@@ -224,7 +171,7 @@ public abstract class BackendContract {
         a.sendRaw(java.util.Arrays.copyOfRange(chinese, 0, 1));
         a.sendRaw(java.util.Arrays.copyOfRange(chinese, 1, chinese.length));
         assertThat(b.awaitContaining("> hel")).endsWith("> hello world");
-        assertThat(b.await(BackendContract::isMessage, "next message")).endsWith("> 你好");
+        assertThat(b.await(ContractSupport::isMessage, "next message")).endsWith("> 你好");
     }
 
     @Test
@@ -234,13 +181,13 @@ public abstract class BackendContract {
         ChatClient b = join(address);
         a.sendRaw("one\ntwo\r\nthree\n".getBytes(StandardCharsets.UTF_8));
         assertThat(b.awaitContaining("> one")).endsWith("> one");
-        assertThat(b.await(BackendContract::isMessage, "second")).endsWith("> two");
-        assertThat(b.await(BackendContract::isMessage, "third")).endsWith("> three");
+        assertThat(b.await(ContractSupport::isMessage, "second")).endsWith("> two");
+        assertThat(b.await(ContractSupport::isMessage, "third")).endsWith("> three");
     }
 
     @Test
     void anOversizeLineIsRefusedAndTheNextLineStillWorks() throws IOException {
-        InetSocketAddress address = start(ServerSettings.forTests().withMaxLineBytes(4096));
+        InetSocketAddress address = start(ServerSettings.forTests().withLimits(l -> l.withMaxLineBytes(4096)));
         ChatClient a = join(address);
         ChatClient b = join(address);
         a.sendRaw(("x".repeat(5000) + "\nstill here\n").getBytes(StandardCharsets.UTF_8));
@@ -350,7 +297,7 @@ public abstract class BackendContract {
 
     @Test
     void aClientThatStopsReadingIsClosedAndTheOthersMissNothing() throws IOException {
-        InetSocketAddress address = start(ServerSettings.forTests().withMaxOutboundBytes(128 * 1024));
+        InetSocketAddress address = start(ServerSettings.forTests().withLimits(l -> l.withMaxOutboundBytes(128 * 1024)));
         ChatClient talker = join(address);
         ChatClient listener = join(address);
         try (Socket stuck = new Socket()) {
@@ -370,7 +317,7 @@ public abstract class BackendContract {
                 listener.awaitContaining(last);
             }
             assertThat(listener.seen()).anyMatch(l -> l.contains("left #lobby") && l.contains("slow consumer"));
-            List<Integer> received = listener.seen().stream().filter(BackendContract::isMessage)
+            List<Integer> received = listener.seen().stream().filter(ContractSupport::isMessage)
                     .map(l -> Integer.parseInt(l.substring(l.indexOf("> ") + 2, l.indexOf(' ', l.indexOf("> ") + 2))))
                     .collect(Collectors.toList());
             assertThat(received).isEqualTo(IntStream.range(0, sent).boxed().collect(Collectors.toList()));

@@ -40,8 +40,19 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public static ChatClient connect(InetSocketAddress server) throws IOException {
+        return connectFrom(server, null);
+    }
+
+    /**
+     * Connects from a given local address, e.g. 127.0.0.2: on Linux every 127.x.y.z is loopback, so a test
+     * can be several "addresses" at once.
+     */
+    public static ChatClient connectFrom(InetSocketAddress server, java.net.InetAddress local) throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
+        if (local != null) {
+            socket.bind(new InetSocketAddress(local, 0));
+        }
         socket.connect(server, (int) PATIENCE.toMillis());
         return new ChatClient(socket);
     }

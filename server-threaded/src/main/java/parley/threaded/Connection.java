@@ -7,12 +7,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import parley.core.ChatCore;
 import parley.core.Outbound;
 import parley.core.OutboundQueue;
+import parley.core.RateLimit;
 import parley.core.Session;
+import parley.core.TokenBucket;
 import parley.protocol.LineDecoder;
 import parley.server.ConnectionThreads;
 import parley.server.Peers;
@@ -32,7 +35,8 @@ import parley.server.ServerSettings;
  */
 final class Connection implements Outbound {
 
-    private static final int READ_BUFFER = 8 * 1024;
+    /** Per connection, as a blocked read holds its buffer: small, since chat lines are. */
+    private static final int READ_BUFFER = 4 * 1024;
 
     private final SocketChannel socket;
     private final ServerSettings settings;
@@ -55,7 +59,7 @@ final class Connection implements Outbound {
         this.core = core;
         this.threads = threads;
         this.onClosed = onClosed;
-        this.queue = new OutboundQueue(settings.maxOutboundBytes());
+        this.queue = OutboundQueue.of(settings.limits(), settings.clock());
     }
 
     void start() throws IOException {
@@ -89,9 +93,11 @@ final class Connection implements Outbound {
         try {
             socket.close();
         } catch (IOException e) {
-            settings.log().info("closing " + session.address() + " failed: " + e.getMessage());
+            settings.log().info("closing " + describe() + " failed: " + e.getMessage());
         }
-        core.disconnect(session, reason);
+        if (session != null) {
+            core.disconnect(session, reason);
+        }
         onClosed.accept(this);
         closedLatch.countDown();
         signal();
@@ -107,10 +113,15 @@ final class Connection implements Outbound {
 
     private void readLoop() {
         ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER);
-        LineDecoder decoder = new LineDecoder(settings.maxLineBytes());
+        LineDecoder decoder = new LineDecoder(settings.limits().maxLineBytes());
+        RateLimit rate = settings.limits().rateLimit();
+        TokenBucket bucket = rate.isOff() ? null : new TokenBucket(rate, settings.clock());
         LineDecoder.Sink sink = new LineDecoder.Sink() {
             @Override
             public void line(String line) {
+                if (bucket != null) {
+                    awaitToken(bucket);
+                }
                 core.receive(session, line);
             }
 
@@ -150,9 +161,27 @@ final class Connection implements Outbound {
     }
 
     private void closeOverflowed() {
-        String reason = "slow consumer: more than " + queue.hardLimitBytes() + " bytes queued";
-        settings.log().info("closing " + session.address() + ": " + reason);
+        String reason = queue.overflowReason();
+        settings.log().info("closing " + describe() + ": " + reason);
         closeNow(reason);
+    }
+
+    long queuedBytes() {
+        return queue.queuedBytes();
+    }
+
+    private String describe() {
+        return session == null ? "a new connection" : session.nick() + "@" + session.address();
+    }
+
+    /**
+     * Flood control: a line that finds no token waits here, in the reader, before it is handled, so nothing
+     * more is read from this client meanwhile and TCP slows it down. Nothing is dropped.
+     */
+    private void awaitToken(TokenBucket bucket) {
+        while (!bucket.tryTake() && !closed.get()) {
+            LockSupport.parkNanos(bucket.untilNextToken().toNanos());
+        }
     }
 
     private void awaitWork() {

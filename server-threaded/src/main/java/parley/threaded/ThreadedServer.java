@@ -1,6 +1,7 @@
 package parley.threaded;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
 import parley.server.ConnectionThreads;
+import parley.server.Gatekeeper;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
 
@@ -26,6 +28,7 @@ final class ThreadedServer implements RunningServer {
     private final ConnectionThreads threads;
     private final InetSocketAddress address;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Gatekeeper gate;
     private final Thread acceptor;
     private volatile boolean stopping;
 
@@ -36,6 +39,7 @@ final class ThreadedServer implements RunningServer {
         this.core = core;
         this.threads = threads;
         this.address = (InetSocketAddress) listener.getLocalAddress();
+        this.gate = new Gatekeeper(settings.limits(), core, settings.log());
         // The acceptor is one long-lived thread: a platform thread is right whatever the JVM.
         this.acceptor = new Thread(this::acceptLoop, "parley-acceptor");
     }
@@ -48,14 +52,26 @@ final class ThreadedServer implements RunningServer {
         while (!stopping) {
             try {
                 SocketChannel socket = listener.accept();
-                Connection c = new Connection(socket, settings, core, threads, connections::remove);
-                connections.add(c);
-                c.start();
+                gate.admit(socket).ifPresent(ip -> serve(socket, ip));
             } catch (ClosedChannelException e) {
                 return; // shutdown closed the listener
             } catch (IOException e) {
                 settings.log().info("accept failed: " + e.getMessage());
             }
+        }
+    }
+
+    private void serve(SocketChannel socket, InetAddress ip) {
+        Connection c = new Connection(socket, settings, core, threads, closed -> {
+            connections.remove(closed);
+            gate.release(ip);
+        });
+        connections.add(c);
+        try {
+            c.start();
+        } catch (IOException e) {
+            settings.log().info("accept failed: " + e.getMessage());
+            c.closeNow("connection reset");
         }
     }
 
@@ -67,6 +83,15 @@ final class ThreadedServer implements RunningServer {
     @Override
     public int connectionCount() {
         return connections.size();
+    }
+
+    @Override
+    public long queuedBytes() {
+        long sum = 0;
+        for (Connection c : connections) {
+            sum += c.queuedBytes();
+        }
+        return sum;
     }
 
     @Override

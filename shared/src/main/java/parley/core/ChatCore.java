@@ -42,6 +42,7 @@ public final class ChatCore {
               /join ROOM        go to ROOM, creating it if needed
               /who              who is in this room, with their addresses
               /rooms            list rooms and how many are in each
+              /stats            what the server holds: people, rooms, lines relayed
               /help             this list
               /quit [REASON]    leave""";
 
@@ -53,6 +54,8 @@ public final class ChatCore {
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Session> sessionsByNick = new HashMap<>();
     private long guestCounter;
+    /** Lines handed to outbound queues since start: a broadcast to ten people counts ten. */
+    private long linesRelayed;
 
     public ChatCore(Clock clock, ServerLog log) {
         this(clock, log, CoreSettings.defaults());
@@ -132,6 +135,11 @@ public final class ChatCore {
         }
     }
 
+    /** The one text line a connection refused before it joins gets (server full, too many from you). */
+    public java.nio.ByteBuffer refusal(String reason) {
+        return encoder.encode(ChatEvent.notice(EventKind.ERROR, "", clock.instant(), reason), WireMode.TEXT);
+    }
+
     /** How many sessions are connected now. */
     public int sessionCount() {
         synchronized (lock) {
@@ -150,6 +158,8 @@ public final class ChatCore {
             case "join" -> requireArg(s, arg, "/join ROOM").ifPresent(name -> join(s, name));
             case "who" -> send(s, members(s.room()));
             case "rooms" -> tell(s, EventKind.INFO, roomList());
+            case "stats" -> tell(s, EventKind.INFO, "stats: " + sessionsByNick.size() + " connected, " + rooms.size()
+                    + " rooms, " + linesRelayed + " lines relayed");
             case "help" -> HELP.lines().forEach(helpLine -> tell(s, EventKind.INFO, helpLine));
             case "quit" -> {
                 disconnect(s, arg.isEmpty() ? "quit" : "quit: " + arg);
@@ -295,6 +305,7 @@ public final class ChatCore {
 
     private void send(Session s, ChatEvent event) {
         s.out().send(encoder.encode(event, s.mode()));
+        linesRelayed++;
     }
 
     private void broadcast(Collection<Session> recipients, ChatEvent event) {
@@ -302,5 +313,6 @@ public final class ChatCore {
         for (Session r : recipients) {
             b.sendTo(r);
         }
+        linesRelayed += recipients.size();
     }
 }

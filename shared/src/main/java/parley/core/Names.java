@@ -3,7 +3,10 @@ package parley.core;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Nick and room name rules: 1 to 24 letters or digits of any script, {@code _} or {@code -}. */
+/**
+ * Nick and room name rules: 1 to 24 letters or digits of any script (with the marks that complete them),
+ * {@code _} or {@code -}.
+ */
 public final class Names {
 
     public static final int MAX_LENGTH = 24;
@@ -17,8 +20,18 @@ public final class Names {
         if (length == 0 || length > MAX_LENGTH) {
             return Optional.of("must be 1 to " + MAX_LENGTH + " characters long");
         }
-        boolean allowed = name.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '_' || cp == '-');
+        boolean allowed = name.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '_' || cp == '-'
+                || isCombiningMark(cp)) && !isCombiningMark(name.codePointAt(0));
         return allowed ? Optional.empty() : Optional.of("may contain only letters, digits, _ and -");
+    }
+
+    /**
+     * Vowel signs and accents that complete a letter: without them many scripts (Devanagari, Thai, Bengali)
+     * could not be written at all. Never first, so a name cannot start by decorating nothing.
+     */
+    private static boolean isCombiningMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     /** Names are unique ignoring case: this is the key they are compared by. */

@@ -3,6 +3,8 @@ package parley.core;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,8 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection's writer, calls {@link #writeTo}. Queued bytes are counted. An offer that would take the total
  * above the hard limit is refused and the queue is marked {@linkplain #overflowed() overflowed}: the backend
  * then closes the connection at a safe point of its own, never from inside the send (Redis's
- * {@code freeClientAsync}). Buffers are shared read-only lines; each is duplicated here so every recipient
- * has its own position over the same bytes.
+ * {@code freeClientAsync}). A soft limit catches the reader that is slow for a long time rather than for a
+ * moment: a queue that stays above it for longer than its grace period overflows too (Redis's
+ * {@code client-output-buffer-limit} soft limit). Buffers are shared read-only lines; each is duplicated
+ * here so every recipient has its own position over the same bytes.
  */
 public final class OutboundQueue {
 
@@ -26,28 +30,64 @@ public final class OutboundQueue {
     private final ConcurrentLinkedQueue<ByteBuffer> lines = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final long hardLimitBytes;
-    private volatile boolean overflowed;
+    private final long softLimitBytes;
+    private final long softGraceNanos;
+    private final Clock clock;
+    /** When the queue last went above the soft limit (clock nanos), or {@link #BELOW_SOFT}. */
+    private volatile long aboveSoftSince = BELOW_SOFT;
+    private volatile String overflowReason;
 
+    private static final long BELOW_SOFT = Long.MIN_VALUE;
+
+    /** A queue with only a hard limit. */
     public OutboundQueue(long hardLimitBytes) {
+        this(hardLimitBytes, hardLimitBytes, Duration.ZERO, Clock.systemUTC());
+    }
+
+    public OutboundQueue(long hardLimitBytes, long softLimitBytes, Duration softGrace, Clock clock) {
         this.hardLimitBytes = hardLimitBytes;
+        this.softLimitBytes = Math.min(softLimitBytes, hardLimitBytes);
+        this.softGraceNanos = softGrace.toNanos();
+        this.clock = clock;
+    }
+
+    /** A queue with the hard and soft output limits of {@code limits}. */
+    public static OutboundQueue of(parley.server.Limits limits, Clock clock) {
+        return new OutboundQueue(limits.maxOutboundBytes(), limits.softOutboundBytes(), limits.softOutboundGrace(),
+                clock);
     }
 
     /**
-     * Queues a line unless that would exceed the hard limit.
+     * Queues a line unless that would exceed the hard limit, or the queue has been above the soft limit
+     * for longer than its grace period.
      *
      * @return false when refused: the connection is over its limit and must be closed
      */
     public boolean offer(ByteBuffer sharedLine) {
-        if (overflowed) {
+        if (overflowReason != null) {
             return false;
         }
         int size = sharedLine.remaining();
-        if (queuedBytes.addAndGet(size) > hardLimitBytes) {
+        long total = queuedBytes.addAndGet(size);
+        if (total > hardLimitBytes) {
             queuedBytes.addAndGet(-size);
-            overflowed = true;
+            overflowReason = "more than " + hardLimitBytes + " bytes queued";
             return false;
         }
-        lines.add(sharedLine.duplicate());
+        if (total > softLimitBytes && softLimitBytes < hardLimitBytes) {
+            long now = Nanos.of(clock);
+            long since = aboveSoftSince;
+            if (since == BELOW_SOFT) {
+                aboveSoftSince = now;
+            } else if (now - since > softGraceNanos) {
+                queuedBytes.addAndGet(-size);
+                overflowReason = "more than " + softLimitBytes + " bytes queued for over "
+                        + Duration.ofNanos(softGraceNanos).toSeconds() + " s";
+                return false;
+            }
+        }
+        // slice, not duplicate: limit() is then the size counted above, which writeTo subtracts.
+        lines.add(sharedLine.slice());
         return true;
     }
 
@@ -75,6 +115,9 @@ public final class OutboundQueue {
                 queuedBytes.addAndGet(-batch[i].limit());
             }
             java.util.Arrays.fill(batch, 0, n, null);
+            if (queuedBytes.get() <= softLimitBytes) {
+                aboveSoftSince = BELOW_SOFT;
+            }
             if (w == 0) {
                 break;
             }
@@ -91,9 +134,15 @@ public final class OutboundQueue {
         return queuedBytes.get();
     }
 
-    /** True once an offer was refused for exceeding the hard limit. */
+    /** True once an offer was refused: the connection is over a limit and must be closed. */
     public boolean overflowed() {
-        return overflowed;
+        return overflowReason != null;
+    }
+
+    /** Why the queue overflowed ({@code slow consumer: …}), or null while it has not. */
+    public String overflowReason() {
+        String reason = overflowReason;
+        return reason == null ? null : "slow consumer: " + reason;
     }
 
     public long hardLimitBytes() {

@@ -93,7 +93,8 @@ public final class LineDecoder {
     private void append(ByteBuffer in, int start, int end) {
         int needed = partialLength + (end - start);
         if (partial == null) {
-            partial = new byte[Math.max(FIRST_BUFFER, needed)];
+            // Never more than the limit allows, even when the limit is below FIRST_BUFFER.
+            partial = new byte[Math.min(Math.max(FIRST_BUFFER, needed), maxLineBytes + 1)];
         } else if (needed > partial.length) {
             partial = Arrays.copyOf(partial, Math.max(needed, Math.min(partial.length * 2, maxLineBytes + 1)));
         }

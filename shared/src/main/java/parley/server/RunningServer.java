@@ -18,6 +18,9 @@ public interface RunningServer extends AutoCloseable {
     /** Connections open right now. */
     int connectionCount();
 
+    /** Bytes queued for all connections and not yet written. */
+    long queuedBytes();
+
     @Override
     default void close() {
         shutdown(Duration.ofSeconds(2));

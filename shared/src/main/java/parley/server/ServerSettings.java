@@ -1,40 +1,49 @@
 package parley.server;
 
+import java.time.Clock;
+import parley.core.RateLimit;
 import parley.core.ServerLog;
 
 /**
  * How a backend should run. Every backend honours the same settings, except {@code loops}, which only the
  * event-loop backend uses.
  *
- * @param host            address to bind
- * @param port            port to bind; 0 picks a free one
- * @param maxLineBytes    longest accepted line, without its terminator
- * @param maxOutboundBytes queued bytes above which a connection that is not reading is closed
- * @param loops           event-loop threads (0 = one per core)
- * @param log             where connects and disconnects are reported
+ * @param host   address to bind
+ * @param port   port to bind; 0 picks a free one
+ * @param loops  event-loop threads (0 = one per core)
+ * @param limits the protections applied to every client
+ * @param clock  time for rate limits and the soft output limit
+ * @param log    where connects, disconnects and refusals are reported
  */
-public record ServerSettings(String host, int port, int maxLineBytes, long maxOutboundBytes, int loops,
-                             ServerLog log) {
+public record ServerSettings(String host, int port, int loops, Limits limits, Clock clock, ServerLog log) {
 
     public static final int DEFAULT_PORT = 7777;
-    public static final int DEFAULT_MAX_LINE = 4096;
-    public static final long DEFAULT_MAX_OUTBOUND = 1024 * 1024;
 
-    /** Loopback, an ephemeral port, the default limits and a silent log: what tests start from. */
+    /**
+     * Loopback, an ephemeral port, a silent log, the default limits except two that would get in the way of
+     * tests that open many connections from one address and talk fast: no per-address cap, no rate limit.
+     */
     public static ServerSettings forTests() {
-        return new ServerSettings("127.0.0.1", 0, DEFAULT_MAX_LINE, DEFAULT_MAX_OUTBOUND, 0, ServerLog.silent());
+        return new ServerSettings("127.0.0.1", 0, 0,
+                Limits.defaults().withRateLimit(RateLimit.OFF).withConnectionCaps(Limits.DEFAULT_MAX_CLIENTS, 0),
+                Clock.systemUTC(), ServerLog.silent());
     }
 
-    public ServerSettings withMaxLineBytes(int value) {
-        return new ServerSettings(host, port, value, maxOutboundBytes, loops, log);
+    public ServerSettings withLimits(Limits value) {
+        return new ServerSettings(host, port, loops, value, clock, log);
     }
 
-    public ServerSettings withMaxOutboundBytes(long value) {
-        return new ServerSettings(host, port, maxLineBytes, value, loops, log);
+    /** The same settings with {@code change} applied to the limits: {@code withLimits(l -> l.withMaxLineBytes(64))}. */
+    public ServerSettings withLimits(java.util.function.UnaryOperator<Limits> change) {
+        return withLimits(change.apply(limits));
     }
 
     public ServerSettings withLoops(int value) {
-        return new ServerSettings(host, port, maxLineBytes, maxOutboundBytes, value, log);
+        return new ServerSettings(host, port, value, limits, clock, log);
+    }
+
+    public ServerSettings withLog(ServerLog value) {
+        return new ServerSettings(host, port, loops, limits, clock, value);
     }
 
     /** The number of event loops to actually run. */

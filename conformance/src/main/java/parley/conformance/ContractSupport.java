@@ -1,0 +1,82 @@
+package parley.conformance;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import parley.core.ChatCore;
+import parley.core.ServerLog;
+import parley.server.RunningServer;
+import parley.server.ServerBackend;
+import parley.server.ServerSettings;
+
+/**
+ * What every contract needs: the backend under test started on 127.0.0.1:0 with a fixed-clock core, the
+ * clients a test makes, and everything closed after each test.
+ */
+@Timeout(120)
+abstract class ContractSupport {
+
+    /** Every timestamp the server writes is this one: 14:02:07. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T14:02:07Z"), ZoneOffset.UTC);
+
+    private static final Pattern MESSAGE = Pattern.compile("^\\[\\d\\d:\\d\\d:\\d\\d] (\\(history\\) )?<[^ >]+@[^ >]+> ");
+
+    private final List<ChatClient> clients = new ArrayList<>();
+    RunningServer server;
+    ChatCore core;
+
+    /** The backend under test. */
+    protected abstract ServerBackend backend();
+
+    @AfterEach
+    void stopEverything() throws IOException {
+        for (ChatClient c : clients) {
+            c.close();
+        }
+        if (server != null) {
+            server.shutdown(Duration.ofSeconds(2));
+        }
+    }
+
+    InetSocketAddress start(ServerSettings settings) throws IOException {
+        core = new ChatCore(CLOCK, ServerLog.silent());
+        server = backend().start(settings, core);
+        return server.address();
+    }
+
+    InetSocketAddress start() throws IOException {
+        return start(ServerSettings.forTests());
+    }
+
+    /** Connects and waits for the welcome, so nicks are given out in the order clients are made. */
+    ChatClient join(InetSocketAddress address) throws IOException {
+        ChatClient c = connect(address);
+        c.awaitContaining("welcome to parley");
+        return c;
+    }
+
+    /** Connects without waiting for anything; closed after the test. */
+    ChatClient connect(InetSocketAddress address) throws IOException {
+        ChatClient c = ChatClient.connect(address);
+        clients.add(c);
+        return c;
+    }
+
+    /** A room message, {@code [time] <nick@address> text}, as opposed to a notice. */
+    static boolean isMessage(String line) {
+        return MESSAGE.matcher(line).find();
+    }
+
+    /** The text of a room message line. */
+    static String textOf(String messageLine) {
+        return messageLine.substring(messageLine.indexOf("> ") + 2);
+    }
+}

@@ -1,0 +1,300 @@
+package parley.selector;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import parley.core.ChatCore;
+import parley.server.Peers;
+import parley.server.Gatekeeper;
+import parley.server.ServerSettings;
+
+/**
+ * One selector, one thread, and the connections registered with it. See the package documentation for the
+ * picture of one turn.
+ */
+final class EventLoop implements Runnable {
+
+    private static final String SHUTTING_DOWN = "server shutting down";
+
+    private final ChatCore core;
+    private final Gatekeeper gate;
+    private final ServerSettings settings;
+    private final LoopTuning tuning;
+    private final Selector selector;
+    private final TaskHandoff tasks;
+    private final Thread thread;
+    /** One read buffer for all of this loop's connections; each read is decoded before the next. */
+    private final ByteBuffer readBuffer;
+    /** Concurrent only so that {@link #queuedBytes()} may be read from another thread; changed by the loop. */
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    /** Connections with output to write before the loop sleeps (Redis's clients_pending_write). */
+    private final ArrayDeque<Connection> pendingWrites = new ArrayDeque<>();
+    /**
+     * Connections with a deadline (closing after a flush, or holding lines until the rate limit lets them
+     * through), whose deadlines bound how long the loop may sleep.
+     */
+    private final Set<Connection> timed = new HashSet<>();
+    private volatile int connectionCount;
+    private boolean stopping;
+
+    EventLoop(String name, ChatCore core, ServerSettings settings, LoopTuning tuning, Gatekeeper gate)
+            throws IOException {
+        this.core = core;
+        this.gate = gate;
+        this.settings = settings;
+        this.tuning = tuning;
+        this.selector = Selector.open();
+        this.tasks = new TaskHandoff(selector, tuning.maxTasksPerTurn(),
+                e -> settings.log().info(name + ": task failed: " + e));
+        this.readBuffer = ByteBuffer.allocateDirect(tuning.readBufferBytes());
+        this.thread = new Thread(this, name); // not a daemon: a running server keeps the JVM alive
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Closes the selector of a loop that was never started (a later loop failed to open). */
+    void abandon() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            // it was never used
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopped()) {
+                tasks.runPending();        // handed in by other threads: new connections, writes, the stop
+                writePending();            // write directly; OP_WRITE only for what the socket did not take
+                runTimers();               // flush deadlines passed, rate-limited lines now due
+                tasks.sleep(sleepMillis()); // select; a post() wakes it
+                processReadyKeys();        // read and decode, or write what OP_WRITE was waiting for
+            }
+        } catch (IOException | RuntimeException e) {
+            settings.log().info(thread.getName() + " failed, closing its connections: " + e);
+        } finally { // an Error still propagates (and is printed), but the sockets are closed first
+
+            closeEverything();
+        }
+    }
+
+    // ---- Any thread ----
+
+    /** Runs {@code task} on this loop's thread, at the start of its next turn. */
+    void execute(Runnable task) {
+        tasks.post(task);
+    }
+
+    /** Takes a freshly accepted, admitted socket: it is registered and joins the chat on this loop. */
+    void handOff(SocketChannel channel, InetAddress ip) {
+        execute(() -> register(channel, ip));
+    }
+
+    /** Flushes and closes every connection, closing what is left at {@code deadlineNanos}; then the thread ends. */
+    void stop(long deadlineNanos) {
+        execute(() -> {
+            stopping = true;
+            for (Connection c : List.copyOf(connections)) {
+                c.closeWhenFlushed(SHUTTING_DOWN, deadlineNanos);
+            }
+        });
+    }
+
+    /** Waits for the thread to end, until {@code deadlineNanos}; true if it did. */
+    boolean awaitStopped(long deadlineNanos) throws InterruptedException {
+        if (Thread.currentThread() != thread) {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+        }
+        return !thread.isAlive();
+    }
+
+    /** Connections registered and not yet closed. */
+    int connectionCount() {
+        return connectionCount;
+    }
+
+    /**
+     * Asks for {@code c} to be written before the loop next sleeps: directly into the pending set from the
+     * loop's own thread, through a task from any other.
+     */
+    void scheduleWrite(Connection c) {
+        if (Thread.currentThread() == thread) {
+            pendingWrites.add(c);
+        } else {
+            execute(() -> pendingWrites.add(c));
+        }
+    }
+
+    ChatCore core() {
+        return core;
+    }
+
+    ServerSettings settings() {
+        return settings;
+    }
+
+    LoopTuning tuning() {
+        return tuning;
+    }
+
+    TaskHandoff tasks() {
+        return tasks;
+    }
+
+    Gatekeeper gate() {
+        return gate;
+    }
+
+    // ---- Loop thread ----
+
+    /** {@code c} has a deadline now: the loop will not sleep past it. */
+    void watchDeadline(Connection c) {
+        timed.add(c);
+    }
+
+    /** Called by a connection as it closes: it leaves every structure of the loop. */
+    void forget(Connection c) {
+        connections.remove(c);
+        timed.remove(c);
+        connectionCount = connections.size();
+    }
+
+    /** Bytes queued on this loop's connections and not yet written. Any thread. */
+    long queuedBytes() {
+        long sum = 0;
+        for (Connection c : connections) {
+            sum += c.queuedBytes();
+        }
+        return sum;
+    }
+
+    private boolean stopped() {
+        return stopping && connections.isEmpty();
+    }
+
+    private void register(SocketChannel channel, InetAddress ip) {
+        if (stopping) {
+            gate.release(ip);
+            closeQuietly(channel);
+            return;
+        }
+        Connection c;
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true); // chat lines are small; don't hold them
+            c = new Connection(this, channel, peerAddress(channel), ip);
+            c.register(selector);
+        } catch (IOException e) {
+            settings.log().info("accept failed: " + e.getMessage());
+            gate.release(ip);
+            closeQuietly(channel);
+            return;
+        }
+        connections.add(c);
+        connectionCount = connections.size();
+        try {
+            c.join();
+        } catch (RuntimeException e) {
+            settings.log().info("closing " + c + " after an internal error: " + e);
+            c.close("internal error");
+        }
+    }
+
+    private void writePending() {
+        // Only those pending now: a close below may queue more (the room hears the leave), next turn's job.
+        for (int n = pendingWrites.size(); n > 0; n--) {
+            pendingWrites.poll().scheduledWrite();
+        }
+    }
+
+    private void runTimers() {
+        if (timed.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (Connection c : List.copyOf(timed)) {
+            if (c.deadlineNanos() - now <= 0 && c.onDeadline(now)) {
+                timed.remove(c);
+            }
+        }
+    }
+
+    /** How long select may block: not at all with work in hand, until the nearest deadline, or until woken. */
+    private long sleepMillis() {
+        if (stopped() || !pendingWrites.isEmpty()) {
+            return TaskHandoff.NO_SLEEP;
+        }
+        if (timed.isEmpty()) {
+            return TaskHandoff.UNTIL_WOKEN;
+        }
+        long now = System.nanoTime();
+        long nearest = Long.MAX_VALUE;
+        for (Connection c : timed) {
+            nearest = Math.min(nearest, c.deadlineNanos() - now);
+        }
+        return nearest <= 0 ? TaskHandoff.NO_SLEEP : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nearest));
+    }
+
+    private void processReadyKeys() {
+        Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+        while (ready.hasNext()) {
+            SelectionKey key = ready.next();
+            ready.remove();
+            if (key.attachment() instanceof Connection c) {
+                try {
+                    c.onReady(readBuffer);
+                } catch (RuntimeException e) {
+                    // a bug must cost one connection, not every connection on this loop
+                    settings.log().info("closing " + c + " after an internal error: " + e);
+                    c.close("internal error");
+                }
+            }
+        }
+    }
+
+    private void closeEverything() {
+        for (Connection c : List.copyOf(connections)) {
+            try {
+                c.close(SHUTTING_DOWN);
+            } catch (RuntimeException e) {
+                settings.log().info("closing " + c + " failed: " + e);
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            settings.log().info(thread.getName() + ": closing the selector failed: " + e.getMessage());
+        }
+    }
+
+    private static String peerAddress(SocketChannel channel) throws IOException {
+        SocketAddress peer = channel.getRemoteAddress();
+        if (peer == null) {
+            throw new IOException("peer already gone");
+        }
+        return Peers.describe(peer); // the same ip:port form as every other backend
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing to do: it was never ours to serve
+        }
+    }
+}

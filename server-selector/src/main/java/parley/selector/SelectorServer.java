@@ -1,0 +1,136 @@
+package parley.selector;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import parley.core.ChatCore;
+import parley.server.Gatekeeper;
+import parley.server.RunningServer;
+import parley.server.ServerSettings;
+
+/** A running selector backend: the listening socket, its acceptor, and the loops. */
+final class SelectorServer implements RunningServer {
+
+    /** Pending-connection queue of the listening socket; the JDK's default of 50 is small for a benchmark. */
+    private static final int BACKLOG = 1024;
+    /** Beyond the flush timeout, how long shutdown waits for loop threads that are closing sockets. */
+    private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final InetSocketAddress address;
+    private final ChatCore core;
+    private final ServerSettings settings;
+    private final List<EventLoop> loops;
+    private final Acceptor acceptor;
+    private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+
+    private SelectorServer(ServerSocketChannel listener, ChatCore core, ServerSettings settings,
+                           List<EventLoop> loops) throws IOException {
+        this.address = (InetSocketAddress) listener.getLocalAddress();
+        this.core = core;
+        this.settings = settings;
+        this.loops = loops;
+        this.acceptor = new Acceptor(listener, loops, loops.get(0).gate(), settings.log());
+    }
+
+    /** Binds, starts the loops and then the acceptor; connecting clients wait in the backlog meanwhile. */
+    static SelectorServer start(ServerSettings settings, ChatCore core, LoopTuning tuning) throws IOException {
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        List<EventLoop> loops = new ArrayList<>();
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(new InetSocketAddress(settings.host(), settings.port()), BACKLOG);
+            Gatekeeper gate = new Gatekeeper(settings.limits(), core, settings.log());
+            for (int i = 0; i < settings.effectiveLoops(); i++) {
+                loops.add(new EventLoop("parley-selector-loop-" + i, core, settings, tuning, gate));
+            }
+            SelectorServer server = new SelectorServer(listener, core, settings, List.copyOf(loops));
+            loops.forEach(EventLoop::start);
+            server.acceptor.start();
+            return server;
+        } catch (IOException | RuntimeException e) {
+            loops.forEach(EventLoop::abandon);
+            listener.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public int connectionCount() {
+        int sum = 0;
+        for (EventLoop loop : loops) {
+            sum += loop.connectionCount();
+        }
+        return sum;
+    }
+
+    @Override
+    public long queuedBytes() {
+        long sum = 0;
+        for (EventLoop loop : loops) {
+            sum += loop.queuedBytes();
+        }
+        return sum;
+    }
+
+    /**
+     * Stop accepting; let connections already handed to a loop register, so they hear the announcement;
+     * announce; then each loop flushes and closes its connections by the deadline and ends. A second call
+     * waits for the first to finish. Must not be called from a loop thread (it waits for them).
+     */
+    @Override
+    public void shutdown(Duration flushTimeout) {
+        if (!shutdownStarted.compareAndSet(false, true)) {
+            awaitTermination();
+            return;
+        }
+        long deadline = System.nanoTime() + flushTimeout.toNanos();
+        try {
+            acceptor.stop();
+            awaitHandedOffConnections(deadline);
+            core.announceShutdown();
+            loops.forEach(loop -> loop.stop(deadline));
+            for (EventLoop loop : loops) {
+                if (!loop.awaitStopped(deadline + STOP_GRACE_NANOS)) {
+                    settings.log().info("an event loop did not stop in time");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the loops still stop by the deadline; we just stop waiting
+        } finally {
+            terminated.countDown();
+        }
+    }
+
+    /** Tasks run in order, so once each loop has run a task posted now, every earlier hand-off has run. */
+    private void awaitHandedOffConnections(long deadlineNanos) throws InterruptedException {
+        CountDownLatch registered = new CountDownLatch(loops.size());
+        loops.forEach(loop -> loop.execute(registered::countDown));
+        registered.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void awaitTermination() {
+        try {
+            terminated.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The loops, in hand-off order (for tests). */
+    List<EventLoop> loops() {
+        return loops;
+    }
+}

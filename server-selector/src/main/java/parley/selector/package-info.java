@@ -1,0 +1,36 @@
+/**
+ * The java.nio Selector backend: a few event loops, each one thread and one selector serving many sockets.
+ *
+ * <pre>
+ *  Acceptor thread                 EventLoop 0..N-1 (one thread, one Selector each)
+ *  ---------------                 ------------------------------------------------------------------
+ *  accept() -- round-robin -----&gt;  TaskHandoff: queue + wakeup() only if the loop may be sleeping
+ *                                    ^    (new sockets, cross-thread writes, closeAfterFlush, stop)
+ *  ChatCore (any thread, lock      |
+ *  held) -- Connection.send:  -----+    offer to the connection's OutboundQueue; on the first line
+ *           queue only                  since the last write, schedule a write on its loop
+ *
+ *  One turn of a loop, in order:
+ *
+ *   +--&gt; 1. run handed-in tasks      register sockets (and join the chat), note pending writes, stop.
+ *   |                                First, so a welcome or a cross-thread line goes out this turn.
+ *   |    2. write pending output     straight to the socket, at most 256 KiB a connection; OP_WRITE
+ *   |                                only if bytes remain (most lines fit, so most turns need no
+ *   |                                extra select); overflowed queues are closed here, a safe point
+ *   |                                outside the core's lock ("slow consumer: more than N bytes").
+ *   |    3. close overdue            connections closing after /quit, EOF or stop whose flush
+ *   |                                deadline has passed.
+ *   |    4. select                   block until a socket is ready, a task is posted, or the nearest
+ *   |                                close deadline; do not block at all if writes are still pending.
+ *   |    5. process ready keys       readable: read into the loop's one buffer, feed the connection's
+ *   |                                LineDecoder at once (it keeps only a partial line), each line to
+ *   |                                ChatCore in order, 16 KiB per connection at most; then
+ *   |                                writable: continue the write OP_WRITE was waiting for.
+ *   +----------------------------    Replies a read produces land in pending writes: back to 1.
+ * </pre>
+ *
+ * Only a loop's own thread touches its selector, keys, channels, decoders and read buffer; other threads
+ * reach it through {@link parley.selector.TaskHandoff}. Shutdown: close the listener, let hand-offs land,
+ * {@code announceShutdown()}, then every loop flushes and closes its connections by the deadline and ends.
+ */
+package parley.selector;

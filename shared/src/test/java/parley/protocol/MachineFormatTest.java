@@ -1,0 +1,118 @@
+package parley.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Machine lines are for programs: every event must come back exactly as it went out. */
+class MachineFormatTest {
+
+    private static final Instant T = Instant.parse("2026-11-26T13:02:07.120Z");
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris"); // +01:00 in November
+    private static final String NASTY = "tab\there back\\slash new\nline cr\rx 张伟 😀 \\t literal \\";
+
+    private final MachineFormat format = new MachineFormat(PARIS);
+
+    @ParameterizedTest
+    @EnumSource(EventKind.class)
+    void everyKindRoundTripsWithTabsBackslashesNewlinesAndChinese(EventKind kind) {
+        for (boolean history : new boolean[] {false, true}) {
+            ChatEvent event = new ChatEvent(kind, "大厅\tlobby", T, "张伟\\", "127.0.0.1:50312", NASTY, history);
+            String line = format.format(event);
+            assertThat(line).doesNotContain("\n", "\r");
+            assertThat(line.chars().filter(c -> c == '\t').count()).as("six separators").isEqualTo(6);
+            assertThat(line).startsWith(kind.wireName() + "\t");
+            assertThat(MachineFormat.parse(line)).isEqualTo(event);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\\", "\\\\", "\t", "\n", "\\n", "\\\t", "a\\", "\t\t\t", "end with tab\t"})
+    void awkwardTextsRoundTrip(String text) {
+        ChatEvent event = new ChatEvent(EventKind.MESSAGE, "lobby", T, "alice", "[::1]:4000", text, false);
+        assertThat(MachineFormat.parse(format.format(event))).isEqualTo(event);
+    }
+
+    @Test
+    void emptyFieldsRoundTrip() {
+        ChatEvent notice = ChatEvent.notice(EventKind.INFO, "", T, "");
+        String line = format.format(notice);
+        assertThat(line).isEqualTo("info\t\t2026-11-26T14:02:07.120+01:00\t\t\t0\t");
+        assertThat(MachineFormat.parse(line)).isEqualTo(notice);
+    }
+
+    @Test
+    void theDocumentedExampleIsWhatIsWrittenAndRead() {
+        String documented = "message\tlobby\t2026-11-26T14:02:07.120+01:00\talice\t127.0.0.1:50312\t0\thello";
+        ChatEvent event = new ChatEvent(EventKind.MESSAGE, "lobby", T, "alice", "127.0.0.1:50312", "hello", false);
+        assertThat(format.format(event)).isEqualTo(documented);
+        assertThat(MachineFormat.parse(documented)).isEqualTo(event);
+    }
+
+    @Test
+    void historyFlagIsOneOrZero() {
+        ChatEvent live = new ChatEvent(EventKind.ACTION, "lobby", T, "bob", "10.0.0.2:2", "waves", false);
+        assertThat(format.format(live).split("\t", -1)[5]).isEqualTo("0");
+        assertThat(format.format(live.asHistory()).split("\t", -1)[5]).isEqualTo("1");
+        assertThat(MachineFormat.parse(format.format(live.asHistory())).history()).isTrue();
+        assertThat(MachineFormat.parse(format.format(live)).history()).isFalse();
+    }
+
+    @Test
+    void theTimeKeepsTheServersZoneOffsetAndMilliseconds() {
+        ChatEvent e = new ChatEvent(EventKind.MESSAGE, "lobby", T, "a", "b", "c", false);
+        String paris = format.format(e).split("\t")[2];
+        assertThat(paris).isEqualTo("2026-11-26T14:02:07.120+01:00");
+        assertThat(OffsetDateTime.parse(paris).getOffset()).isEqualTo(ZoneOffset.ofHours(1));
+
+        String shanghai = new MachineFormat(ZoneId.of("Asia/Shanghai")).format(e).split("\t")[2];
+        assertThat(shanghai).isEqualTo("2026-11-26T21:02:07.120+08:00");
+
+        String newYork = new MachineFormat(ZoneId.of("America/New_York")).format(e).split("\t")[2];
+        assertThat(newYork).isEqualTo("2026-11-26T08:02:07.120-05:00");
+
+        // Whatever the zone, the parsed instant is the same one.
+        assertThat(MachineFormat.parse(new MachineFormat(ZoneId.of("Asia/Shanghai")).format(e)).time()).isEqualTo(T);
+        assertThat(MachineFormat.parse(new MachineFormat(ZoneOffset.UTC).format(e)).time()).isEqualTo(T);
+    }
+
+    @Test
+    void summerTimeChangesTheOffset() {
+        Instant july = Instant.parse("2026-07-01T10:00:00Z");
+        String time = format.format(ChatEvent.notice(EventKind.INFO, "", july, "x")).split("\t")[2];
+        assertThat(time).isEqualTo("2026-07-01T12:00:00.000+02:00");
+    }
+
+    @Test
+    void aTextModeLineIsNotAMachineEvent() {
+        String text = new TextFormat(PARIS).format(
+                new ChatEvent(EventKind.MESSAGE, "lobby", T, "alice", "127.0.0.1:1", "hello", false));
+        assertThatThrownBy(() -> MachineFormat.parse(text)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void malformedLinesAreRefusedWithIllegalArgument() {
+        assertThatThrownBy(() -> MachineFormat.parse("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MachineFormat.parse("message\tlobby\tyesterday\ta\tb\t0\tc"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time");
+        assertThatThrownBy(() -> MachineFormat.parse("shout\tlobby\t2026-11-26T14:02:07.120+01:00\ta\tb\t0\tc"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MachineFormat.parse("message\tlobby\t2026-11-26T14:02:07.120+01:00\ta\tb\t0\tc\td"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void escapeLeavesCleanTextAsTheSameInstance() {
+        String clean = "nothing to escape 张伟";
+        assertThat(MachineFormat.escape(clean)).isSameAs(clean);
+        assertThat(MachineFormat.escape("a\\b\tc\nd\re")).isEqualTo("a\\\\b\\tc\\nd\\re");
+    }
+}

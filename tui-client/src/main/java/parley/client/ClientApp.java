@@ -1,0 +1,99 @@
+package parley.client;
+
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.MouseCaptureMode;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import parley.client.net.Backoff;
+import parley.client.net.ServerLink;
+import parley.client.plain.JLineConsole;
+import parley.client.plain.LineConsole;
+import parley.client.plain.PlainClient;
+import parley.client.plain.StreamConsole;
+import parley.client.state.ClientState;
+import parley.client.tui.FullScreenClient;
+
+/**
+ * The client as the launcher sees it: where to connect, as whom, and which face to show. Exit codes: 0 after a
+ * normal quit, 1 when the server could not be reached or the client failed.
+ */
+public final class ClientApp {
+
+    private static final Duration QUIT_GRACE = Duration.ofMillis(500);
+
+    private final String host;
+    private final int port;
+    private final String nick;
+    private final Clock clock;
+    private final Backoff backoff;
+
+    public ClientApp(String host, int port, String nickOrNull, Clock clock) {
+        this(host, port, nickOrNull, clock, Backoff.standard());
+    }
+
+    ClientApp(String host, int port, String nickOrNull, Clock clock, Backoff backoff) {
+        this.host = host;
+        this.port = port;
+        this.nick = nickOrNull;
+        this.clock = clock;
+        this.backoff = backoff;
+    }
+
+    /** Whether a person is at a terminal (standard input and output are both a console). */
+    public static boolean interactiveTerminal() {
+        return System.console() != null;
+    }
+
+    /** The full-screen client; without a terminal it falls back to line mode. */
+    public int runFullScreen() throws IOException {
+        if (!interactiveTerminal()) {
+            System.err.println("parley: not a terminal; using line mode");
+            return runPlain();
+        }
+        DefaultTerminalFactory factory = new DefaultTerminalFactory()
+                .setForceTextTerminal(true)
+                // Ctrl-C arrives as a key, so the client can leave politely and restore the terminal itself.
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                // Reported clicks include the wheel; hold Shift to select text with the mouse.
+                .setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
+        Terminal terminal = factory.createTerminal();
+        try {
+            return runOn(new TerminalScreen(terminal));
+        } finally {
+            terminal.close();
+        }
+    }
+
+    /** The line-mode client: JLine at a terminal, plain streams otherwise. */
+    public int runPlain() throws IOException {
+        LineConsole console = interactiveTerminal() ? new JLineConsole()
+                : new StreamConsole(System.in, System.out);
+        return new PlainClient(host, port, nick, backoff, clock, console).run();
+    }
+
+    /** Runs the full-screen client on any screen (a virtual one in tests). */
+    int runOn(TerminalScreen screen) throws IOException {
+        ClientState state = new ClientState(clock.getZone(), host + ":" + port);
+        ServerLink[] link = new ServerLink[1];
+        FullScreenClient client = new FullScreenClient(screen, state, clock, line -> link[0].send(line));
+        link[0] = new ServerLink(host, port, nick, backoff, client);
+        link[0].start();
+        int code;
+        try {
+            code = client.run();
+        } catch (RuntimeException e) {
+            System.err.println("parley: " + e);
+            code = 1;
+        } finally {
+            link[0].close(QUIT_GRACE);
+        }
+        if (!client.failure().isEmpty()) {
+            System.err.println("parley: " + client.failure());
+        }
+        return code;
+    }
+}

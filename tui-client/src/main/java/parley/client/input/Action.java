@@ -1,0 +1,30 @@
+package parley.client.input;
+
+/**
+ * What a key asks for, free of how it was typed: the UI applies actions to the state.
+ *
+ * @param kind what to do
+ * @param text for {@link Kind#INSERT}, the text typed (a whole code point, never half a surrogate pair)
+ */
+public record Action(Kind kind, String text) {
+
+    /** Every thing a key can do. */
+    public enum Kind {
+        INSERT, LEFT, RIGHT, HOME, END, BACKSPACE, DELETE, KILL_TO_END, KILL_TO_START, DELETE_WORD,
+        HISTORY_PREVIOUS, HISTORY_NEXT, COMPLETE, SUBMIT, PAGE_UP, PAGE_DOWN, SCROLL_UP, SCROLL_DOWN,
+        /** Ctrl-C: leave now. */
+        INTERRUPT,
+        /** Ctrl-D: leave on an empty line, else delete forward (as in a shell). */
+        END_OF_INPUT,
+        REDRAW,
+        CANCEL
+    }
+
+    public static Action of(Kind kind) {
+        return new Action(kind, "");
+    }
+
+    public static Action insert(String text) {
+        return new Action(Kind.INSERT, text);
+    }
+}

@@ -1,0 +1,287 @@
+package parley.client.net;
+
+import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import parley.core.Names;
+import parley.protocol.ChatEvent;
+import parley.protocol.EventKind;
+import parley.protocol.MachineFormat;
+import parley.protocol.WireMode;
+
+/**
+ * The client's connection to a server, on threads of its own.
+ *
+ * <pre>
+ *  reader thread: connect -> send hello -> skip text lines until WELCOME -> attach outbox -> read events
+ *                   |  events, state changes                  ^ on loss: backoff, then connect again,
+ *                   v                                         |   restoring nick and room
+ *                 LinkListener (hands them to the UI queue)
+ *  any thread:    send(line) -> Outbox (kept while disconnected) -> writer thread -> socket
+ * </pre>
+ *
+ * The first connection failing is reported as {@link LinkState#FAILED} at once: a wrong address should not look
+ * like a server that is down. After a session once worked, losses are retried with the {@link Backoff}.
+ */
+public final class ServerLink implements AutoCloseable {
+
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+    private final String host;
+    private final int port;
+    private final Backoff backoff;
+    private final LinkListener listener;
+    private final Outbox outbox = new Outbox();
+    private final Object lock = new Object();
+    private Socket socket;          // guarded by lock
+    private boolean closed;         // guarded by lock
+    private volatile boolean quitting;
+    private volatile String wantedNick;
+    private volatile String wantedRoom;
+    private volatile String currentNick = "";
+    private Thread reader;
+    private Thread writer;
+
+    /** {@code nick} may be null to keep the guest name the server gives. */
+    public ServerLink(String host, int port, String nick, Backoff backoff, LinkListener listener) {
+        this.host = host;
+        this.port = port;
+        this.wantedNick = nick;
+        this.backoff = backoff;
+        this.listener = listener;
+    }
+
+    public String address() {
+        return host + ":" + port;
+    }
+
+    public void start() {
+        reader = new Thread(this::run, "parley-link-reader");
+        writer = new Thread(outbox::writeUntilClosed, "parley-link-writer");
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+        writer.start();
+        reader.start();
+    }
+
+    /**
+     * Queues a line for the server and returns at once; returns whether it goes out now (false: kept until the
+     * next connection). A {@code /quit} line marks the end: when the server then closes, the link is CLOSED.
+     */
+    public boolean send(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (lower.equals("/quit") || lower.startsWith("/quit ")) {
+            quitting = true;
+        }
+        return outbox.offer(line);
+    }
+
+    /** Lines not yet written (kept while disconnected). */
+    public int queued() {
+        return outbox.size();
+    }
+
+    /** Gives queued lines (a /quit) up to {@code grace} to go out, then closes. */
+    public void close(Duration grace) {
+        try {
+            outbox.awaitDrained(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        Socket s;
+        synchronized (lock) {
+            closed = true;
+            s = socket;
+            lock.notifyAll();
+        }
+        outbox.close();
+        Outbox.closeQuietly(s);
+    }
+
+    /** Waits for the link's threads to end after {@link #close()}; for tidy tests. */
+    public void join(Duration timeout) throws InterruptedException {
+        if (reader != null) {
+            reader.join(timeout.toMillis());
+        }
+        if (writer != null) {
+            writer.join(timeout.toMillis());
+        }
+    }
+
+    private void run() {
+        boolean everWelcomed = false;
+        int attempt = 0;
+        while (!isClosed()) {
+            listener.changed(LinkState.CONNECTING, attempt == 0 && !everWelcomed
+                    ? "connecting to " + address() : "");
+            String reason;
+            boolean welcomed = false;
+            try (Socket s = new Socket()) {
+                if (!register(s)) {
+                    break;
+                }
+                s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+                s.setTcpNoDelay(true);
+                welcomed = session(s);
+                reason = "the server closed the connection";
+            } catch (IOException e) {
+                reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            } finally {
+                outbox.detach();
+                register(null);
+            }
+            everWelcomed |= welcomed;
+            attempt = welcomed ? 1 : attempt + 1;
+            if (isClosed() || (quitting && everWelcomed)) {
+                listener.changed(LinkState.CLOSED, quitting ? "" : "disconnected");
+                return;
+            }
+            if (!everWelcomed) {
+                listener.changed(LinkState.FAILED, "cannot connect to " + address() + ": " + reason);
+                return;
+            }
+            Optional<Duration> wait = backoff.delay(attempt);
+            if (wait.isEmpty()) {
+                listener.changed(LinkState.FAILED, "disconnected (" + reason + "); giving up after "
+                        + (attempt - 1) + " attempts");
+                return;
+            }
+            listener.changed(LinkState.RETRYING, "disconnected (" + reason + "); reconnecting in "
+                    + describe(wait.get()) + keptNote());
+            if (!pause(wait.get())) {
+                break;
+            }
+        }
+        listener.changed(LinkState.CLOSED, "");
+    }
+
+    /** One connection: hello, welcome, restore, then events until EOF. Returns whether it was welcomed. */
+    private boolean session(Socket s) throws IOException {
+        OutputStream out = s.getOutputStream();
+        out.write((WireMode.MACHINE_HELLO + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+        ChatEvent welcome = awaitWelcome(in);
+        List<String> restore = restoreCommands(welcome);
+        currentNick = welcome.nick();
+        if (wantedNick == null) {
+            wantedNick = welcome.nick();
+        }
+        int kept = outbox.attach(s, restore);
+        listener.changed(LinkState.CONNECTED, "connected to " + address()
+                + (kept > 0 ? "; sending " + kept + (kept == 1 ? " line" : " lines") + " typed while offline" : ""));
+        listener.received(welcome);
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            ChatEvent e;
+            try {
+                e = MachineFormat.parse(line);
+            } catch (IllegalArgumentException notAnEvent) {
+                continue;   // a newer server's extra line, or noise: not ours to show
+            }
+            track(e);
+            listener.received(e);
+        }
+        return true;
+    }
+
+    /** The server sends text-mode lines before it reads our hello: skip everything up to the machine welcome. */
+    private static ChatEvent awaitWelcome(BufferedReader in) throws IOException {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            try {
+                ChatEvent e = MachineFormat.parse(line);
+                if (e.kind() == EventKind.WELCOME) {
+                    return e;
+                }
+            } catch (IllegalArgumentException textLine) {
+                // a text-mode line (no TABs): skip
+            }
+        }
+        throw new EOFException("the server closed the connection before welcoming us");
+    }
+
+    /** After a reconnect the server gives a guest nick and the default room: ask for ours back. */
+    private List<String> restoreCommands(ChatEvent welcome) {
+        List<String> out = new ArrayList<>(2);
+        String nick = wantedNick;
+        if (nick != null && !Names.key(nick).equals(Names.key(welcome.nick()))) {
+            out.add("/nick " + nick);
+        }
+        String room = wantedRoom;
+        if (room != null && !Names.key(room).equals(Names.key(welcome.room()))) {
+            out.add("/join " + room);
+        }
+        return out;
+    }
+
+    /** Follows what the person did, so a reconnect restores where they are now. */
+    private void track(ChatEvent e) {
+        if (e.kind() == EventKind.WELCOME) {
+            wantedRoom = e.room();  // a later welcome in a session answers a /join
+            currentNick = e.nick();
+        } else if (e.kind() == EventKind.NICK && e.nick().equalsIgnoreCase(currentNick)) {
+            currentNick = e.text();
+            wantedNick = e.text();
+        }
+    }
+
+    private String keptNote() {
+        int kept = outbox.size();
+        return kept == 0 ? "" : " (" + kept + (kept == 1 ? " line" : " lines") + " kept)";
+    }
+
+    private boolean register(Socket s) {
+        synchronized (lock) {
+            if (s != null && closed) {
+                return false;
+            }
+            socket = s;
+            return true;
+        }
+    }
+
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    /** Waits out the backoff, returning early (false) when closed. */
+    private boolean pause(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (lock) {
+            while (!closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static String describe(Duration d) {
+        long ms = d.toMillis();
+        return ms < 1000 ? ms + " ms" : (ms / 1000) + " s";
+    }
+}

@@ -1,0 +1,309 @@
+package parley.client.state;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import parley.protocol.ChatEvent;
+import parley.protocol.EventKind;
+
+/**
+ * Everything the full-screen client knows, in plain Java: the conversation, the scroll position, the input line
+ * and its history, who is here, and the settings the person chose. Driven by server events, connection changes
+ * and submitted lines; read by the view. Not thread-safe: it belongs to the UI thread.
+ */
+public final class ClientState {
+
+    private final ZoneId zone;
+    private final EntryFormat format;
+    private final MessageLog log;
+    private final Scrollback scroll;
+    private final InputLine input = new InputLine();
+    private final InputHistory history;
+    private final Completer completer = new Completer();
+    private final IgnoreList ignores = new IgnoreList();
+    private final Members members = new Members();
+    private final String serverAddress;
+    private BellMode bell = BellMode.MENTION;
+    private ConnectionState connection = ConnectionState.CONNECTING;
+    private String nick = "";
+    private String room = "";
+    private boolean inHistory;
+    private LocalDate lastDay;
+    private List<String> pendingPaste = List.of();
+
+    public ClientState(ZoneId zone, String serverAddress) {
+        this(zone, serverAddress, MessageLog.DEFAULT_CAPACITY, InputHistory.DEFAULT_CAPACITY);
+    }
+
+    public ClientState(ZoneId zone, String serverAddress, int logCapacity, int historyCapacity) {
+        this.zone = zone;
+        this.serverAddress = serverAddress;
+        this.format = new EntryFormat(zone);
+        this.log = new MessageLog(logCapacity);
+        this.scroll = new Scrollback(log);
+        this.history = new InputHistory(historyCapacity);
+    }
+
+    /** Applies a server event; returns whether it should ring the bell. */
+    public boolean onEvent(ChatEvent e) {
+        track(e);
+        if (hidden(e)) {
+            return false;
+        }
+        LogEntry entry = format.fromEvent(e, nick);
+        add(entry);
+        return bell.rings(entry);
+    }
+
+    /** The connection changed; {@code detail}, if any, is shown in the pane. */
+    public void onConnection(ConnectionState state, String detail, Instant now) {
+        connection = state;
+        if (state != ConnectionState.CONNECTED) {
+            members.clear();
+        }
+        if (!detail.isEmpty()) {
+            note(detail, now);
+        }
+    }
+
+    /** Something the client itself wants to say in the pane. */
+    public void note(String text, Instant now) {
+        add(format.note(now, text));
+    }
+
+    /** The person pressed Enter on {@code line}. */
+    public Submission submit(String line, Instant now) {
+        history.add(line);
+        if (line.isBlank()) {
+            return Submission.nothing();
+        }
+        LocalCommand command = LocalCommand.parse(line);
+        String arg = command.argument();
+        Submission result = switch (command.verb()) {
+            case CLEAR -> {
+                log.clear();
+                scroll.toBottom();
+                yield Submission.nothing();
+            }
+            case BELL -> bell(arg, now);
+            case IGNORE -> ignore(arg, now);
+            case UNIGNORE -> unignore(arg, now);
+            case HELP -> {
+                LocalCommand.CLIENT_HELP.formatted(bell.word()).lines().forEach(l -> note(l, now));
+                note("Server commands:", now);
+                yield new Submission(List.of("/help"), false);
+            }
+            case QUIT -> new Submission(List.of(arg), true);
+            case TO_SERVER -> new Submission(List.of(arg), false);
+        };
+        noteIfQueued(result, now);
+        return result;
+    }
+
+    /** Several lines arrived at once (a paste): hold them until the person confirms. */
+    public void offerPaste(List<String> lines) {
+        pendingPaste = List.copyOf(lines);
+    }
+
+    public List<String> pendingPaste() {
+        return pendingPaste;
+    }
+
+    /**
+     * Answers the paste question. Pasted lines are sent as text: one starting with {@code /} is escaped as
+     * {@code //}, so a pasted snippet cannot run commands.
+     */
+    public Submission answerPaste(boolean send, Instant now) {
+        List<String> lines = pendingPaste;
+        pendingPaste = List.of();
+        if (!send) {
+            note("paste of " + lines.size() + " lines discarded", now);
+            return Submission.nothing();
+        }
+        List<String> out = lines.stream().filter(l -> !l.isBlank())
+                .map(l -> l.startsWith("/") ? "/" + l : l).collect(Collectors.toList());
+        Submission result = new Submission(out, false);
+        noteIfQueued(result, now);
+        return result;
+    }
+
+    /** Tab: completes a nick or command before the cursor. */
+    public boolean complete() {
+        List<String> nicks = new ArrayList<>(members.nicks());
+        if (!nick.isEmpty() && nicks.stream().noneMatch(n -> n.equalsIgnoreCase(nick))) {
+            nicks.add(nick);
+        }
+        return completer.complete(input, nicks, LocalCommand.COMMANDS);
+    }
+
+    /** Any key but Tab ends a completion cycle. */
+    public void endCompletion() {
+        completer.reset();
+    }
+
+    public void historyPrevious() {
+        history.previous(input.text()).ifPresent(input::set);
+    }
+
+    public void historyNext() {
+        history.next().ifPresent(input::set);
+    }
+
+    // ---- read by the view ----
+
+    public Scrollback scroll() {
+        return scroll;
+    }
+
+    public InputLine input() {
+        return input;
+    }
+
+    public MessageLog log() {
+        return log;
+    }
+
+    public ConnectionState connection() {
+        return connection;
+    }
+
+    public String serverAddress() {
+        return serverAddress;
+    }
+
+    public String nick() {
+        return nick;
+    }
+
+    public String room() {
+        return room;
+    }
+
+    public int memberCount() {
+        return members.count();
+    }
+
+    public BellMode bell() {
+        return bell;
+    }
+
+    public IgnoreList ignores() {
+        return ignores;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    // ---- internals ----
+
+    private void track(ChatEvent e) {
+        switch (e.kind()) {
+            case WELCOME -> {
+                nick = e.nick();
+                room = e.room();
+                members.clear();
+            }
+            case MEMBERS -> {
+                if (e.room().equalsIgnoreCase(room)) {
+                    members.replaceAll(e.text());
+                }
+            }
+            case JOIN -> {
+                if (e.room().equalsIgnoreCase(room)) {
+                    members.add(e.nick());
+                }
+            }
+            case LEAVE -> {
+                if (e.room().equalsIgnoreCase(room)) {
+                    members.remove(e.nick());
+                }
+            }
+            case NICK -> {
+                members.rename(e.nick(), e.text());
+                if (e.nick().equalsIgnoreCase(nick)) {
+                    nick = e.text();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Ignored people's words and comings and goings are not shown; their nick changes are followed. */
+    private boolean hidden(ChatEvent e) {
+        if (e.kind() == EventKind.NICK && ignores.ignores(e.nick())) {
+            ignores.renamed(e.nick(), e.text());
+            return true;
+        }
+        return switch (e.kind()) {
+            case MESSAGE, ACTION, PRIVATE, JOIN, LEAVE -> ignores.ignores(e.nick());
+            default -> false;
+        };
+    }
+
+    private void add(LogEntry entry) {
+        boolean divider = entry.kind() == LogEntry.Kind.DIVIDER;
+        if (!divider && entry.history() && !inHistory) {
+            append(format.historyStart(entry.time(), room));
+            inHistory = true;
+        } else if (!divider && !entry.history() && inHistory && entry.kind() != LogEntry.Kind.NOTE) {
+            append(format.historyEnd(entry.time()));
+            inHistory = false;
+        }
+        LocalDate day = entry.time().atZone(zone).toLocalDate();
+        if (lastDay != null && !day.equals(lastDay)) {
+            append(format.dayChange(entry.time(), day));
+        }
+        lastDay = day;
+        append(entry);
+    }
+
+    private void append(LogEntry entry) {
+        log.append(entry);
+        scroll.appended(entry);
+    }
+
+    private Submission bell(String argument, Instant now) {
+        if (argument.isEmpty()) {
+            note("bell: " + bell.word() + " (/bell off|mention|all)", now);
+        } else {
+            BellMode.parse(argument).ifPresentOrElse(mode -> {
+                bell = mode;
+                note("bell: " + mode.word(), now);
+            }, () -> note("usage: /bell off|mention|all", now));
+        }
+        return Submission.nothing();
+    }
+
+    private Submission ignore(String who, Instant now) {
+        if (who.isEmpty()) {
+            note(ignores.nicks().isEmpty() ? "ignoring nobody" : "ignoring: " + String.join(", ", ignores.nicks()),
+                    now);
+        } else {
+            ignores.add(who);
+            note("ignoring " + who + " (/unignore " + who + " to undo)", now);
+        }
+        return Submission.nothing();
+    }
+
+    private Submission unignore(String who, Instant now) {
+        if (who.isEmpty()) {
+            note("usage: /unignore NICK", now);
+        } else {
+            note(ignores.remove(who) ? "no longer ignoring " + who : "you were not ignoring " + who, now);
+        }
+        return Submission.nothing();
+    }
+
+    private void noteIfQueued(Submission s, Instant now) {
+        if (!s.toServer().isEmpty() && connection != ConnectionState.CONNECTED && connection != ConnectionState.CLOSED
+                && !s.quit()) {
+            note("not connected: " + s.toServer().size() + (s.toServer().size() == 1 ? " line" : " lines")
+                    + " kept, sent when reconnected", now);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package parley.client.state;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a typed line asks for: one of the client's own commands, or a line for the server. The client's commands
+ * are handled by the client and never reach the server, except {@code /help}, which shows both lists.
+ *
+ * @param verb     which command
+ * @param argument the rest of the line for client commands; the whole line for {@link Verb#TO_SERVER} and
+ *                 {@link Verb#QUIT}
+ */
+public record LocalCommand(Verb verb, String argument) {
+
+    /** The commands the client understands itself; everything else goes to the server. */
+    public enum Verb { TO_SERVER, CLEAR, BELL, IGNORE, UNIGNORE, HELP, QUIT }
+
+    /** The client's commands, as /help lists them ({@code %s}: the bell mode now). */
+    public static final String CLIENT_HELP = """
+            Client commands:
+              /clear            clear this window
+              /bell [off|mention|all]  when to ring the bell (now: %s)
+              /ignore [NICK]    hide NICK's messages (no NICK: list)
+              /unignore NICK    show NICK's messages again
+              /help             this list, then the server's
+            Keys: PgUp/PgDn scroll, End back to the newest, Tab completes, Up/Down history,
+              Ctrl-A/E/K/U/W edit, Ctrl-C or Ctrl-D (empty line) quit.""";
+
+    /** Completion candidates: the client's commands and the server's. */
+    public static final List<String> COMMANDS = List.of("/bell", "/clear", "/help", "/ignore", "/join", "/me",
+            "/msg", "/nick", "/quit", "/rooms", "/unignore", "/who");
+
+    public static LocalCommand parse(String line) {
+        if (!line.startsWith("/") || line.startsWith("//")) {
+            return new LocalCommand(Verb.TO_SERVER, line);
+        }
+        int space = line.indexOf(' ');
+        String name = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
+        String arg = space < 0 ? "" : line.substring(space + 1).strip();
+        return switch (name) {
+            case "/clear" -> new LocalCommand(Verb.CLEAR, arg);
+            case "/bell" -> new LocalCommand(Verb.BELL, arg);
+            case "/ignore" -> new LocalCommand(Verb.IGNORE, arg);
+            case "/unignore" -> new LocalCommand(Verb.UNIGNORE, arg);
+            case "/help" -> new LocalCommand(Verb.HELP, arg);
+            case "/quit" -> new LocalCommand(Verb.QUIT, line);
+            default -> new LocalCommand(Verb.TO_SERVER, line);
+        };
+    }
+}

@@ -1,0 +1,124 @@
+package parley.client.state;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One line of the conversation as the client shows it, before wrapping: {@code clock prefix body}.
+ *
+ * <p>Immutable except for its sequence number (given once by {@link MessageLog}) and a cache of its rows at the
+ * last width it was wrapped to: wrapping 5,000 entries on every keystroke would be wasted work.
+ */
+public final class LogEntry {
+
+    /** What kind of line this is; decides its styles. */
+    public enum Kind { MESSAGE, ACTION, PRIVATE, SYSTEM, ERROR, NOTE, DIVIDER }
+
+    private final Instant time;
+    private final String clock;
+    private final Kind kind;
+    private final String nick;
+    private final String prefix;
+    private final String body;
+    private final boolean own;
+    private final boolean mention;
+    private final boolean history;
+    private long seq = -1;
+    private int wrappedWidth = -1;
+    private List<Row> wrapped;
+
+    LogEntry(Instant time, String clock, Kind kind, String nick, String prefix, String body, boolean own,
+             boolean mention, boolean history) {
+        this.time = time;
+        this.clock = clock;
+        this.kind = kind;
+        this.nick = nick;
+        this.prefix = prefix;
+        this.body = body;
+        this.own = own;
+        this.mention = mention;
+        this.history = history;
+    }
+
+    public Instant time() {
+        return time;
+    }
+
+    /** HH:mm in the local zone; empty for dividers. */
+    public String clock() {
+        return clock;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Who spoke; empty for notices. */
+    public String nick() {
+        return nick;
+    }
+
+    /** {@code <alice>}, {@code * alice}, {@code ->}, {@code --}, {@code !!}. */
+    public String prefix() {
+        return prefix;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    /** You said it. */
+    public boolean own() {
+        return own;
+    }
+
+    /** Someone else said your nick (or wrote to you privately). */
+    public boolean mention() {
+        return mention;
+    }
+
+    /** Replayed from the room's history on joining. */
+    public boolean history() {
+        return history;
+    }
+
+    /** Whether this is something a person said (counted as unread), rather than a notice. */
+    public boolean spoken() {
+        return kind == Kind.MESSAGE || kind == Kind.ACTION || kind == Kind.PRIVATE;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    void assignSeq(long value) {
+        if (seq >= 0) {
+            throw new IllegalStateException("entry already logged");
+        }
+        seq = value;
+    }
+
+    /** The entry as one plain line, e.g. {@code 14:02 <alice> hello}: for the line-mode client and tests. */
+    public String plainText() {
+        StringBuilder out = new StringBuilder();
+        if (!clock.isEmpty()) {
+            out.append(clock).append(' ');
+        }
+        if (history) {
+            out.append("(history) ");
+        }
+        if (!prefix.isEmpty()) {
+            out.append(prefix).append(' ');
+        }
+        return out.append(body).toString();
+    }
+
+    /** Rows of this entry at {@code width} columns, computed once per width. */
+    public List<Row> rows(int width) {
+        if (wrappedWidth != width || wrapped == null) {
+            wrapped = Wrapper.wrap(this, width);
+            wrappedWidth = width;
+        }
+        return wrapped;
+    }
+}

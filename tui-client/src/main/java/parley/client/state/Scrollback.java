@@ -1,0 +1,182 @@
+package parley.client.state;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Which rows of the log the message pane shows.
+ *
+ * <p>Either it follows the newest line, or it is held at an anchor: an entry (by sequence number) and a row
+ * within that entry, shown on the pane's bottom row. New entries are appended below an anchor, so reading
+ * history is never yanked away; a re-wrap after a resize keeps the same entry in view. While held, the pane's
+ * last row is given to the "N new below" marker.
+ */
+public final class Scrollback {
+
+    private record Pos(int index, int row) {
+    }
+
+    private final MessageLog log;
+    private int width = 80;
+    private int height = 20;
+    private long anchorSeq = -1;
+    private int anchorRow;
+    private int newBelow;
+    private int unread;
+
+    public Scrollback(MessageLog log) {
+        this.log = log;
+    }
+
+    /** The pane's size in columns and rows; wrapping follows at once. */
+    public void resize(int columns, int rows) {
+        this.width = Math.max(1, columns);
+        this.height = Math.max(1, rows);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public boolean following() {
+        return anchorSeq < 0;
+    }
+
+    /** Entries appended since the view was held. */
+    public int newBelow() {
+        return newBelow;
+    }
+
+    /** Messages (not notices) appended since the view was held. */
+    public int unread() {
+        return unread;
+    }
+
+    /** Call after each append, so the marker can count what arrived below. */
+    public void appended(LogEntry entry) {
+        if (!following()) {
+            newBelow++;
+            if (entry.spoken()) {
+                unread++;
+            }
+        }
+    }
+
+    public void toBottom() {
+        anchorSeq = -1;
+        anchorRow = 0;
+        newBelow = 0;
+        unread = 0;
+    }
+
+    public void pageUp() {
+        scrollUp(Math.max(1, height - 2));
+    }
+
+    public void pageDown() {
+        scrollDown(Math.max(1, height - 2));
+    }
+
+    public void scrollUp(int rows) {
+        Pos pos = bottom();
+        if (pos == null) {
+            return;
+        }
+        int contentHeight = Math.max(1, height - 1);
+        for (int i = 0; i < rows && rowsFromTop(pos, contentHeight + 1) > contentHeight; i++) {
+            pos = up(pos);
+        }
+        if (!pos.equals(bottom()) || !following()) {
+            hold(pos);
+        }
+    }
+
+    public void scrollDown(int rows) {
+        if (following()) {
+            return;
+        }
+        Pos pos = bottom();
+        for (int i = 0; i < rows; i++) {
+            Pos next = down(pos);
+            if (next == null) {
+                toBottom();
+                return;
+            }
+            pos = next;
+        }
+        if (down(pos) == null) {
+            toBottom();
+        } else {
+            hold(pos);
+        }
+    }
+
+    /** The rows to draw, top to bottom: at most the pane's height, one less while the marker is shown. */
+    public List<Row> visibleRows() {
+        int contentHeight = following() ? height : Math.max(1, height - 1);
+        List<Row> out = new ArrayList<>(contentHeight);
+        for (Pos pos = bottom(); pos != null && out.size() < contentHeight; pos = up(pos)) {
+            out.add(rows(pos.index()).get(pos.row()));
+        }
+        Collections.reverse(out);
+        return out;
+    }
+
+    private void hold(Pos pos) {
+        if (following()) {
+            newBelow = 0;
+            unread = 0;
+        }
+        anchorSeq = log.get(pos.index()).seq();
+        anchorRow = pos.row();
+    }
+
+    /** The position shown on the bottom row, or null for an empty log. */
+    private Pos bottom() {
+        if (log.isEmpty()) {
+            return null;
+        }
+        if (!following()) {
+            int index = log.indexAtOrAfter(anchorSeq);
+            if (index >= 0) {
+                boolean dropped = log.get(index).seq() != anchorSeq;
+                int lastRow = rows(index).size() - 1;
+                return new Pos(index, dropped ? 0 : Math.min(anchorRow, lastRow));
+            }
+            anchorSeq = -1;     // the anchor and everything after it are gone (cleared): follow again
+        }
+        int last = log.size() - 1;
+        return new Pos(last, rows(last).size() - 1);
+    }
+
+    private Pos up(Pos pos) {
+        if (pos.row() > 0) {
+            return new Pos(pos.index(), pos.row() - 1);
+        }
+        if (pos.index() == 0) {
+            return null;
+        }
+        return new Pos(pos.index() - 1, rows(pos.index() - 1).size() - 1);
+    }
+
+    private Pos down(Pos pos) {
+        if (pos.row() < rows(pos.index()).size() - 1) {
+            return new Pos(pos.index(), pos.row() + 1);
+        }
+        return pos.index() + 1 < log.size() ? new Pos(pos.index() + 1, 0) : null;
+    }
+
+    /** Rows from the top of the log down to {@code pos} inclusive, counting no further than {@code limit}. */
+    private int rowsFromTop(Pos pos, int limit) {
+        int count = 0;
+        for (Pos p = pos; p != null && count < limit; p = up(p)) {
+            count++;
+        }
+        return count;
+    }
+
+    private List<Row> rows(int index) {
+        return log.get(index).rows(width);
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * Everything the full-screen client knows, in plain Java with no terminal library: testable without a screen.
+ *
+ * <pre>
+ *  ChatEvent --> ClientState.onEvent --> EntryFormat --> LogEntry --> MessageLog (capacity, sequence numbers)
+ *                     |  (nick, room, Members, IgnoreList, BellMode)        |
+ *                     v                                                     v
+ *                 bell? (returned)                          Scrollback (follow / held anchor, N new below)
+ *                                                                           | Wrapper: LogEntry -> Rows at a width
+ *  typed line --> ClientState.submit --> LocalCommand --> Submission        v        (Graphemes measures columns)
+ *                 InputLine (grapheme cursor, window)       (lines to send)  rows of Spans with a Style each
+ *                 InputHistory, Completer                                         --> read by the view
+ * </pre>
+ *
+ * Meaning, not looks: a {@link parley.client.state.Span} carries a {@link parley.client.state.Style}; the view
+ * alone chooses colours.
+ */
+package parley.client.state;

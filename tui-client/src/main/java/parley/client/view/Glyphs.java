@@ -1,0 +1,61 @@
+package parley.client.view;
+
+import com.googlecode.lanterna.TextCharacter;
+import java.text.Normalizer;
+import parley.client.state.Graphemes;
+
+/**
+ * Writes graphemes into the screen buffer so that Lanterna's idea of a character's width matches the state's
+ * ({@link Graphemes#width}), which every layout decision used.
+ *
+ * <p>Lanterna guesses widths itself (any multi-char grapheme counts as two columns, for instance, so a decomposed
+ * "é" would); if the two disagreed, everything to the right on that row would be drawn one column off on a real
+ * terminal. Where they disagree we draw a stand-in of the right width: the composed form when there is one,
+ * else the base letter, else a fullwidth or plain question mark.
+ */
+final class Glyphs {
+
+    private Glyphs() {
+    }
+
+    static TextCharacter cell(String grapheme, int width, Look look) {
+        return cell(grapheme, width, look, true);
+    }
+
+    /**
+     * {@code astral}: whether the terminal can output characters beyond the BMP. Lanterna 3.1.5's stream terminals
+     * encode a string one UTF-16 unit at a time, so an emoji would reach the terminal as "??" and shift the row;
+     * for them a stand-in of the same width is drawn instead (the text itself is sent to the server intact).
+     */
+    static TextCharacter cell(String grapheme, int width, Look look, boolean astral) {
+        if (!astral && grapheme.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            return make(width == 2 ? "\uFF1F" : "?", look);
+        }
+        TextCharacter c = make(grapheme, look);
+        if (c != null && (c.isDoubleWidth() ? 2 : 1) == width) {
+            return c;
+        }
+        if (width == 2) {
+            return make("\uFF1F", look);
+        }
+        String composed = Normalizer.normalize(grapheme, Normalizer.Form.NFC);
+        for (String candidate : new String[] {composed, composed.substring(0, Character.charCount(
+                composed.codePointAt(0)))}) {
+            TextCharacter t = make(candidate, look);
+            if (t != null && !t.isDoubleWidth()) {
+                return t;
+            }
+        }
+        return make("?", look);
+    }
+
+    private static TextCharacter make(String grapheme, Look look) {
+        try {
+            TextCharacter[] cells = TextCharacter.fromString(grapheme, look.foreground(), look.background(),
+                    look.attributes());
+            return cells.length == 1 ? cells[0] : null;
+        } catch (IllegalArgumentException controlCharacter) {
+            return null;    // the server sanitizes text, but a stray control character must not crash the UI
+        }
+    }
+}

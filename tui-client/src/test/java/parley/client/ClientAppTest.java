@@ -1,0 +1,136 @@
+package parley.client;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import parley.client.net.LinkState;
+import parley.client.state.ClientState;
+import parley.client.testing.FakeServer;
+import parley.client.tui.FullScreenClient;
+
+/** The whole full-screen client against a loopback fake server, on a virtual terminal: every way out. */
+class ClientAppTest {
+
+    private final DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(60, 12));
+    private final Clock clock = Clock.fixed(FakeServer.T0, ZoneOffset.UTC);
+
+    private CompletableFuture<Integer> start(int port) {
+        ClientApp app = new ClientApp("127.0.0.1", port, "alice", clock, attempt -> Optional.of(Duration.ZERO));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return app.runOn(new TerminalScreen(terminal));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private String screenText() {
+        StringBuilder out = new StringBuilder();
+        for (int r = 0; r < terminal.getTerminalSize().getRows(); r++) {
+            for (int c = 0; c < terminal.getTerminalSize().getColumns(); c++) {
+                out.append(terminal.getCharacter(c, r).getCharacterString());
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private void type(String text) {
+        for (char c : text.toCharArray()) {
+            terminal.addInput(new KeyStroke(c, false, false));
+        }
+        terminal.addInput(new KeyStroke(KeyType.Enter));
+    }
+
+    @Test
+    void talksThenQuitsWithZeroAndRestoresTheTerminal() throws Exception {
+        try (FakeServer server = new FakeServer()) {
+            CompletableFuture<Integer> exit = start(server.port());
+            await().atMost(5, SECONDS).until(() -> screenText().contains("13:02 -- welcome to parley, guest1"));
+            assertThat(server.nextLine()).isEqualTo("/nick alice");
+
+            type("hello 世界");
+            assertThat(server.nextLine()).isEqualTo("hello 世界");
+            type("/quit");
+            assertThat(server.nextLine()).isEqualTo("/quit");
+
+            assertThat(exit.get(5, SECONDS)).isZero();
+            // Back on the normal screen: nothing the client drew is left.
+            assertThat(screenText()).doesNotContain("welcome").doesNotContain("[connected]");
+        }
+    }
+
+    @Test
+    void ctrlCLeavesAtOnceSayingGoodbye() throws Exception {
+        try (FakeServer server = new FakeServer()) {
+            CompletableFuture<Integer> exit = start(server.port());
+            await().atMost(5, SECONDS).until(() -> screenText().contains("[connected]"));
+            terminal.addInput(new KeyStroke('c', true, false));
+
+            assertThat(exit.get(5, SECONDS)).isZero();
+            assertThat(server.nextLine()).isEqualTo("/nick alice");
+            assertThat(server.nextLine()).isEqualTo("/quit");
+        }
+    }
+
+    @Test
+    void reconnectsAfterTheServerDropsTheConnection() throws Exception {
+        try (FakeServer server = new FakeServer()) {
+            CompletableFuture<Integer> exit = start(server.port());
+            server.awaitConnection();
+            assertThat(server.nextLine()).isEqualTo("/nick alice");
+            server.holdWelcome();
+            server.dropConnection();
+            await().atMost(5, SECONDS).until(() -> screenText().contains("[reconnecting]"));
+            type("still here?");
+            await().atMost(5, SECONDS).until(() -> screenText().contains("1 line kept, sent when reconnected"));
+            server.releaseWelcome();
+
+            assertThat(server.nextLine()).isEqualTo("/nick alice");
+            assertThat(server.nextLine()).isEqualTo("still here?");
+            await().atMost(5, SECONDS).until(() -> screenText().contains("[connected]"));
+            terminal.addInput(new KeyStroke('d', true, false));     // Ctrl-D on an empty line
+            assertThat(exit.get(5, SECONDS)).isZero();
+        }
+    }
+
+    @Test
+    void anUnreachableServerExitsWithOne() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        assertThat(start(closedPort).get(5, SECONDS)).isEqualTo(1);
+        assertThat(screenText().isBlank()).isTrue();
+    }
+
+    @Test
+    void anExceptionInTheLoopStillRestoresTheTerminal() throws Exception {
+        ClientState state = new ClientState(ZoneOffset.UTC, "nowhere:1");
+        FullScreenClient client = new FullScreenClient(new TerminalScreen(terminal), state, clock, line -> {
+            throw new IllegalStateException("boom");
+        });
+        client.changed(LinkState.CONNECTED, "connected to nowhere");
+        type("anything");
+
+        assertThatThrownBy(client::run).hasMessage("boom");
+        assertThat(screenText()).doesNotContain("connected to nowhere");
+    }
+}

@@ -1,0 +1,158 @@
+package parley.client.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static parley.client.testing.FakeServer.event;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import parley.client.testing.FakeServer;
+import parley.client.testing.RecordingListener;
+import parley.protocol.EventKind;
+
+class ServerLinkTest {
+
+    private final RecordingListener listener = new RecordingListener();
+    private FakeServer server;
+    private ServerLink link;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (link != null) {
+            link.close();
+            link.join(Duration.ofSeconds(5));
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void skipsTextLinesThenDeliversMachineEventsInOrder() throws Exception {
+        server = new FakeServer();
+        link = new ServerLink("127.0.0.1", server.port(), null, attempt -> Optional.of(Duration.ZERO), listener);
+        link.start();
+
+        listener.awaitState(LinkState.CONNECTED);
+        assertThat(listener.nextEvent().kind()).isEqualTo(EventKind.WELCOME);
+        server.sendRaw("a stray text line without tabs");
+        server.send(event(EventKind.MEMBERS, "lobby", "", "guest1@127.0.0.1:1 bob@127.0.0.1:2"));
+        server.send(event(EventKind.MESSAGE, "lobby", "bob", "hi\tthere"));
+
+        assertThat(listener.nextEvent().kind()).isEqualTo(EventKind.MEMBERS);
+        assertThat(listener.nextEvent().text()).isEqualTo("hi\tthere");
+    }
+
+    @Test
+    void asksForTheWantedNickAndSendsTypedLinesAsUtf8() throws Exception {
+        server = new FakeServer();
+        link = new ServerLink("127.0.0.1", server.port(), "alice", attempt -> Optional.of(Duration.ZERO), listener);
+        link.start();
+
+        listener.awaitState(LinkState.CONNECTED);
+        link.send("你好 🙂");
+        assertThat(server.nextLine()).isEqualTo("/nick alice");
+        assertThat(server.nextLine()).isEqualTo("你好 🙂");
+    }
+
+    @Test
+    void reconnectsWithBackoffRestoringNickAndRoomThenSendsKeptLines() throws Exception {
+        server = new FakeServer();
+        AtomicInteger lastAttempt = new AtomicInteger();
+        link = new ServerLink("127.0.0.1", server.port(), null, attempt -> {
+            lastAttempt.set(attempt);
+            return Optional.of(Duration.ZERO);
+        }, listener);
+        link.start();
+        listener.awaitState(LinkState.CONNECTED);
+        server.awaitConnection();
+        // The person renames and moves: the server confirms both.
+        server.send(event(EventKind.NICK, "lobby", "guest1", "alice"));
+        server.send(event(EventKind.WELCOME, "kitchen", "alice", "you are in #kitchen"));
+        listener.nextEvent();
+        listener.nextEvent();
+        assertThat(listener.nextEvent().room()).isEqualTo("kitchen");
+
+        // The next connection is accepted but not welcomed until the test has typed while offline.
+        server.holdWelcome();
+        server.dropConnection();
+        listener.awaitState(LinkState.RETRYING);
+        assertThat(link.send("typed while offline")).isFalse();
+        assertThat(link.send("/me is back")).isFalse();
+        server.releaseWelcome();
+
+        listener.awaitState(LinkState.CONNECTED);
+        assertThat(lastAttempt.get()).isEqualTo(1);
+        assertThat(server.nextLine()).isEqualTo("/nick alice");
+        assertThat(server.nextLine()).isEqualTo("/join kitchen");
+        assertThat(server.nextLine()).isEqualTo("typed while offline");
+        assertThat(server.nextLine()).isEqualTo("/me is back");
+        assertThat(listener.details).anyMatch(d -> d.contains("sending 2 lines typed while offline"));
+    }
+
+    @Test
+    void backoffGrowsWhileTheServerStaysDown() throws Exception {
+        server = new FakeServer();
+        int port = server.port();
+        CountDownLatch thirdAttempt = new CountDownLatch(1);
+        Backoff recording = attempt -> {
+            if (attempt == 3) {
+                thirdAttempt.countDown();
+            }
+            return Optional.of(Duration.ofMillis(1));
+        };
+        link = new ServerLink("127.0.0.1", port, null, recording, listener);
+        link.start();
+        listener.awaitState(LinkState.CONNECTED);
+        server.close();             // nobody listens on the port any more: every retry fails
+
+        assertThat(thirdAttempt.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)).delay(3))
+                .contains(Duration.ofMillis(400));
+        assertThat(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1)).delay(30))
+                .contains(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aServerThatCannotBeReachedFailsAtOnce() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        link = new ServerLink("127.0.0.1", closedPort, null, attempt -> Optional.of(Duration.ZERO), listener);
+        link.start();
+
+        listener.awaitState(LinkState.FAILED);
+        assertThat(listener.details).anyMatch(d -> d.startsWith("cannot connect to 127.0.0.1:" + closedPort));
+    }
+
+    @Test
+    void quitEndsTheLinkWhenTheServerCloses() throws Exception {
+        server = new FakeServer();
+        link = new ServerLink("127.0.0.1", server.port(), null, attempt -> Optional.of(Duration.ZERO), listener);
+        link.start();
+        listener.awaitState(LinkState.CONNECTED);
+
+        link.send("/quit bye");
+        assertThat(server.nextLine()).isEqualTo("/quit bye");
+        listener.awaitState(LinkState.CLOSED);
+    }
+
+    @Test
+    void givesUpWhenTheBackoffSaysSo() throws IOException, InterruptedException {
+        server = new FakeServer();
+        link = new ServerLink("127.0.0.1", server.port(), null, attempt -> Optional.empty(), listener);
+        link.start();
+        listener.awaitState(LinkState.CONNECTED);
+        server.awaitConnection();
+        server.dropConnection();
+
+        listener.awaitState(LinkState.FAILED);
+    }
+}

@@ -1,0 +1,139 @@
+package parley.client.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import parley.protocol.ChatEvent;
+import parley.protocol.EventKind;
+import parley.protocol.MachineFormat;
+
+/**
+ * A tiny loopback server for client tests: speaks just enough of the protocol. Each accepted connection gets a
+ * text-mode line (which the client must skip), then, once the hello arrives, a machine welcome for the next
+ * guest nick. Lines the client sends are collected; the test writes events and drops connections at will.
+ */
+public final class FakeServer implements AutoCloseable {
+
+    public static final Instant T0 = Instant.parse("2026-11-26T13:02:07Z");
+
+    private final ServerSocket listener;
+    private final MachineFormat format = new MachineFormat(ZoneOffset.UTC);
+    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
+    private final Thread acceptor;
+    private volatile Socket current;
+    private volatile int guests;
+    private volatile CountDownLatch welcomeGate = new CountDownLatch(0);
+
+    public FakeServer() throws IOException {
+        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        acceptor = new Thread(this::acceptLoop, "fake-server");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** The next line a client sent (after its hello), waiting up to 5 s; null if none came. */
+    public String nextLine() throws InterruptedException {
+        return received.poll(5, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the next connection to be welcomed. */
+    public Socket awaitConnection() throws InterruptedException {
+        return accepted.poll(5, TimeUnit.SECONDS);
+    }
+
+    public void send(ChatEvent e) throws IOException {
+        sendRaw(format.format(e));
+    }
+
+    public void sendRaw(String line) throws IOException {
+        OutputStream out = current.getOutputStream();
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Later connections wait for {@link #releaseWelcome()} before they are welcomed. */
+    public void holdWelcome() {
+        welcomeGate = new CountDownLatch(1);
+    }
+
+    public void releaseWelcome() {
+        welcomeGate.countDown();
+    }
+
+    /** Drops the current connection, as a crashing server would. */
+    public void dropConnection() throws IOException {
+        current.close();
+    }
+
+    public static ChatEvent event(EventKind kind, String room, String nick, String text) {
+        return new ChatEvent(kind, room, T0, nick, nick.isEmpty() ? "" : "127.0.0.1:5000", text, false);
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket s = listener.accept();
+                Thread t = new Thread(() -> serve(s), "fake-server-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        try (s) {
+            OutputStream out = s.getOutputStream();
+            out.write("[14:02:07] -- welcome to parley, guest; you are in #lobby.\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            String hello = in.readLine();
+            if (!"PARLEY/1 MACHINE".equals(hello)) {
+                return;
+            }
+            if (!welcomeGate.await(5, TimeUnit.SECONDS)) {
+                return;
+            }
+            current = s;
+            String nick = "guest" + (++guests);
+            send(event(EventKind.WELCOME, "lobby", nick, "welcome to parley, " + nick));
+            accepted.add(s);
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                received.add(line);
+                if (line.startsWith("/quit")) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the test dropped it, or the client went away
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        Socket s = current;
+        if (s != null) {
+            s.close();
+        }
+    }
+}

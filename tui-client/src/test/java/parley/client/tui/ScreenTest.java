@@ -1,0 +1,350 @@
+package parley.client.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static parley.client.tui.Harness.event;
+import static parley.client.tui.Harness.says;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import parley.protocol.EventKind;
+
+/** The full-screen client drawn on a virtual terminal and read back as a text picture. */
+class ScreenTest {
+
+    @Test
+    void chineseConversationWrapsInAFortyColumnPaneWithIndentedContinuations() {
+        Harness h = new Harness(40, 12).connectedAs("alice", "bob", "李雷");
+        h.receive(says("李雷", "你好，韩梅梅！今天天气很好，我们一起去公园散步吧。好不好？", 1));
+        h.receive(says("韩梅梅", "好啊 see you at 3点", 2)).step();
+
+        assertThat(h.picture()).containsExactly(
+                "",
+                "",
+                "",
+                "",
+                "14:02 -- welcome, alice",
+                "14:02 -- in #lobby: alice, bob, 李雷 (3)",
+                "14:03 <李雷> 你好，韩梅梅！今天天气很好",
+                "             ，我们一起去公园散步吧。好",
+                "             不好？",
+                "14:04 <韩梅梅> 好啊 see you at 3点",
+                " [connected] alice #lobby (3) | 127.0.0.",
+                ">");
+    }
+
+    @Test
+    void wideCharactersNeverStraddleTheRightEdge() {
+        // 39 columns: after the 13-column head, 26 columns hold 13 ideographs exactly; at 38 only 12 fit, and the
+        // thirteenth moves down whole instead of being cut in half.
+        Harness h = new Harness(38, 6).connectedAs("alice");
+        h.receive(says("李雷", "一二三四五六七八九十一二三四", 1)).step();
+
+        assertThat(h.picture()).contains("14:03 <李雷> 一二三四五六七八九十一二", "             三四");
+    }
+
+    @Test
+    void typingAndDeletingChineseMovesTheCursorTwoColumnsPerCharacter() {
+        Harness h = new Harness(40, 12).connectedAs("alice");
+
+        h.type("你").step();
+        assertThat(h.row(11)).isEqualTo("> 你");
+        assertThat(h.cursor()).isEqualTo(new TerminalPosition(4, 11));
+
+        h.type("好").step();
+        assertThat(h.row(11)).isEqualTo("> 你好");
+        assertThat(h.cursor()).isEqualTo(new TerminalPosition(6, 11));
+
+        h.key(KeyType.ArrowLeft).step();
+        assertThat(h.cursor()).isEqualTo(new TerminalPosition(4, 11));
+
+        h.key(KeyType.Backspace).step();     // removes 你, the whole character before the cursor
+        assertThat(h.row(11)).isEqualTo("> 好");
+        assertThat(h.cursor()).isEqualTo(new TerminalPosition(2, 11));
+
+        h.key(KeyType.Delete).step();
+        assertThat(h.row(11)).isEqualTo(">");
+        assertThat(h.cursor()).isEqualTo(new TerminalPosition(2, 11));
+        assertThat(h.client.state().input().text()).isEmpty();
+    }
+
+    @Test
+    void anEmojiTypedAsTwoSurrogatesIsOneCharacterForBackspace() {
+        Harness h = new Harness(40, 12).connectedAs("alice");
+
+        h.type("a🙂").step();
+        assertThat(h.row(11)).isEqualTo("> a🙂");
+        assertThat(h.cursor()).isEqualTo(new TerminalPosition(5, 11));
+
+        h.key(KeyType.Backspace).step();
+        assertThat(h.client.state().input().text()).isEqualTo("a");
+        assertThat(h.cursor()).isEqualTo(new TerminalPosition(3, 11));
+    }
+
+    @Test
+    void aMessageArrivingWhileTypingLeavesTheInputAndCursorAlone() {
+        Harness h = new Harness(40, 12).connectedAs("alice", "bob");
+        h.type("我正在打字").key(KeyType.ArrowLeft).step();
+        TerminalPosition before = h.cursor();
+
+        h.receive(says("bob", "interrupting you with a long message that wraps over lines", 1)).step();
+
+        assertThat(h.row(11)).isEqualTo("> 我正在打字");
+        assertThat(h.cursor()).isEqualTo(before).isEqualTo(new TerminalPosition(10, 11));
+        assertThat(h.picture().subList(7, 10)).containsExactly(
+                "14:03 <bob> interrupting you with a long",
+                "            message that wraps over",
+                "            lines");
+    }
+
+    @Test
+    void resizeRewrapsAtOnceAndBack() {
+        Harness h = new Harness(80, 24).connectedAs("alice", "bob");
+        h.receive(says("bob", "a sentence long enough to need two rows once the terminal is only forty wide", 1));
+        h.type("draft").step();
+        assertThat(h.row(20)).isEqualTo(
+                "14:03 <bob> a sentence long enough to need two rows once the terminal is only");
+        assertThat(h.row(22)).startsWith(" [connected] alice #lobby (2) | 127.0.0.1:7000 | bell:mention");
+
+        h.resize(40, 12);
+        assertThat(h.picture()).containsExactly(
+                "",
+                "",
+                "",
+                "",
+                "",
+                "14:02 -- welcome, alice",
+                "14:02 -- in #lobby: alice, bob (2)",
+                "14:03 <bob> a sentence long enough to",
+                "            need two rows once the",
+                "            terminal is only forty wide",
+                " [connected] alice #lobby (2) | 127.0.0.",
+                "> draft");
+        assertThat(h.cursor()).isEqualTo(new TerminalPosition(7, 11));
+
+        h.resize(80, 24);
+        assertThat(h.row(20)).isEqualTo(
+                "14:03 <bob> a sentence long enough to need two rows once the terminal is only");
+        assertThat(h.row(21)).isEqualTo("            forty wide");
+        assertThat(h.row(23)).isEqualTo("> draft");
+    }
+
+    @Test
+    void scrolledUpTheViewStaysAndAMarkerCountsNewLinesUntilEnd() {
+        Harness h = new Harness(40, 8).connectedAs("alice", "bob");
+        for (int i = 1; i <= 20; i++) {
+            h.receive(says("bob", "line " + i, 0));
+        }
+        h.step();
+        assertThat(h.row(5)).isEqualTo("14:02 <bob> line 20");
+
+        h.key(KeyType.PageUp).step();
+        List<String> held = h.picture().subList(0, 5);
+        assertThat(h.row(5)).isEqualTo("-- more below: End to return --");
+        assertThat(held).containsExactly(
+                "14:02 <bob> line 12",
+                "14:02 <bob> line 13",
+                "14:02 <bob> line 14",
+                "14:02 <bob> line 15",
+                "14:02 <bob> line 16");
+
+        h.receive(says("bob", "line 21", 0)).receive(says("bob", "line 22", 0)).step();
+        assertThat(h.picture().subList(0, 5)).isEqualTo(held);
+        assertThat(h.row(5)).isEqualTo("-- 2 new below: End to return --");
+        assertThat(h.row(6)).contains("2 unread");
+        assertThat(h.cell(0, 5).getBackgroundColor()).isEqualTo(TextColor.ANSI.YELLOW);
+
+        h.key(KeyType.End).step();
+        assertThat(h.row(5)).isEqualTo("14:02 <bob> line 22");
+        assertThat(h.row(6)).doesNotContain("unread");
+    }
+
+    @Test
+    void pageDownReturnsToTheBottomAndTheWheelScrolls() {
+        Harness h = new Harness(40, 8).connectedAs("alice", "bob");
+        for (int i = 1; i <= 20; i++) {
+            h.receive(says("bob", "line " + i, 0));
+        }
+        h.step();
+        h.terminal.addInput(new com.googlecode.lanterna.input.MouseAction(
+                com.googlecode.lanterna.input.MouseActionType.SCROLL_UP, 4, new TerminalPosition(1, 1)));
+        h.step();
+        assertThat(h.row(4)).isEqualTo("14:02 <bob> line 17");
+
+        h.key(KeyType.PageDown).step();
+        assertThat(h.row(5)).isEqualTo("14:02 <bob> line 20");
+        assertThat(h.client.state().scroll().following()).isTrue();
+    }
+
+    @Test
+    void aMentionIsHighlightedAndRingsTheBellButOwnLinesAndOthersDoNot() {
+        Harness h = new Harness(40, 12).connectedAs("alice", "bob");
+        h.receive(says("bob", "nothing to see", 1));
+        h.receive(says("bob", "hey Alice, look", 2));
+        h.receive(says("alice", "my own line", 3)).step();
+
+        assertThat(h.row(8)).isEqualTo("14:04 <bob> hey Alice, look");
+        TextColor mention = h.cell(12, 8).getBackgroundColor();
+        assertThat(mention).isEqualTo(TextColor.ANSI.YELLOW_BRIGHT);
+        assertThat(h.cell(12, 7).getBackgroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+        assertThat(h.bells).isEqualTo(1);
+        // Own lines are distinct: the nick is reversed and the text bold.
+        assertThat(h.row(9)).isEqualTo("14:05 <alice> my own line");
+        assertThat(h.cell(6, 9).getModifiers()).contains(SGR.REVERSE);
+        assertThat(h.cell(14, 9).getModifiers()).contains(SGR.BOLD);
+        assertThat(h.cell(6, 8).getModifiers()).doesNotContain(SGR.REVERSE);
+    }
+
+    @Test
+    void bellCommandChangesWhenTheBellRings() {
+        Harness h = new Harness(60, 12).connectedAs("alice", "bob");
+        h.type("/bell off").key(KeyType.Enter).step();
+        h.receive(says("bob", "alice?", 1)).step();
+        assertThat(h.bells).isZero();
+
+        h.type("/bell all").key(KeyType.Enter).step();
+        h.receive(says("bob", "anything", 2)).step();
+        assertThat(h.bells).isEqualTo(1);
+        assertThat(h.sent).isEmpty();
+        assertThat(h.row(10)).contains("bell:all");
+    }
+
+    @Test
+    void nickColoursAreStablePerNick() {
+        // dave's colour index differs from bob's (see NickColours); colour is by nick, not by line.
+        assertThat(parley.client.state.NickColours.of("dave")).isNotEqualTo(parley.client.state.NickColours.of("bob"));
+        Harness h = new Harness(40, 12).connectedAs("alice", "bob", "dave");
+        h.receive(says("bob", "one", 1)).receive(says("dave", "two", 1)).receive(says("BOB", "three", 1)).step();
+
+        TextColor bob = h.cell(7, 7).getForegroundColor();
+        assertThat(h.cell(7, 9).getForegroundColor()).isEqualTo(bob);
+        assertThat(h.cell(7, 8).getForegroundColor()).isNotEqualTo(bob);
+    }
+
+    @Test
+    void historyIsMarkedAndTheDayChangeIsShown() {
+        Harness h = new Harness(44, 10).connectedAs("alice");
+        h.receive(event(EventKind.MESSAGE, "lobby", "bob", "from yesterday", -24 * 60).asHistory());
+        h.receive(event(EventKind.JOIN, "lobby", "alice", "", 0)).step();
+
+        assertThat(h.picture().subList(0, 9)).containsExactly(
+                "14:02 -- welcome, alice",
+                "14:02 -- in #lobby: alice (1)",
+                "--- earlier in #lobby ---",
+                "--- Wednesday 25 November 2026 ---",
+                "14:02 <bob> from yesterday",
+                "--- now ---",
+                "--- Thursday 26 November 2026 ---",
+                "14:02 -> alice joined #lobby",
+                " [connected] alice #lobby (1) | 127.0.0.1:70");
+        assertThat(h.cell(0, 4).getModifiers()).contains(SGR.ITALIC);
+        assertThat(h.cell(0, 7).getModifiers()).doesNotContain(SGR.ITALIC);
+    }
+
+    @Test
+    void longInputScrollsSidewaysKeepingTheCursorVisible() {
+        Harness h = new Harness(20, 6).connectedAs("alice");
+        h.type("abcdefghijklmnopqrstuvwxyz").step();
+        assertThat(h.row(5)).isEqualTo("> jklmnopqrstuvwxyz");
+        assertThat(h.cursor()).isEqualTo(new TerminalPosition(19, 5));
+
+        h.ctrl('a').step();
+        assertThat(h.row(5)).isEqualTo("> abcdefghijklmnopqr");
+        assertThat(h.cursor()).isEqualTo(new TerminalPosition(2, 5));
+    }
+
+    @Test
+    void editingKeysWorkOnWholeWords() {
+        Harness h = new Harness(40, 6).connectedAs("alice");
+        h.type("hello big world").ctrl('w').step();
+        assertThat(h.client.state().input().text()).isEqualTo("hello big ");
+        h.ctrl('a').ctrl('k').type("x").ctrl('e').type("y").step();
+        assertThat(h.client.state().input().text()).isEqualTo("xy");
+        h.ctrl('u').step();
+        assertThat(h.row(5)).isEqualTo(">");
+    }
+
+    @Test
+    void upAndDownWalkTheInputHistory() {
+        Harness h = new Harness(40, 6).connectedAs("alice");
+        // One step per line: keys arriving in one read after an Enter would be a paste.
+        h.type("first").key(KeyType.Enter).step();
+        h.type("second").key(KeyType.Enter).step();
+        h.type("draft").step();
+        h.key(KeyType.ArrowUp).step();
+        assertThat(h.row(5)).isEqualTo("> second");
+        h.key(KeyType.ArrowUp).key(KeyType.ArrowUp).step();
+        assertThat(h.row(5)).isEqualTo("> first");
+        h.key(KeyType.ArrowDown).key(KeyType.ArrowDown).step();
+        assertThat(h.row(5)).isEqualTo("> draft");
+        assertThat(h.sent).containsExactly("first", "second");
+    }
+
+    @Test
+    void tabCompletesNicksAndCommands() {
+        Harness h = new Harness(40, 6).connectedAs("alice", "bob", "bora");
+        h.type("bo").key(KeyType.Tab).step();
+        assertThat(h.row(5)).isEqualTo("> bob:");
+        h.key(KeyType.Tab).step();
+        assertThat(h.row(5)).isEqualTo("> bora:");
+        h.type("hi @al").key(KeyType.Tab).step();
+        assertThat(h.client.state().input().text()).isEqualTo("bora: hi @alice ");
+        h.ctrl('u').type("/jo").key(KeyType.Tab).step();
+        assertThat(h.client.state().input().text()).isEqualTo("/join ");
+    }
+
+    @Test
+    void aMultiLinePasteAsksBeforeSending() {
+        Harness h = new Harness(40, 6).connectedAs("alice");
+        h.type("line one\n/not a command\nline three").step();   // typed all at once: a paste
+        // Lanterna reports Enter for the line break; build the strokes as a terminal would.
+        assertThat(h.sent).isEmpty();
+        assertThat(h.row(5)).isEqualTo("Send 2 pasted lines? (y/n)");
+
+        h.type("y").step();
+        assertThat(h.sent).containsExactly("line one", "//not a command");
+        assertThat(h.row(5)).isEqualTo("> line three");
+    }
+
+    @Test
+    void aPasteCanBeRefused() {
+        Harness h = new Harness(40, 6).connectedAs("alice");
+        h.type("a\nb\n").type("c").step();
+        h.type("n").step();
+        assertThat(h.sent).isEmpty();
+        assertThat(h.dump()).contains("-- paste of 2 lines discarded");
+        assertThat(h.row(5)).isEqualTo("> c");
+    }
+
+    @Test
+    void clearIgnoreAndHelpAreClientCommands() {
+        Harness h = new Harness(60, 20).connectedAs("alice", "bob");
+        h.receive(says("bob", "spam", 1)).step();
+        h.type("/ignore bob").key(KeyType.Enter).step();
+        h.receive(says("bob", "more spam", 2)).step();
+        assertThat(h.dump()).doesNotContain("more spam").contains("ignoring bob");
+
+        h.type("/clear").key(KeyType.Enter).step();
+        assertThat(h.picture().subList(0, 18)).allMatch(String::isEmpty);
+
+        h.type("/help").key(KeyType.Enter).step();
+        assertThat(h.dump()).contains("/bell [off|mention|all]", "Server commands:");
+        assertThat(h.sent).containsExactly("/help");
+    }
+
+    @Test
+    void linesTypedWhileOfflineAreKeptAndThePaneSaysSo() {
+        Harness h = new Harness(60, 10).connectedAs("alice");
+        h.client.changed(parley.client.net.LinkState.RETRYING, "disconnected (reset); reconnecting in 1 s");
+        h.step();
+        h.type("are you there?").key(KeyType.Enter).step();
+
+        assertThat(h.sent).containsExactly("are you there?");
+        assertThat(h.dump()).contains("-- disconnected (reset); reconnecting in 1 s",
+                "-- not connected: 1 line kept, sent when reconnected");
+        assertThat(h.row(8)).startsWith(" [reconnecting] alice");
+    }
+}
