@@ -14,8 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import parley.bench.report.ChartWriter;
 import parley.bench.report.CsvWriter;
 import parley.bench.report.JsonWriter;
@@ -80,9 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The servers' per-client output limit, raised for the run. Default: ${DEFAULT-VALUE}.")
     private long maxOutbound;
 
-    @Option(names = "--slow-max-outbound", paramLabel = "SIZE", defaultValue = "1MiB", converter = ByteSize.class,
-            description = "The limit in the slow scenario (the servers' own default, so the slow-consumer "
-                    + "policy acts within the run). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--slow-max-outbound", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "The output limit in the slow scenario. Default: each server's own default "
+                    + "(parley: 1MiB hard, 256KiB soft for 10 s; Redis: 32mb hard, 8mb soft for 60 s), so the "
+                    + "slow-consumer policy as shipped is what is measured.")
     private long slowMaxOutbound;
 
     @Option(names = "--server-jvm-opts", paramLabel = "OPTS", defaultValue = "-Xms256m -Xmx2g -XX:+UseG1GC",
@@ -218,28 +223,37 @@ public final class BenchCommand implements Callable<Integer> {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve("logs").toAbsolutePath() + "/");
         }
         String classPath = System.getProperty("java.class.path");
+        Set<String> listed = specs.stream().anyMatch(s -> s instanceof TargetSpec.Backend)
+                ? serverOptions(java, classPath) : Set.of();
+        // Limits raised for the run, where this server has them: no rate limit, no connection caps.
         List<String> extra = new ArrayList<>();
-        if (specs.stream().anyMatch(s -> s instanceof TargetSpec.Backend)
-                && serverHelpMentions(java, classPath, "--rate-limit")) {
-            extra.addAll(List.of("--rate-limit", "off"));
+        for (String[] raise : new String[][] {{"--rate-limit", "off"}, {"--max-clients", "0"}, {"--max-per-ip", "0"}}) {
+            if (listed.contains(raise[0])) {
+                extra.addAll(List.of(raise));
+            }
         }
         return new LaunchSettings(java, jvm, classPath, pinning.map(CpuPinning::serverPrefix).orElse(List.of()),
-                dir.resolve("logs"), extra, Duration.ofSeconds(60));
+                dir.resolve("logs"), extra, listed, Duration.ofSeconds(60));
     }
 
-    /** Whether {@code parley server --help} lists {@code option} (a later server adds --rate-limit). */
-    private static boolean serverHelpMentions(String java, String classPath, String option) throws InterruptedException {
+    /** The options {@code parley server --help} lists (later servers add --rate-limit, --max-per-ip, ...). */
+    private static Set<String> serverOptions(String java, String classPath) throws InterruptedException {
         try {
             Process p = new ProcessBuilder(java, "-cp", classPath, ParleyServerTarget.MAIN_CLASS, "server", "--help")
                     .redirectErrorStream(true).start();
             String help = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return false;
+                return Set.of();
             }
-            return help.contains(option);
+            Set<String> options = new TreeSet<>();
+            Matcher m = Pattern.compile("(--[a-z][a-z0-9-]*)").matcher(help);
+            while (m.find()) {
+                options.add(m.group(1));
+            }
+            return options;
         } catch (IOException e) {
-            return false;
+            return Set.of();
         }
     }
 }

@@ -55,7 +55,7 @@ final class BenchRunner {
     }
 
     private Result once(TargetSpec spec, Scenario scenario, int repeat, String label) throws InterruptedException {
-        long limit = scenario == Scenario.SLOW ? slowMaxOutbound : maxOutbound;
+        long limit = scenario == Scenario.SLOW ? slowMaxOutbound : maxOutbound; // 0: the server's own default
         String runName = (spec.label() + "-" + scenario.label() + "-" + repeat).replaceAll("[^A-Za-z0-9._-]", "_");
         RunningTarget target;
         try {

@@ -96,8 +96,13 @@ public final class LoadEngine implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        stop();
-        loops.forEach(LoadLoop::closeAll);
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            loops.forEach(LoadLoop::closeAll);
+        }
     }
 }
