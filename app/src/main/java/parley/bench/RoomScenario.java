@@ -231,6 +231,8 @@ final class RoomScenario {
             out.append(String.format(" %.1f-%.1f s after sending began", first, last));
         } else if (closed > 0) {
             out.append(" by the end of the run");
+        } else {
+            out.append(String.format(" in %.0f s of sending", plan.measureEnd() / 1e9));
         }
         if (!reason.isEmpty()) {
             out.append(" (").append(reason).append(')');

@@ -31,6 +31,7 @@ public final class LoadClient implements WireAdapter.Events, Payload.Sink {
     }
 
     private static final int MAX_IN = 16 * 1024 * 1024;
+    private static final int SLOW_RECEIVE_BUFFER = 4 * 1024;
     /** A message may go out up to this long before its intended time (the select timer has 1 ms steps). */
     private static final long EARLY_NANOS = 1_000_000;
 
@@ -83,6 +84,12 @@ public final class LoadClient implements WireAdapter.Events, Payload.Sink {
         try {
             channel.configureBlocking(false);
             channel.socket().setTcpNoDelay(true);
+            if (role == Role.SLOW) {
+                // A small receive window (set before connecting, so it is what TCP negotiates): the kernel then
+                // holds little of what the slow client does not read, and the server's own queue and
+                // slow-consumer policy are what is tested, within a run rather than after megabytes.
+                channel.socket().setReceiveBufferSize(SLOW_RECEIVE_BUFFER);
+            }
             if (channel.connect(target)) {
                 key = channel.register(owner.selector(), 0, this);
                 connected();
@@ -126,6 +133,9 @@ public final class LoadClient implements WireAdapter.Events, Payload.Sink {
             if (n == 0) {
                 return;
             }
+            // The receipt time of what this read returned: taken after the read, so it is never earlier than
+            // the arrival of any byte in it (the select's own time can be, by the time this key's turn comes).
+            now = loop.stamp();
             if (firstByteNanos == 0) {
                 firstByteNanos = now;
             }

@@ -20,7 +20,7 @@ import parley.bench.measure.LatencyRecorder;
  * <pre>
  *  driver --connect(client)--&gt; queue + wakeup --&gt; open, register
  *  loop:  select(until the next message is due, 10 ms at most)
- *         now = nanoTime                       (the receipt time of everything read in this turn)
+ *         now = nanoTime                       (and again after every read: the receipt time of its bytes)
  *         connect / read / write the ready keys
  *         generate: each sender queues what is due, writes; OP_WRITE only while bytes remain
  *         after the last message: check whether every member has everything (drained)
@@ -57,6 +57,12 @@ public final class LoadLoop implements Runnable {
     }
 
     long now() {
+        return now;
+    }
+
+    /** Takes the time anew (after a read) and returns it. */
+    long stamp() {
+        now = System.nanoTime();
         return now;
     }
 
