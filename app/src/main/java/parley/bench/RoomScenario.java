@@ -35,6 +35,8 @@ final class RoomScenario {
 
     private static final long SEND_START_NANOS = 50_000_000;
     private static final long TICK_MILLIS = 50;
+    /** The load generator's share of its CPUs above which it may have been the limit. */
+    private static final double BUSY_LOAD_GENERATOR = 0.85;
     /** Other programs' CPU in the window worth a note (a shared machine's noise). */
     private static final double OTHER_CPU_NOTE_SECONDS = 0.3;
     private static final long SLOW_PROBE_BYTES = 256L * 1024 * 1024;
@@ -98,6 +100,13 @@ final class RoomScenario {
                     }
                     reordered += c.checker().reordered();
                 }
+            }
+            // The JVM counts the CPUs this process may run on (one, when pinned).
+            int loadCpus = Runtime.getRuntime().availableProcessors();
+            double loadShare = window.loadGenCpuSeconds() / plan.windowSeconds() / loadCpus;
+            if (loadShare >= BUSY_LOAD_GENERATOR) {
+                notes.add(String.format("load generator busy %.0f%% of its %d CPU(s): it may be the limit",
+                        100 * loadShare, loadCpus));
             }
             if (window.otherCpuSeconds() >= OTHER_CPU_NOTE_SECONDS) {
                 notes.add(String.format("other programs used %.1f CPU s in the window", window.otherCpuSeconds()));
