@@ -249,7 +249,9 @@ public final class LoadClient implements WireAdapter.Events, Payload.Sink {
                 if (out.remaining() < frame) {
                     break; // the socket is behind: the message stays due and will carry its intended time
                 }
-                emit(Math.max(intended, t), plan, scratch);
+                // Late (the socket or this thread was behind): charged from the intended time, so the wait
+                // counts (no coordinated omission). Early (the timer wakes up to 1 ms ahead): from now.
+                emit(Math.min(intended, t), plan, scratch);
             }
         } else if (t >= plan.measureEnd()) {
             finishSending();

@@ -69,6 +69,9 @@ final class RoomDrive {
             assertThat(engine.latency().count()).isEqualTo(engine.deliveredInWindow()).isPositive()
                     .isLessThanOrEqualTo(total * clients);
             assertThat(engine.sentInWindow()).isPositive().isLessThanOrEqualTo(total);
+            // A message cannot arrive before it was sent: a latency at the clamp (1 ns) would mean a send time
+            // stamped later than the real send. (A lower bound only: a slow machine cannot make this fail.)
+            assertThat(engine.latency().percentileMillis(0)).as("the smallest latency, ms").isGreaterThan(0.001);
         }
     }
 }
