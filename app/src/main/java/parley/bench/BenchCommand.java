@@ -150,7 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
 
             Map<String, Object> header = new LinkedHashMap<>();
             header.put("machine", machine);
-            header.put("command", "parley bench " + String.join(" ", cl.getParseResult().originalArgs()));
+            header.put("command", commandLine(cl));
             header.put("pinning", pinningNote);
             header.put("server_jvm_options", launch.jvmOptions());
             header.put("server_args", launch.extraServerArgs());
@@ -169,6 +169,13 @@ public final class BenchCommand implements Callable<Integer> {
         } finally {
             pinning.ifPresent(CpuPinning::close);
         }
+    }
+
+    /** {@code parley bench ARGS} as typed (the parent's arguments, if any, left out). */
+    private static String commandLine(CommandLine cl) {
+        List<String> args = cl.getParseResult().originalArgs();
+        int own = cl.getParent() == null ? 0 : args.indexOf(cl.getCommandName()) + 1;
+        return "parley bench " + String.join(" ", args.subList(Math.max(0, own), args.size()));
     }
 
     private List<Scenario> parseScenarios(CommandLine cl) {

@@ -11,6 +11,7 @@ import parley.bench.load.Payload;
 import parley.bench.load.RunState;
 import parley.bench.measure.CpuMeter;
 import parley.bench.measure.LatencyRecorder;
+import parley.bench.measure.SystemCpu;
 import parley.bench.report.Result;
 import parley.bench.target.ProcessSample;
 import parley.bench.target.RunningTarget;
@@ -37,6 +38,7 @@ final class IdleScenario {
     private final Workload w;
     private final Progress progress;
     private final CpuMeter cpu = new CpuMeter();
+    private final SystemCpu system = new SystemCpu();
 
     IdleScenario(Workload w, Progress progress) {
         this.w = w;
@@ -60,6 +62,7 @@ final class IdleScenario {
         RunState state = new RunState(target.adapter(), new Payload(runId, w.payloadBytes()), 0);
         Optional<ProcessSample> before = target.sample();
         long cpuStart = cpu.processCpuNanos();
+        long systemStart = system.busyNanos();
         long start = System.nanoTime();
         long deadline = start + w.joinTimeout().toNanos();
         try (LoadEngine engine = new LoadEngine(state, target.address(), w.loadThreads())) {
@@ -76,6 +79,7 @@ final class IdleScenario {
             double seconds = (System.nanoTime() - start) / 1e9;
             Optional<ProcessSample> after = target.sample();
             long cpuEnd = cpu.processCpuNanos();
+            long systemEnd = system.busyNanos();
             engine.stop();
 
             LatencyRecorder connect = new LatencyRecorder();
@@ -100,12 +104,15 @@ final class IdleScenario {
                     ? (after.get().cpuNanos() - before.get().cpuNanos()) / 1e9 : Double.NaN;
             double perConnection = before.isPresent() && after.isPresent() && held > 0
                     ? (after.get().rssBytes() - before.get().rssBytes()) / 1024.0 / held : Double.NaN;
+            double ownCpu = cpuStart >= 0 ? (cpuEnd - cpuStart) / 1e9 : Double.NaN;
+            double other = systemStart >= 0 && systemEnd >= 0 && !Double.isNaN(ownCpu)
+                    ? (systemEnd - systemStart) / 1e9 - ownCpu - (Double.isNaN(serverCpu) ? 0 : serverCpu) : Double.NaN;
             return new Result(name, Scenario.IDLE.label(), repeat, Double.NaN, Double.NaN,
                     connect.percentileMillis(50), connect.percentileMillis(99), connect.percentileMillis(99.9),
                     connect.maxMillis(), wanted - held, Double.NaN, serverCpu,
                     after.map(s -> s.peakRssBytes() / 1048576.0).orElse(Double.NaN),
                     after.map(s -> (double) s.threads()).orElse(Double.NaN),
-                    cpuStart >= 0 ? (cpuEnd - cpuStart) / 1e9 : Double.NaN, seconds, held, perConnection,
+                    ownCpu, other, seconds, held, perConnection,
                     String.join("; ", notes), connect.curve());
         }
     }

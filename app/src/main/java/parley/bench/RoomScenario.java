@@ -37,8 +37,6 @@ final class RoomScenario {
     private static final long TICK_MILLIS = 50;
     /** The load generator's share of its CPUs above which it may have been the limit. */
     private static final double BUSY_LOAD_GENERATOR = 0.85;
-    /** Other programs' CPU in the window worth a note (a shared machine's noise). */
-    private static final double OTHER_CPU_NOTE_SECONDS = 0.3;
     private static final long SLOW_PROBE_BYTES = 256L * 1024 * 1024;
 
     private final Workload w;
@@ -108,9 +106,6 @@ final class RoomScenario {
                 notes.add(String.format("load generator busy %.0f%% of its %d CPU(s): it may be the limit",
                         100 * loadShare, loadCpus));
             }
-            if (window.otherCpuSeconds() >= OTHER_CPU_NOTE_SECONDS) {
-                notes.add(String.format("other programs used %.1f CPU s in the window", window.otherCpuSeconds()));
-            }
             if (!drained) {
                 notes.add("drain timed out after " + w.drain().toSeconds() + " s");
             }
@@ -131,7 +126,8 @@ final class RoomScenario {
                     engine.deliveredInWindow() / secs, latency.percentileMillis(50), latency.percentileMillis(99),
                     latency.percentileMillis(99.9), latency.maxMillis(), lost, reordered,
                     window.serverCpuSeconds(), end.map(s -> s.peakRssBytes() / 1048576.0).orElse(Double.NaN),
-                    window.maxThreads(), window.loadGenCpuSeconds(), secs, members, Double.NaN,
+                    window.maxThreads(), window.loadGenCpuSeconds(), window.otherCpuSeconds(), secs, members,
+                    Double.NaN,
                     String.join("; ", notes), latency.curve());
         }
     }

@@ -29,6 +29,7 @@ final class Columns {
             new Column("peak RSS MiB", "peak_rss_mib", Result::peakRssMiB, Format.COUNT),
             new Column("threads", "threads", Result::threads, Format.COUNT),
             new Column("gen CPU s", "loadgen_cpu_seconds", Result::loadGenCpuSeconds, Format.ONE_DECIMAL),
+            new Column("others CPU s", "other_cpu_seconds", Result::otherCpuSeconds, Format.ONE_DECIMAL),
             new Column("conns", "connections", Result::connections, Format.COUNT),
             new Column("KiB/conn", "rss_per_connection_kib", Result::rssPerConnectionKiB, Format.ONE_DECIMAL),
             new Column("notes", "notes", Result::notes, Format.TEXT));

@@ -40,7 +40,8 @@ public final class Medians {
                 m(runs, Result::messagesPerSec), m(runs, Result::deliveriesPerSec), m(runs, Result::p50Ms),
                 m(runs, Result::p99Ms), m(runs, Result::p999Ms), m(runs, Result::maxMs), m(runs, Result::lost),
                 m(runs, Result::reordered), m(runs, Result::serverCpuSeconds), m(runs, Result::peakRssMiB),
-                m(runs, Result::threads), m(runs, Result::loadGenCpuSeconds), m(runs, Result::windowSeconds),
+                m(runs, Result::threads), m(runs, Result::loadGenCpuSeconds), m(runs, Result::otherCpuSeconds),
+                m(runs, Result::windowSeconds),
                 m(runs, Result::connections), m(runs, Result::rssPerConnectionKiB), notes, middle.curve());
     }
 

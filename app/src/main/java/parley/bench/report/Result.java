@@ -19,6 +19,7 @@ import parley.bench.measure.LatencyRecorder.CurvePoint;
  * @param peakRssMiB         the server's VmHWM at the end of the run
  * @param threads            the server's most threads seen during the run
  * @param loadGenCpuSeconds  the bench process's CPU during the same window
+ * @param otherCpuSeconds    CPU every other program on the machine used in that window (the noise)
  * @param windowSeconds      the measured window
  * @param connections        connections held (idle) or clients in the room
  * @param rssPerConnectionKiB (idle) resident memory added per held connection
@@ -28,13 +29,13 @@ import parley.bench.measure.LatencyRecorder.CurvePoint;
 public record Result(String target, String scenario, int repeat, double messagesPerSec, double deliveriesPerSec,
                      double p50Ms, double p99Ms, double p999Ms, double maxMs, double lost, double reordered,
                      double serverCpuSeconds, double peakRssMiB, double threads, double loadGenCpuSeconds,
-                     double windowSeconds, double connections, double rssPerConnectionKiB, String notes,
+                     double otherCpuSeconds, double windowSeconds, double connections, double rssPerConnectionKiB, String notes,
                      List<CurvePoint> curve) {
 
     /** A row for a target that could not be run, with the reason. */
     public static Result skipped(String target, String scenario, int repeat, String why) {
         double n = Double.NaN;
-        return new Result(target, scenario, repeat, n, n, n, n, n, n, n, n, n, n, n, n, n, n, n,
+        return new Result(target, scenario, repeat, n, n, n, n, n, n, n, n, n, n, n, n, n, n, n, n,
                 "skipped: " + why, List.of());
     }
 
@@ -44,7 +45,7 @@ public record Result(String target, String scenario, int repeat, double messages
 
     public Result withRepeat(int value) {
         return new Result(target, scenario, value, messagesPerSec, deliveriesPerSec, p50Ms, p99Ms, p999Ms, maxMs,
-                lost, reordered, serverCpuSeconds, peakRssMiB, threads, loadGenCpuSeconds, windowSeconds,
+                lost, reordered, serverCpuSeconds, peakRssMiB, threads, loadGenCpuSeconds, otherCpuSeconds, windowSeconds,
                 connections, rssPerConnectionKiB, notes, curve);
     }
 }
