@@ -106,7 +106,8 @@ final class IdleScenario {
                     ? (after.get().rssBytes() - before.get().rssBytes()) / 1024.0 / held : Double.NaN;
             double ownCpu = cpuStart >= 0 ? (cpuEnd - cpuStart) / 1e9 : Double.NaN;
             double other = systemStart >= 0 && systemEnd >= 0 && !Double.isNaN(ownCpu)
-                    ? (systemEnd - systemStart) / 1e9 - ownCpu - (Double.isNaN(serverCpu) ? 0 : serverCpu) : Double.NaN;
+                    ? Math.max(0, (systemEnd - systemStart) / 1e9 - ownCpu - (Double.isNaN(serverCpu) ? 0 : serverCpu))
+                    : Double.NaN;
             return new Result(name, Scenario.IDLE.label(), repeat, Double.NaN, Double.NaN,
                     connect.percentileMillis(50), connect.percentileMillis(99), connect.percentileMillis(99.9),
                     connect.maxMillis(), wanted - held, Double.NaN, serverCpu,

@@ -182,8 +182,10 @@ final class RoomScenario {
                 ? (serverEnd.get().cpuNanos() - serverStart.get().cpuNanos()) / 1e9 : Double.NaN;
         double ownCpu = cpuStart >= 0 && cpuEnd >= 0 ? (cpuEnd - cpuStart) / 1e9 : Double.NaN;
         maxThreads = Math.max(maxThreads, serverEnd.map(ProcessSample::threads).orElse(0));
+        // Sampled one after the other in 10 ms ticks: a quiet machine can come out a little below zero.
         double other = systemStart >= 0 && systemEnd >= 0 && !Double.isNaN(ownCpu)
-                ? (systemEnd - systemStart) / 1e9 - ownCpu - (Double.isNaN(serverCpu) ? 0 : serverCpu) : Double.NaN;
+                ? Math.max(0, (systemEnd - systemStart) / 1e9 - ownCpu - (Double.isNaN(serverCpu) ? 0 : serverCpu))
+                : Double.NaN;
         return new Window(serverCpu, ownCpu, maxThreads == 0 ? Double.NaN : maxThreads, other);
     }
 
