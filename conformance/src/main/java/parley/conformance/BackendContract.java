@@ -269,6 +269,20 @@ public abstract class BackendContract extends ContractSupport {
     }
 
     @Test
+    void aClientThatStopsSendingStillGetsItsRepliesThenIsClosed() throws IOException {
+        InetSocketAddress address = start();
+        ChatClient a = join(address);
+        ChatClient piped = join(address); // like `printf '/who\nhi\n' | nc host port`
+        String pipedAddress = piped.address();
+        piped.sendRaw("/who\nhi from a pipe\n".getBytes(StandardCharsets.UTF_8));
+        piped.finishSending();
+        assertThat(piped.awaitContaining("people:")).contains("guest2 (" + pipedAddress + ")");
+        piped.awaitContaining("> hi from a pipe");
+        piped.awaitClosedByServer();
+        assertThat(a.awaitContaining("left #lobby")).contains("guest2").endsWith("(connection closed)");
+    }
+
+    @Test
     void quitClosesTheConnectionAndIsAnnounced() throws IOException {
         InetSocketAddress address = start();
         ChatClient a = join(address);

@@ -37,6 +37,7 @@ public abstract class LimitsContract extends ContractSupport {
             flood.append("flood ").append(i).append('\n');
         }
         flooder.sendRaw(flood.toString().getBytes(StandardCharsets.UTF_8));
+        flooder.finishSending(); // the lines it sent still count: its leave comes after the last of them
         List<String> texts = new ArrayList<>();
         texts.add(textOf(observer.awaitContaining("> flood 0")));
         other.send("not waiting for the flood");
@@ -47,6 +48,8 @@ public abstract class LimitsContract extends ContractSupport {
                 .containsExactlyElementsOf(IntStream.range(0, 60).mapToObj(i -> "flood " + i).collect(Collectors.toList()));
         assertThat(texts.indexOf("not waiting for the flood"))
                 .as("the other client's line overtakes the throttled flood").isBetween(0, texts.indexOf("flood 59"));
+        observer.awaitContaining("left #lobby");
+        assertThat(observer.seen()).noneMatch(l -> l.contains("> flood ") && !texts.contains(textOf(l)));
     }
 
     @Test

@@ -140,6 +140,9 @@ final class Connection implements Outbound {
             if (n < buffer.capacity()) {
                 return; // a short read emptied the socket: another read would only return 0
             }
+            if (held != null) {
+                return; // rate-limited: read no further (not even an EOF) until the held lines are handled
+            }
         }
     }
 

@@ -17,7 +17,6 @@ import parley.core.RateLimit;
 import parley.core.Session;
 import parley.core.TokenBucket;
 import parley.protocol.LineDecoder;
-import parley.server.ConnectionThreads;
 import parley.server.Peers;
 import parley.server.ServerSettings;
 
@@ -39,9 +38,9 @@ final class Connection implements Outbound {
     private static final int READ_BUFFER = 4 * 1024;
 
     private final SocketChannel socket;
+    private final ServerContext context;
     private final ServerSettings settings;
     private final ChatCore core;
-    private final ConnectionThreads threads;
     private final Consumer<Connection> onClosed;
     private final OutboundQueue queue;
     private final ReentrantLock lock = new ReentrantLock();
@@ -52,12 +51,11 @@ final class Connection implements Outbound {
     private volatile String closeAfterFlushReason;
     private Session session;
 
-    Connection(SocketChannel socket, ServerSettings settings, ChatCore core, ConnectionThreads threads,
-               Consumer<Connection> onClosed) {
+    Connection(SocketChannel socket, ServerContext context, Consumer<Connection> onClosed) {
         this.socket = socket;
-        this.settings = settings;
-        this.core = core;
-        this.threads = threads;
+        this.context = context;
+        this.settings = context.settings();
+        this.core = context.core();
         this.onClosed = onClosed;
         this.queue = OutboundQueue.of(settings.limits(), settings.clock());
     }
@@ -65,8 +63,8 @@ final class Connection implements Outbound {
     void start() throws IOException {
         String peer = Peers.describe(socket.getRemoteAddress());
         session = core.connect(peer, this);
-        threads.start(this::readLoop);
-        threads.start(this::writeLoop);
+        context.threads().start(this::readLoop);
+        context.threads().start(this::writeLoop);
     }
 
     @Override
@@ -74,16 +72,22 @@ final class Connection implements Outbound {
         if (!queue.offer(line) && overflowHandled.compareAndSet(false, true)) {
             // Not from inside the send (the core's lock is held): our writer may be stuck in a blocking
             // write to this very client, so a thread of its own closes the socket, which unblocks it.
-            threads.start(this::closeOverflowed);
+            context.threads().start(this::closeOverflowed);
             return;
         }
         signal();
     }
 
+    /** Closes once the queue is written, or after {@link ServerContext#FLUSH_DEADLINE} at the latest. */
     @Override
     public void closeAfterFlush(String reason) {
+        if (closeAfterFlushReason != null) {
+            return;
+        }
         closeAfterFlushReason = reason;
         signal();
+        context.deadlines().schedule(() -> closeNow(reason), ServerContext.FLUSH_DEADLINE.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     void closeNow(String reason) {
@@ -133,7 +137,10 @@ final class Connection implements Outbound {
         try {
             while (!closed.get()) {
                 if (socket.read(buffer) < 0) {
-                    closeNow("connection closed");
+                    // The room hears it now; what was queued for this client still goes out (think of
+                    // `printf '/who\n' | nc`), then the writer closes.
+                    core.disconnect(session, "connection closed");
+                    closeAfterFlush("connection closed");
                     return;
                 }
                 buffer.flip();

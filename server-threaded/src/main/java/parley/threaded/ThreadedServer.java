@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
 import parley.server.ConnectionThreads;
@@ -25,7 +26,7 @@ final class ThreadedServer implements RunningServer {
     private final ServerSocketChannel listener;
     private final ServerSettings settings;
     private final ChatCore core;
-    private final ConnectionThreads threads;
+    private final ServerContext context;
     private final InetSocketAddress address;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Gatekeeper gate;
@@ -37,7 +38,11 @@ final class ThreadedServer implements RunningServer {
         this.listener = listener;
         this.settings = settings;
         this.core = core;
-        this.threads = threads;
+        this.context = new ServerContext(settings, core, threads, Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-deadlines");
+            t.setDaemon(true);
+            return t;
+        }));
         this.address = (InetSocketAddress) listener.getLocalAddress();
         this.gate = new Gatekeeper(settings.limits(), core, settings.log());
         // The acceptor is one long-lived thread: a platform thread is right whatever the JVM.
@@ -62,7 +67,7 @@ final class ThreadedServer implements RunningServer {
     }
 
     private void serve(SocketChannel socket, InetAddress ip) {
-        Connection c = new Connection(socket, settings, core, threads, closed -> {
+        Connection c = new Connection(socket, context, closed -> {
             connections.remove(closed);
             gate.release(ip);
         });
@@ -116,6 +121,7 @@ final class ThreadedServer implements RunningServer {
         for (Connection c : connections) {
             c.closeNow("server shutdown");
         }
+        context.deadlines().shutdownNow();
         try {
             acceptor.join(flushTimeout.toMillis() + 1);
         } catch (InterruptedException e) {
