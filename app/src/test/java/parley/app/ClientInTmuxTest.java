@@ -97,6 +97,23 @@ class ClientInTmuxTest {
                 assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alicia #lobby (2) | ");
             });
 
+            // Emoji reach the terminal whole and two columns wide: the text after them stays where the client
+            // put it, through a scroll (cells redrawn in place) and an edit (one cell erased by its column).
+            bob.send("party 🎉 time, 你好 end");
+            awaitScreen(s -> assertThat(s).anyMatch(row -> row.matches(TIME + "<bob> party 🎉 time, 你好 end")));
+            bob.send("and one more");
+            awaitScreen(s -> assertThat(s.subList(STATUS_ROW - 2, STATUS_ROW)).satisfiesExactly(
+                    row -> assertThat(row).matches(TIME + "<bob> party 🎉 time, 你好 end"),
+                    row -> assertThat(row).matches(TIME + "<bob> and one more")));
+            tmux.type("🎉 end");
+            awaitScreen(s -> assertThat(s.get(INPUT_ROW)).isEqualTo("> 🎉 end"));
+            assertThat(tmux.format("#{cursor_x}")).isEqualTo("8");
+            tmux.press("BSpace");
+            awaitScreen(s -> assertThat(s.get(INPUT_ROW)).isEqualTo("> 🎉 en"));
+            assertThat(tmux.format("#{cursor_x}")).isEqualTo("7");
+            tmux.press("C-u");
+            awaitScreen(s -> assertThat(s.get(INPUT_ROW)).isEqualTo(">"));
+
             tmux.type("/quit");
             tmux.press("Enter");
             bob.awaitContaining("<- alicia (");    // the goodbye reaches the room
