@@ -71,15 +71,19 @@ class ClientInTmuxTest {
     @Test
     void chatsRenamesSeesOthersAndLeavesTheTerminalAsItWas() throws IOException {
         tmux = Tmux.start(dir, COLUMNS, ROWS, "sh " + clientScript("alice"));
-        awaitScreen(s -> assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alice #lobby (1) | 127.0.0.1:"));
+        awaitScreen(s -> {
+            assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alice #lobby (1) | 127.0.0.1:");
+            assertThat(s.get(INPUT_ROW)).isEqualTo(">");
+        });
         assertThat(tmux.format("#{alternate_on} #{mouse_any_flag}"))
                 .as("the client draws on the alternate screen and asks for mouse clicks").isEqualTo("1 1");
-        assertThat(tmux.screen().get(INPUT_ROW)).isEqualTo(">");
 
         tmux.type("hello from a real terminal");
         tmux.press("Enter");
-        awaitScreen(s -> assertThat(s).anyMatch(row -> row.matches(TIME + "<alice> hello from a real terminal")));
-        assertThat(tmux.screen().get(INPUT_ROW)).as("the input line is emptied").isEqualTo(">");
+        awaitScreen(s -> {
+            assertThat(s).anyMatch(row -> row.matches(TIME + "<alice> hello from a real terminal"));
+            assertThat(s.get(INPUT_ROW)).as("the input line is emptied").isEqualTo(">");
+        });
 
         tmux.type("/nick alicia");
         tmux.press("Enter");
@@ -107,10 +111,10 @@ class ClientInTmuxTest {
                     row -> assertThat(row).matches(TIME + "<bob> and one more")));
             tmux.type("🎉 end");
             awaitScreen(s -> assertThat(s.get(INPUT_ROW)).isEqualTo("> 🎉 end"));
-            assertThat(tmux.format("#{cursor_x}")).isEqualTo("8");
+            awaitCursorColumn(8);
             tmux.press("BSpace");
             awaitScreen(s -> assertThat(s.get(INPUT_ROW)).isEqualTo("> 🎉 en"));
-            assertThat(tmux.format("#{cursor_x}")).isEqualTo("7");
+            awaitCursorColumn(7);
             tmux.press("C-u");
             awaitScreen(s -> assertThat(s.get(INPUT_ROW)).isEqualTo(">"));
 
@@ -151,8 +155,17 @@ class ClientInTmuxTest {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
+    /**
+     * Waits until the screen meets {@code expectation}. Always wait, never read once: the client writes a screen
+     * in several small pieces, and a capture may fall between two of them.
+     */
     private void awaitScreen(Consumer<List<String>> expectation) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> expectation.accept(tmux.screen()));
+    }
+
+    private void awaitCursorColumn(int column) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(tmux.format("#{cursor_x}")).isEqualTo(String.valueOf(column)));
     }
 }
