@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
 import java.io.IOException;
 import java.time.Clock;
@@ -66,8 +67,18 @@ public final class FullScreenClient implements LinkListener {
         this.state = state;
         this.clock = clock;
         this.sender = sender;
-        // Lanterna's stream terminals cannot output non-BMP characters (see view.Glyphs); virtual ones can.
-        this.view = new ChatView(!(screen.getTerminal() instanceof StreamBasedTerminal));
+        this.view = new ChatView(writesAstral(screen.getTerminal()));
+    }
+
+    /**
+     * Whether {@code terminal} can show characters beyond the BMP (see view.Glyphs): virtual terminals can, and so
+     * can {@link WholeCharacterTerminal} on UTF-8; Lanterna's own stream terminals send them as "??".
+     */
+    static boolean writesAstral(Terminal terminal) {
+        if (terminal instanceof WholeCharacterTerminal whole) {
+            return whole.writesAstral();
+        }
+        return !(terminal instanceof StreamBasedTerminal);
     }
 
     // ---- called on the link's thread: only queue ----

@@ -23,14 +23,27 @@ final class Glyphs {
     }
 
     /**
-     * {@code astral}: whether the terminal can output characters beyond the BMP. Lanterna 3.1.5's stream terminals
-     * encode a string one UTF-16 unit at a time, so an emoji would reach the terminal as "??" and shift the row;
-     * for them a stand-in of the same width is drawn instead (the text itself is sent to the server intact).
+     * {@code astral}: whether the terminal can output characters beyond the BMP. Lanterna 3.1.5's own stream
+     * terminals encode a string one UTF-16 unit at a time, so an emoji would reach the terminal as "??"; for them
+     * a stand-in of the same width is drawn instead (the text itself is sent to the server intact). The client's
+     * real terminal, {@code tui.WholeCharacterTerminal}, sends emoji whole on UTF-8 terminals.
+     *
+     * <p>Of a cluster of several code points with one beyond the BMP (a skin tone, a ZWJ family) only the first
+     * code point is drawn: terminals disagree on how wide the cluster is (tmux 3.3a draws 👍🏽 four columns
+     * wide, others two), and every cell after it on the row would move with that disagreement.
      */
     static TextCharacter cell(String grapheme, int width, Look look, boolean astral) {
-        if (!astral && grapheme.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
-            return make(width == 2 ? "\uFF1F" : "?", look);
+        if (grapheme.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            if (!astral) {
+                return make(width == 2 ? "\uFF1F" : "?", look);
+            }
+            return fitted(grapheme.substring(0, Character.charCount(grapheme.codePointAt(0))), width, look);
         }
+        return fitted(grapheme, width, look);
+    }
+
+    /** {@code grapheme} if Lanterna gives it {@code width} columns, else a stand-in that it does. */
+    private static TextCharacter fitted(String grapheme, int width, Look look) {
         TextCharacter c = make(grapheme, look);
         if (c != null && (c.isDoubleWidth() ? 2 : 1) == width) {
             return c;

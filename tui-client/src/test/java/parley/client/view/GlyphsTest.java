@@ -26,4 +26,13 @@ class GlyphsTest {
         assertThat(standIn.getCharacterString()).isEqualTo("？");
         assertThat(standIn.isDoubleWidth()).isTrue();
     }
+
+    @Test
+    void emojiClustersAreDrawnAsTheirFirstEmojiWhoseWidthEveryTerminalAgreesOn() {
+        TextCharacter thumb = Glyphs.cell("👍🏽", 2, Palette.PLAIN, true);    // skin tone: four columns in tmux 3.3a
+        assertThat(thumb.getCharacterString()).isEqualTo("👍");
+        assertThat(thumb.isDoubleWidth()).isTrue();
+        assertThat(Glyphs.cell("👨\u200D👩\u200D👧", 2, Palette.PLAIN, true).getCharacterString()).isEqualTo("👨");
+        assertThat(Glyphs.cell("🎉", 2, Palette.PLAIN, true).getCharacterString()).isEqualTo("🎉");
+    }
 }
