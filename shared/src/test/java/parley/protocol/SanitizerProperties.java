@@ -197,8 +197,8 @@ class SanitizerProperties {
                 s.append(eightBit ? "\u0090\u0098\u009d\u009e\u009f".charAt(r.nextInt(5))
                         : ESC + "]PX^_".charAt(r.nextInt(5)));
                 for (int n = r.nextInt(12); n > 0; n--) {
-                    char c = r.nextBoolean() ? (char) (0x20 + r.nextInt(0x5F)) : VISIBLE[r.nextInt(VISIBLE.length)].charAt(0);
-                    s.append(c);
+                    s.append(r.nextBoolean() ? (char) (0x20 + r.nextInt(0x5F))
+                            : VISIBLE[r.nextInt(VISIBLE.length)].charAt(0));
                 }
                 s.append(switch (r.nextInt(3)) {
                     case 0 -> BEL;
