@@ -127,6 +127,26 @@ public abstract class LimitsContract extends ContractSupport {
     }
 
     @Test
+    void aNewcomerWhoseWelcomeOverflowsIsClosedAndLeavesNoTrace() throws IOException {
+        // History of three 3000-byte lines: a newcomer's welcome burst is larger than its 8 KiB queue.
+        InetSocketAddress address = start(ServerSettings.forTests().withLimits(l -> l.withMaxOutboundBytes(8 * 1024)));
+        ChatClient talker = join(address);
+        for (int i = 0; i < 3; i++) {
+            talker.send(i + " " + "h".repeat(3000));
+            talker.awaitContaining(i + " hhh");
+        }
+        for (int i = 0; i < 20; i++) {
+            connect(address).awaitClosedByServer();
+        }
+        await().atMost(ChatClient.PATIENCE).untilAsserted(() -> {
+            assertThat(core.sessionCount()).as("sessions").isEqualTo(1);
+            assertThat(server.connectionCount()).as("connections").isEqualTo(1);
+        });
+        talker.send("/who");
+        assertThat(talker.awaitContaining("in #lobby")).contains("1 person");
+    }
+
+    @Test
     void nothingIsLeftBehindOnceEveryoneHasGone() throws IOException {
         InetSocketAddress address = start(ServerSettings.forTests().withLimits(l -> l.withConnectionCaps(30, 0)));
         List<ChatClient> crowd = new ArrayList<>();

@@ -49,7 +49,9 @@ final class Connection implements Outbound {
     private final AtomicBoolean overflowHandled = new AtomicBoolean();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private volatile String closeAfterFlushReason;
-    private Session session;
+    /** Set once by start(); volatile because the close paths on other threads read it. */
+    private volatile Session session;
+    private volatile String closeReason;
 
     Connection(SocketChannel socket, ServerContext context, Consumer<Connection> onClosed) {
         this.socket = socket;
@@ -57,14 +59,25 @@ final class Connection implements Outbound {
         this.settings = context.settings();
         this.core = context.core();
         this.onClosed = onClosed;
-        this.queue = OutboundQueue.of(settings.limits(), settings.clock());
+        this.queue = settings.limits().newOutboundQueue(settings.clock());
     }
 
-    void start() throws IOException {
-        String peer = Peers.describe(socket.getRemoteAddress());
-        session = core.connect(peer, this);
-        context.threads().start(this::readLoop);
-        context.threads().start(this::writeLoop);
+    /** Joins the chat and starts the two threads; any failure closes this connection, nothing leaks. */
+    void start() {
+        try {
+            String peer = Peers.describe(socket.getRemoteAddress());
+            session = core.connect(peer, this);
+            if (closed.get()) {
+                // Closed while joining (its welcome overflowed a tiny queue): closeNow saw no session yet.
+                core.disconnect(session, closeReason);
+                return;
+            }
+            context.threads().start(this::readLoop);
+            context.threads().start(this::writeLoop);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            settings.log().info("could not start a connection: " + e);
+            closeNow("connection failed");
+        }
     }
 
     @Override
@@ -94,6 +107,7 @@ final class Connection implements Outbound {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        closeReason = reason;
         try {
             socket.close();
         } catch (IOException e) {
@@ -149,6 +163,9 @@ final class Connection implements Outbound {
             }
         } catch (IOException e) {
             closeNow(closed.get() ? "closed" : "connection reset");
+        } catch (RuntimeException | Error e) {
+            closeNow("internal error"); // a bug costs this connection, and still leaves nothing behind
+            throw e;
         }
     }
 
@@ -164,6 +181,9 @@ final class Connection implements Outbound {
             }
         } catch (IOException e) {
             closeNow("connection reset");
+        } catch (RuntimeException | Error e) {
+            closeNow("internal error");
+            throw e;
         }
     }
 

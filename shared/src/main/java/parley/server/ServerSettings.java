@@ -1,6 +1,7 @@
 package parley.server;
 
 import java.time.Clock;
+import parley.core.MonotonicClock;
 import parley.core.RateLimit;
 import parley.core.ServerLog;
 
@@ -12,7 +13,8 @@ import parley.core.ServerLog;
  * @param port   port to bind; 0 picks a free one
  * @param loops  event-loop threads (0 = one per core)
  * @param limits the protections applied to every client
- * @param clock  time for rate limits and the soft output limit
+ * @param clock  time for rate limits and the soft output limit: a {@link parley.core.MonotonicClock}, never
+ *               the wall clock (tests inject one they move by hand)
  * @param log    where connects, disconnects and refusals are reported
  */
 public record ServerSettings(String host, int port, int loops, Limits limits, Clock clock, ServerLog log) {
@@ -26,7 +28,7 @@ public record ServerSettings(String host, int port, int loops, Limits limits, Cl
     public static ServerSettings forTests() {
         return new ServerSettings("127.0.0.1", 0, 0,
                 Limits.defaults().withRateLimit(RateLimit.OFF).withConnectionCaps(Limits.DEFAULT_MAX_CLIENTS, 0),
-                Clock.systemUTC(), ServerLog.silent());
+                MonotonicClock.start(), ServerLog.silent());
     }
 
     public ServerSettings withLimits(Limits value) {
