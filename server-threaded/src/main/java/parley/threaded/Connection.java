@@ -91,7 +91,7 @@ final class Connection implements Outbound {
         signal();
     }
 
-    /** Closes once the queue is written, or after {@link ServerContext#FLUSH_DEADLINE} at the latest. */
+    /** Closes once the queue is written, or after {@link ServerSettings#CLOSE_AFTER_FLUSH} at the latest. */
     @Override
     public void closeAfterFlush(String reason) {
         if (closeAfterFlushReason != null) {
@@ -99,7 +99,7 @@ final class Connection implements Outbound {
         }
         closeAfterFlushReason = reason;
         signal();
-        context.deadlines().schedule(() -> closeNow(reason), ServerContext.FLUSH_DEADLINE.toMillis(),
+        context.deadlines().schedule(() -> closeNow(reason), ServerSettings.CLOSE_AFTER_FLUSH.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 

@@ -1,6 +1,5 @@
 package parley.threaded;
 
-import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import parley.core.ChatCore;
 import parley.server.ConnectionThreads;
@@ -16,7 +15,4 @@ import parley.server.ServerSettings;
  */
 record ServerContext(ServerSettings settings, ChatCore core, ConnectionThreads threads,
                      ScheduledExecutorService deadlines) {
-
-    /** How long a connection closing after a flush may take to drain before it is closed anyway. */
-    static final Duration FLUSH_DEADLINE = Duration.ofSeconds(5);
 }

@@ -1,6 +1,7 @@
 package parley.server;
 
 import java.time.Clock;
+import java.time.Duration;
 import parley.core.MonotonicClock;
 import parley.core.RateLimit;
 import parley.core.ServerLog;
@@ -20,6 +21,9 @@ import parley.core.ServerLog;
 public record ServerSettings(String host, int port, int loops, Limits limits, Clock clock, ServerLog log) {
 
     public static final int DEFAULT_PORT = 7777;
+
+    /** How long a connection closing after /quit or EOF may take to flush its output before it is closed. */
+    public static final Duration CLOSE_AFTER_FLUSH = Duration.ofSeconds(5);
 
     /**
      * Loopback, an ephemeral port, a silent log, the default limits except two that would get in the way of
