@@ -2,7 +2,7 @@
  * The java.nio Selector backend: a few event loops, each one thread and one selector serving many sockets.
  *
  * <pre>
- *  Acceptor thread                 EventLoop 0..N-1 (one thread, one Selector each)
+ *  Acceptor (parley.server)        EventLoop 0..N-1 (one thread, one Selector each)
  *  ---------------                 ------------------------------------------------------------------
  *  accept() -- round-robin -----&gt;  TaskHandoff: queue + wakeup() only if the loop may be sleeping
  *                                    ^    (new sockets, cross-thread writes, closeAfterFlush, stop)
