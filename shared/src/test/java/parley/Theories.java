@@ -49,13 +49,13 @@ public final class Theories {
     }
 
     /**
-     * Lists of up to {@code max} elements that shrinking can thin anywhere, not only at the end: each element is
-     * drawn with a rarely set "left out" flag (QuickTheories' {@link Gen#toOptionals}), and shrinking the flag's
-     * draw towards zero sets it. A plain {@code lists()} shrinks only by its length, which keeps everything
-     * before the element that fails.
+     * Lists of {@code min} to {@code max} elements that shrinking can thin anywhere, not only at the end: each
+     * element is drawn with a rarely set "left out" flag (QuickTheories' {@link Gen#toOptionals}; 2% of them, so
+     * now and then a list is shorter than {@code min}), and shrinking the flag's draw towards zero sets it. A plain
+     * {@code lists()} shrinks only by its length, which keeps everything before the element that fails.
      */
-    public static <T> Gen<List<T>> thinnable(Gen<T> element, int max) {
-        return SourceDSL.lists().of(element.toOptionals(2)).ofSizeBetween(0, max)
+    public static <T> Gen<List<T>> thinnable(Gen<T> element, int min, int max) {
+        return SourceDSL.lists().of(element.toOptionals(2)).ofSizeBetween(min, max)
                 .map(list -> list.stream().flatMap(Optional::stream).toList());
     }
 

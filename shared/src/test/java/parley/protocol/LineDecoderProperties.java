@@ -173,12 +173,12 @@ class LineDecoderProperties {
 
     static final Gen<Case> CASES = in -> {
         int max = MAXES.generate(in);
-        byte[] bytes = concat(Theories.thinnable(piece(max), 24).generate(in));
+        byte[] bytes = concat(Theories.thinnable(piece(max), 0, 24).generate(in));
         int[] cuts;
         if (integers().between(0, 7).generate(in) == 7) {
             cuts = IntStream.range(1, bytes.length).toArray();
         } else {
-            cuts = Theories.thinnable(integers().between(0, bytes.length), bytes.length == 0 ? 0 : 9).generate(in)
+            cuts = Theories.thinnable(integers().between(0, bytes.length), 0, bytes.length == 0 ? 0 : 9).generate(in)
                     .stream().sorted().distinct().mapToInt(Integer::intValue).toArray();
         }
         return new Case(max, bytes, cuts);

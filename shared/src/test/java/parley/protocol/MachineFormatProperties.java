@@ -79,7 +79,7 @@ class MachineFormatProperties {
                     Pair.of(4, Generate.pick(AWKWARD)),
                     Pair.of(2, Generate.pick(WORDS)),
                     Pair.of(1, Generate.range(0, 0xFFFF, 'a').map(unit -> String.valueOf((char) unit.intValue()))),
-                    Pair.of(1, Generate.range(0, Character.MAX_CODE_POINT, 'a').map(Character::toString))), 15)
+                    Pair.of(1, Generate.range(0, Character.MAX_CODE_POINT, 'a').map(Character::toString))), 0, 15)
                     .map(pieces -> String.join("", pieces))));
 
     static final Gen<Case> CASES = in -> {

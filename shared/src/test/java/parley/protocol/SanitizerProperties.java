@@ -113,7 +113,7 @@ class SanitizerProperties {
             Pair.of(1, Generate.range(0, 0x9F, 'a').map(Character::toString)),
             Pair.of(1, Generate.range(0, 0xFFFF, 'a').map(unit -> String.valueOf((char) unit.intValue()))),
             Pair.of(1, Generate.range(0, Character.MAX_CODE_POINT, 'a').map(Character::toString)),
-            Pair.of(1, wholeOrCutShort(Generate.pick(SEQUENCES).mix(sequences())))), 19)
+            Pair.of(1, wholeOrCutShort(Generate.pick(SEQUENCES).mix(sequences())))), 0, 19)
             .map(pieces -> String.join("", pieces)).describedAs(Theories::escaped);
 
     /** One part of a generated text, and what of it must come out of the sanitizer. */
@@ -130,7 +130,7 @@ class SanitizerProperties {
             Pair.of(1, Generate.constant(new Piece("\t", " "))),
             Pair.of(1, Generate.pick(LONE).map(c -> new Piece(c, ""))),
             Pair.of(1, Generate.pick(SEQUENCES).map(seq -> new Piece(seq, ""))),
-            Pair.of(1, sequences().map(seq -> new Piece(seq, "")))), 15)
+            Pair.of(1, sequences().map(seq -> new Piece(seq, "")))), 0, 15)
             .describedAs(p -> p.stream().map(Piece::toString).collect(Collectors.joining(" + ")));
 
     /** A sequence as it is, or (as often) only its first characters, as a sender cut off mid-sequence leaves it. */
@@ -162,14 +162,14 @@ class SanitizerProperties {
         Gen<String> string = in -> Generate.pick(List.of(ESC + "]", ESC + "P", ESC + "X", ESC + "^", ESC + "_",
                         "\u009d", "\u0090", "\u0098", "\u009e", "\u009f")).generate(in)
                 + String.join("", Theories.thinnable(Generate.range(0x20, 0x7E).map(Character::toString)
-                        .mix(Generate.pick(VISIBLE).map(v -> v.substring(0, 1))), 11).generate(in))
+                        .mix(Generate.pick(VISIBLE).map(v -> v.substring(0, 1))), 0, 11).generate(in))
                 + Generate.pick(List.of(BEL, ESC + "\\", C1_ST)).generate(in);
         return Generate.oneOf(csi, escape, string);
     }
 
     /** Up to {@code max} characters drawn from {@code codes}. */
     private static Gen<String> charsOf(Gen<Integer> codes, int max) {
-        return Theories.thinnable(codes.map(Character::toString), max).map(chars -> String.join("", chars));
+        return Theories.thinnable(codes.map(Character::toString), 0, max).map(chars -> String.join("", chars));
     }
 
     /**
