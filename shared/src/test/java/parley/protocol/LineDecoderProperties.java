@@ -166,7 +166,7 @@ class LineDecoderProperties {
     private static final Gen<byte[]> PRINTABLE = lists().of(Generate.range(' ', '~', 'a')).ofSizeBetween(0, 7)
             .map(LineDecoderProperties::bytes);
     private static final Gen<byte[]> WORD = Generate.pick(UTF8_WORDS).map(w -> w.getBytes(UTF_8));
-    private static final Gen<byte[]> NON_ASCII_BYTE = integers().between(0x80, 0xFF).map(b -> new byte[] {b.byteValue()});
+    private static final Gen<byte[]> HIGH_BYTE = integers().between(0x80, 0xFF).map(b -> new byte[] {b.byteValue()});
     private static final Gen<byte[]> ANY_BYTE = integers().between(0, 0xFF).map(b -> new byte[] {b.byteValue()});
     private static final Gen<byte[]> ENDINGS = Generate.pick(List.of(
             new byte[0], new byte[] {'\n'}, new byte[] {'\r', '\n'}, new byte[] {'\r'}));
@@ -192,7 +192,7 @@ class LineDecoderProperties {
                 Pair.of(1, Generate.constant(new byte[] {'\r'})),
                 Pair.of(1, Generate.constant(new byte[] {'\r', '\n'})),
                 Pair.of(2, WORD),
-                Pair.of(1, NON_ASCII_BYTE),
+                Pair.of(1, HIGH_BYTE),
                 Pair.of(1, ANY_BYTE),
                 Pair.of(1, runAround(max)));
     }
