@@ -1,7 +1,8 @@
 package parley.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static parley.PropertyCheck.forAll;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import parley.PropertyCheck;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import parley.Theories;
 import parley.protocol.ChatEvent;
 import parley.protocol.EventKind;
 import parley.protocol.MachineFormat;
@@ -52,15 +55,15 @@ class ChatCoreProperties {
     private static final int MAX_CLIENTS = 6;
 
     /** Nicks: Latin, Greek, Cyrillic, CJK, Devanagari, the guest names the core hands out, and invalid ones. */
-    private static final String[] NICKS = {"alice", "Bob", "guest1", "guest2", "guest3", "张伟", "李娜", "Σοφός",
-        "Ёжик", "Émile", "x_-9", "नमस्ते", "bad name", "a@b", "😀", "abcdefghijklmnopqrstuvwxy"};
-    private static final String[] ROOMS = {"lobby", "dev", "café"};
-    private static final String[] EXTRAS = {"", " hello", " 张伟 说 你好", " 😀👍🏽", " tab\there", " back\\slash",
-        " \u001b[31mred\u001b[0m", " \u202Eevil", " //not a command"};
-    private static final String[] GARBAGE = {"", "   ", "\t", "\u001b[2J", "\u001b]0;pwned\u0007", "\u0000\u0001",
-        "\u009b31m", "/", "/xyzzy", "/NICK", "/join", "/join #", "/join bad name", "/msg", "/msg nobody",
-        "/me", "/who", "/rooms", "/help", "//", "///", "/Quit", "/nick a b", "PARLEY/1 MACHINE", "parley/1 machine",
-        "\u202E", "plain words", "张伟", "/join  dev", "/nick  "};
+    private static final List<String> NICKS = List.of("alice", "Bob", "guest1", "guest2", "guest3", "张伟", "李娜",
+        "Σοφός", "Ёжик", "Émile", "x_-9", "नमस्ते", "bad name", "a@b", "😀", "abcdefghijklmnopqrstuvwxy");
+    private static final List<String> ROOMS = List.of("lobby", "dev", "café");
+    private static final List<String> EXTRAS = List.of("", " hello", " 张伟 说 你好", " 😀👍🏽", " tab\there",
+        " back\\slash", " \u001b[31mred\u001b[0m", " \u202Eevil", " //not a command");
+    private static final List<String> GARBAGE = List.of("", "   ", "\t", "\u001b[2J", "\u001b]0;pwned\u0007",
+        "\u0000\u0001", "\u009b31m", "/", "/xyzzy", "/NICK", "/join", "/join #", "/join bad name", "/msg",
+        "/msg nobody", "/me", "/who", "/rooms", "/help", "//", "///", "/Quit", "/nick a b", "PARLEY/1 MACHINE",
+        "parley/1 machine", "\u202E", "plain words", "张伟", "/join  dev", "/nick  ");
 
     // ---- steps ---------------------------------------------------------------------------------------------
 
@@ -117,10 +120,7 @@ class ChatCoreProperties {
     @Test
     void everyInvariantHoldsAfterEveryStep() {
         Coverage seen = new Coverage();
-        forAll(ChatCoreProperties::steps).seed(1126).tries(1000)
-                .shrinkWith(PropertyCheck::shrinkList)
-                .showWith(ChatCoreProperties::show)
-                .check(steps -> new World(seen).run(steps));
+        Theories.qt(1126, 1000).forAll(SESSIONS).checkAssert(steps -> new World(seen).run(steps));
         // A generator that stopped reaching these would make the property pass without testing much.
         assertThat(seen.liveToMachine).as("messages delivered to machine clients").isGreaterThan(500);
         assertThat(seen.liveToText).as("messages delivered to text clients").isGreaterThan(500);
@@ -249,7 +249,7 @@ class ChatCoreProperties {
                 String target = m.target() >= 0
                         ? caseVariant(clients.get(m.target() % clients.size()).nick, m.caseBits()) : m.name();
                 int id = nextId++;
-                detail = " (to " + target + " " + PropertyCheck.escaped(target) + ")";
+                detail = " (to " + target + " " + Theories.escaped(target) + ")";
                 List<Client> found = openClients().filter(o -> o.nick.equalsIgnoreCase(target)).toList();
                 if (open && found.size() == 1) {
                     found.get(0).expectedPrivates.add(id);
@@ -557,47 +557,61 @@ class ChatCoreProperties {
 
     // ---- generation ----------------------------------------------------------------------------------------
 
-    static List<Step> steps(Random r) {
-        List<Step> steps = new ArrayList<>();
-        for (int n = 1 + r.nextInt(3); n > 0; n--) {
-            steps.add(new Connect(r.nextInt(3) == 0));
-        }
-        for (int n = r.nextInt(60); n > 0; n--) {
-            steps.add(step(r));
-        }
-        return steps;
+    // Each choice lists its simplest option first: shrinking moves a choice towards its first option.
+
+    /** One to three connections, then up to 59 steps. */
+    static final Gen<List<Step>> SESSIONS = connects().zip(Theories.thinnable(connects(), 0, 2),
+                    Theories.thinnable(steps(), 0, 59), (first, more, steps) -> {
+                List<Step> session = new ArrayList<>(List.of(first));
+                session.addAll(more);
+                session.addAll(steps);
+                return List.copyOf(session);
+            })
+            .describedAs(ChatCoreProperties::show);
+
+    /** A third of the connections say the machine hello first. */
+    private static Gen<Step> connects() {
+        return Generate.range(0, 2).map(roll -> new Connect(roll == 2));
     }
 
-    static Step step(Random r) {
-        int who = r.nextInt(MAX_CLIENTS);
-        int roll = r.nextInt(100);
-        if (roll < 9) {
-            return new Connect(r.nextInt(3) == 0);
-        } else if (roll < 13) {
-            return new Disconnect(who);
-        } else if (roll < 15) {
-            return new Quit(who);
-        } else if (roll < 32) {
-            return new Nick(who, caseVariant(NICKS[r.nextInt(NICKS.length)], r.nextInt(3) == 0 ? 0 : r.nextLong()));
-        } else if (roll < 44) {
-            String room = caseVariant(ROOMS[r.nextInt(ROOMS.length)], r.nextInt(2) == 0 ? 0 : r.nextLong());
-            return new Join(who, r.nextInt(4) == 0 ? "#" + room : room);
-        } else if (roll < 60) {
-            return new Say(who, r.nextInt(8) == 0 ? "//" : "", EXTRAS[r.nextInt(EXTRAS.length)]);
-        } else if (roll < 65) {
-            return new Me(who, EXTRAS[r.nextInt(EXTRAS.length)]);
-        } else if (roll < 75) {
-            return r.nextInt(3) == 0 ? new Msg(who, -1, 0, caseVariant(NICKS[r.nextInt(NICKS.length)], r.nextLong()))
-                    : new Msg(who, r.nextInt(MAX_CLIENTS), r.nextLong(), "");
-        } else if (roll < 80) {
-            return new Who(who);
-        } else if (roll < 90) {
-            return new Garbage(who, GARBAGE[r.nextInt(GARBAGE.length)]);
-        } else if (roll < 96) {
-            return new Hello(who);
-        } else {
-            return new TooLong(who);
-        }
+    /**
+     * What people do, in these proportions (of 100). Listed simplest first, so that a step shrinking cannot
+     * leave out becomes a plain message.
+     */
+    private static Gen<Step> steps() {
+        Gen<Integer> who = integers().between(0, MAX_CLIENTS - 1);
+        Gen<String> extras = Generate.pick(EXTRAS);
+        Gen<Step> say = in -> new Say(who.generate(in), Generate.range(0, 7).generate(in) == 7 ? "//" : "",
+                extras.generate(in));
+        Gen<Step> nick = in -> new Nick(who.generate(in),
+                caseVariant(Generate.pick(NICKS).generate(in), caseBits(1, 2).generate(in)));
+        Gen<Step> join = in -> {
+            int asker = who.generate(in);
+            String room = caseVariant(Generate.pick(ROOMS).generate(in), caseBits(1, 1).generate(in));
+            return new Join(asker, Generate.range(0, 3).generate(in) == 3 ? "#" + room : room);
+        };
+        Gen<Step> msgToClient = in -> new Msg(who.generate(in), who.generate(in), longs().all().generate(in), "");
+        Gen<Step> msgToName = in -> new Msg(who.generate(in), -1, 0,
+                caseVariant(Generate.pick(NICKS).generate(in), longs().all().generate(in)));
+        return Generate.frequency(
+                Pair.of(16, say),
+                Pair.of(5, who.map(Who::new)),
+                Pair.of(5, who.zip(extras, Me::new)),
+                Pair.of(17, nick),
+                Pair.of(12, join),
+                Pair.of(7, msgToClient),
+                Pair.of(3, msgToName),
+                Pair.of(9, connects()),
+                Pair.of(4, who.map(Disconnect::new)),
+                Pair.of(2, who.map(Quit::new)),
+                Pair.of(10, who.zip(Generate.pick(GARBAGE), Garbage::new)),
+                Pair.of(6, who.map(Hello::new)),
+                Pair.of(4, who.map(TooLong::new)));
+    }
+
+    /** Bits for {@link #caseVariant}: zero (the name as it is) {@code keep} times in {@code keep + change}. */
+    private static Gen<Long> caseBits(int keep, int change) {
+        return Generate.frequency(Pair.of(keep, Generate.constant(0L)), Pair.of(change, longs().all()));
     }
 
     /**
@@ -621,16 +635,16 @@ class ChatCoreProperties {
 
     static String show(List<Step> steps) {
         return IntStream.range(0, steps.size()).mapToObj(i -> "  " + i + ": " + showStep(steps.get(i)))
-                .collect(Collectors.joining("\n"));
+                .collect(Collectors.joining("\n", steps.size() + " steps:\n", ""));
     }
 
     private static String showStep(Step s) {
         if (s instanceof Nick n) {
-            return "Nick[who=" + n.who() + ", name=" + n.name() + " " + PropertyCheck.escaped(n.name()) + "]";
+            return "Nick[who=" + n.who() + ", name=" + n.name() + " " + Theories.escaped(n.name()) + "]";
         } else if (s instanceof Garbage g) {
-            return "Garbage[who=" + g.who() + ", line=" + PropertyCheck.escaped(g.line()) + "]";
+            return "Garbage[who=" + g.who() + ", line=" + Theories.escaped(g.line()) + "]";
         } else if (s instanceof Say say) {
-            return "Say[who=" + say.who() + ", prefix=" + say.prefix() + ", extra=" + PropertyCheck.escaped(say.extra())
+            return "Say[who=" + say.who() + ", prefix=" + say.prefix() + ", extra=" + Theories.escaped(say.extra())
                     + "]";
         }
         return s.toString();

@@ -2,19 +2,20 @@ package parley.protocol;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static parley.PropertyCheck.forAll;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import parley.PropertyCheck;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import parley.Theories;
 
 /**
  * The decoder against a reference model, on random bytes cut at random places: however TCP splits a stream,
@@ -28,7 +29,7 @@ import parley.PropertyCheck;
 class LineDecoderProperties {
 
     private static final String TOO_LONG = "<too long>";
-    private static final String[] UTF8_WORDS = {"张", "伟", "你好", "😀", "👍🏽", "é", "e\u0301", "ä"};
+    private static final List<String> UTF8_WORDS = List.of("张", "伟", "你好", "😀", "👍🏽", "é", "e\u0301", "ä");
 
     /** A stream of bytes, the offsets at which it is cut into separate feeds, and the decoder's limit. */
     record Case(int max, byte[] bytes, int[] cuts) {
@@ -66,39 +67,37 @@ class LineDecoderProperties {
 
     @Test
     void framesAreTheModelsWhereverTheInputIsCut() {
-        forAll(LineDecoderProperties::aCase).seed(4242).tries(1500).shrinkWith(LineDecoderProperties::shrink)
-                .check(c -> {
-                    List<String> expected = model(c.max(), c.bytes());
-                    assertThat(decode(c.max(), c.bytes(), new int[0])).as("fed whole").isEqualTo(expected);
-                    assertThat(decode(c.max(), c.bytes(), c.cuts())).as("fed in pieces").isEqualTo(expected);
-                });
+        Theories.qt(4242, 1500).forAll(CASES).checkAssert(c -> {
+            List<String> expected = shown(model(c.max(), c.bytes()));
+            assertThat(shown(decode(c.max(), c.bytes(), new int[0]))).as("fed whole").isEqualTo(expected);
+            assertThat(shown(decode(c.max(), c.bytes(), c.cuts()))).as("fed in pieces").isEqualTo(expected);
+        });
     }
 
     @Test
     void theSameFramesComeOutFedOneByteAtATime() {
-        forAll(LineDecoderProperties::aCase).seed(4343).tries(300).shrinkWith(LineDecoderProperties::shrink)
-                .check(c -> {
-                    int[] everyByte = IntStream.range(1, c.bytes().length).toArray();
-                    assertThat(decode(c.max(), c.bytes(), everyByte)).isEqualTo(decode(c.max(), c.bytes(), new int[0]));
-                });
+        Theories.qt(4343, 300).forAll(CASES).checkAssert(c -> {
+            int[] everyByte = IntStream.range(1, c.bytes().length).toArray();
+            assertThat(shown(decode(c.max(), c.bytes(), everyByte)))
+                    .isEqualTo(shown(decode(c.max(), c.bytes(), new int[0])));
+        });
     }
 
     @Test
     void bufferedBytesStaysWithinMaxPlusOneAndIsZeroAfterALineFeed() {
-        forAll(LineDecoderProperties::aCase).seed(4444).tries(1500).shrinkWith(LineDecoderProperties::shrink)
-                .check(c -> {
-                    LineDecoder decoder = new LineDecoder(c.max());
-                    Recording sink = new Recording(c.max());
-                    assertThat(decoder.bufferedBytes()).isZero();
-                    for (byte[] piece : pieces(c.bytes(), c.cuts())) {
-                        feed(decoder, sink, piece);
-                        assertThat(decoder.bufferedBytes()).as("after a feed ending at %s", sink.frames)
-                                .isLessThanOrEqualTo(c.max() + 1);
-                        if (piece.length > 0 && piece[piece.length - 1] == '\n') {
-                            assertThat(decoder.bufferedBytes()).as("after a feed ending in LF").isZero();
-                        }
-                    }
-                });
+        Theories.qt(4444, 1500).forAll(CASES).checkAssert(c -> {
+            LineDecoder decoder = new LineDecoder(c.max());
+            Recording sink = new Recording(c.max());
+            assertThat(decoder.bufferedBytes()).isZero();
+            for (byte[] piece : pieces(c.bytes(), c.cuts())) {
+                feed(decoder, sink, piece);
+                assertThat(decoder.bufferedBytes()).as("after a feed ending at %s", sink.frames)
+                        .isLessThanOrEqualTo(c.max() + 1);
+                if (piece.length > 0 && piece[piece.length - 1] == '\n') {
+                    assertThat(decoder.bufferedBytes()).as("after a feed ending in LF").isZero();
+                }
+            }
+        });
     }
 
     // ---- the decoder and the model -------------------------------------------------------------------------
@@ -132,6 +131,11 @@ class LineDecoderProperties {
         return out;
     }
 
+    /** Frames as a failure report should print them: a CR or a control character visible. */
+    private static List<String> shown(List<String> frames) {
+        return frames.stream().map(Theories::escaped).toList();
+    }
+
     static List<String> model(int max, byte[] bytes) {
         List<String> frames = new ArrayList<>();
         int start = 0;
@@ -149,75 +153,70 @@ class LineDecoderProperties {
     }
 
     // ---- generation ----------------------------------------------------------------------------------------
+    // Each choice lists its simplest option first: shrinking moves a choice towards its first option.
 
-    static Case aCase(Random r) {
-        int max = switch (r.nextInt(6)) {
-            case 0 -> 1;
-            case 1, 2 -> 2 + r.nextInt(7);
-            case 3 -> 16;
-            case 4 -> 64;
-            default -> 128 + r.nextInt(3) - 1; // around the decoder's first buffer size
-        };
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int pieces = r.nextInt(25);
-        for (int i = 0; i < pieces; i++) {
-            switch (r.nextInt(12)) {
-                case 0, 1 -> out.write('\n');
-                case 2 -> out.write('\r');
-                case 3 -> out.writeBytes(new byte[] {'\r', '\n'});
-                case 4 -> out.write(0x80 + r.nextInt(0x80));
-                case 5 -> out.write(r.nextInt(256));
-                case 6, 7 -> out.writeBytes(UTF8_WORDS[r.nextInt(UTF8_WORDS.length)].getBytes(UTF_8));
-                case 8 -> {
-                    // A run right around the limit, often followed by CR, LF or CRLF.
-                    byte[] run = new byte[Math.max(0, max - 2 + r.nextInt(5))];
-                    Arrays.fill(run, (byte) ('a' + r.nextInt(26)));
-                    out.writeBytes(run);
-                    out.writeBytes(switch (r.nextInt(4)) {
-                        case 0 -> new byte[] {'\n'};
-                        case 1 -> new byte[] {'\r', '\n'};
-                        case 2 -> new byte[] {'\r'};
-                        default -> new byte[0];
-                    });
-                }
-                default -> {
-                    for (int n = r.nextInt(8); n > 0; n--) {
-                        out.write(' ' + r.nextInt(95));
-                    }
-                }
-            }
-        }
-        byte[] bytes = out.toByteArray();
+    /** Limits: the smallest, small ones, and around the decoder's first buffer size (128). */
+    private static final Gen<Integer> MAXES = Generate.frequency(
+            Pair.of(1, Generate.constant(1)),
+            Pair.of(2, integers().between(2, 8)),
+            Pair.of(1, Generate.constant(16)),
+            Pair.of(1, Generate.constant(64)),
+            Pair.of(1, integers().between(127, 129)));
+
+    private static final Gen<byte[]> PRINTABLE = lists().of(Generate.range(' ', '~', 'a')).ofSizeBetween(0, 7)
+            .map(LineDecoderProperties::bytes);
+    private static final Gen<byte[]> WORD = Generate.pick(UTF8_WORDS).map(w -> w.getBytes(UTF_8));
+    private static final Gen<byte[]> HIGH_BYTE = integers().between(0x80, 0xFF).map(b -> new byte[] {b.byteValue()});
+    private static final Gen<byte[]> ANY_BYTE = integers().between(0, 0xFF).map(b -> new byte[] {b.byteValue()});
+    private static final Gen<byte[]> ENDINGS = Generate.pick(List.of(
+            new byte[0], new byte[] {'\n'}, new byte[] {'\r', '\n'}, new byte[] {'\r'}));
+
+    static final Gen<Case> CASES = in -> {
+        int max = MAXES.generate(in);
+        byte[] bytes = concat(Theories.thinnable(piece(max), 0, 24).generate(in));
         int[] cuts;
-        if (r.nextInt(8) == 0) {
+        if (integers().between(0, 7).generate(in) == 7) {
             cuts = IntStream.range(1, bytes.length).toArray();
         } else {
-            TreeSet<Integer> at = new TreeSet<>();
-            for (int n = r.nextInt(10); n > 0 && bytes.length > 0; n--) {
-                at.add(r.nextInt(bytes.length + 1));
-            }
-            cuts = at.stream().mapToInt(Integer::intValue).toArray();
+            cuts = Theories.thinnable(integers().between(0, bytes.length), 0, bytes.length == 0 ? 0 : 9).generate(in)
+                    .stream().sorted().distinct().mapToInt(Integer::intValue).toArray();
         }
         return new Case(max, bytes, cuts);
+    };
+
+    /** Printable text, line ends, bytes that are not (or not yet) UTF-8, whole UTF-8 words, runs near the limit. */
+    private static Gen<byte[]> piece(int max) {
+        return Generate.frequency(
+                Pair.of(4, PRINTABLE),
+                Pair.of(2, Generate.constant(new byte[] {'\n'})),
+                Pair.of(1, Generate.constant(new byte[] {'\r'})),
+                Pair.of(1, Generate.constant(new byte[] {'\r', '\n'})),
+                Pair.of(2, WORD),
+                Pair.of(1, HIGH_BYTE),
+                Pair.of(1, ANY_BYTE),
+                Pair.of(1, runAround(max)));
     }
 
-    /** Fewer bytes (cuts kept where they still fall), fewer cuts, a smaller limit. */
-    static Stream<Case> shrink(Case c) {
-        List<Byte> bytes = new ArrayList<>();
-        for (byte b : c.bytes()) {
-            bytes.add(b);
+    /** A run of one letter right around the limit, often followed by CR, LF or CRLF. */
+    private static Gen<byte[]> runAround(int max) {
+        return in -> {
+            byte[] run = new byte[Math.max(0, max - 2 + integers().between(0, 4).generate(in))];
+            Arrays.fill(run, (byte) Generate.range('a', 'z').generate(in).intValue());
+            return concat(List.of(run, ENDINGS.generate(in)));
+        };
+    }
+
+    private static byte[] bytes(List<Integer> values) {
+        byte[] out = new byte[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) values.get(i).intValue();
         }
-        Stream<Case> fewerBytes = PropertyCheck.shrinkList(bytes).map(list -> {
-            byte[] smaller = new byte[list.size()];
-            for (int i = 0; i < smaller.length; i++) {
-                smaller[i] = list.get(i);
-            }
-            int[] cuts = Arrays.stream(c.cuts()).filter(x -> x <= smaller.length).toArray();
-            return new Case(c.max(), smaller, cuts);
-        });
-        Stream<Case> fewerCuts = PropertyCheck.shrinkList(Arrays.stream(c.cuts()).boxed().toList())
-                .map(list -> new Case(c.max(), c.bytes(), list.stream().mapToInt(Integer::intValue).toArray()));
-        Stream<Case> smallerMax = c.max() > 1 ? Stream.of(new Case(c.max() - 1, c.bytes(), c.cuts())) : Stream.empty();
-        return Stream.of(fewerBytes, fewerCuts, smallerMax).flatMap(s -> s);
+        return out;
+    }
+
+    private static byte[] concat(List<byte[]> pieces) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pieces.forEach(out::writeBytes);
+        return out.toByteArray();
     }
 }

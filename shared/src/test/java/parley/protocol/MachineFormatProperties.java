@@ -1,16 +1,18 @@
 package parley.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static parley.PropertyCheck.forAll;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import parley.PropertyCheck;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import parley.Theories;
 
 /**
  * Machine lines are for programs: whatever an event holds, {@code parse(format(e))} gives {@code e} back.
@@ -26,93 +28,64 @@ class MachineFormatProperties {
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
     /** The pieces escaping must get right, and text that already looks like an escape. */
-    private static final String[] AWKWARD = {"\t", "\n", "\r", "\\", "\\t", "\\n", "\\r", "\\\\", "\r\n", "\t\t"};
-    private static final String[] WORDS = {"张伟", "大厅", "😀", "👍🏽", "é", "e\u0301", "\u202E", "lobby", " "};
+    private static final List<String> AWKWARD =
+            List.of("\t", "\n", "\r", "\\", "\\t", "\\n", "\\r", "\\\\", "\r\n", "\t\t");
+    private static final List<String> WORDS = List.of("lobby", "张伟", "大厅", "😀", "👍🏽", "é", "e\u0301", "\u202E", " ");
 
     /** An event and the zone of the server that writes it. */
     record Case(ChatEvent event, ZoneId zone) {
         @Override
         public String toString() {
             ChatEvent e = event;
-            return "zone " + zone + ", " + e.kind() + " room=" + PropertyCheck.escaped(e.room()) + " time=" + e.time()
-                    + " nick=" + PropertyCheck.escaped(e.nick()) + " address=" + PropertyCheck.escaped(e.address())
-                    + " text=" + PropertyCheck.escaped(e.text()) + " history=" + e.history();
+            return "zone " + zone + ", " + e.kind() + " room=" + Theories.escaped(e.room()) + " time=" + e.time()
+                    + " nick=" + Theories.escaped(e.nick()) + " address=" + Theories.escaped(e.address())
+                    + " text=" + Theories.escaped(e.text()) + " history=" + e.history();
         }
     }
 
     @Test
     void formatThenParseIsTheIdentity() {
-        forAll(MachineFormatProperties::aCase).seed(20261126).tries(3000).shrinkWith(MachineFormatProperties::shrink)
-                .check(c -> {
-                    String line = new MachineFormat(c.zone()).format(c.event());
-                    assertThat(line).doesNotContain("\n", "\r");
-                    assertThat(line.chars().filter(ch -> ch == '\t').count()).as("six separators in %s", line)
-                            .isEqualTo(6);
-                    assertThat(MachineFormat.parse(line)).isEqualTo(c.event());
-                });
+        Theories.qt(20261126, 3000).forAll(CASES).checkAssert(c -> {
+            String line = new MachineFormat(c.zone()).format(c.event());
+            assertThat(line).doesNotContain("\n", "\r");
+            assertThat(line.chars().filter(ch -> ch == '\t').count()).as("six separators in %s", line).isEqualTo(6);
+            assertThat(MachineFormat.parse(line)).isEqualTo(c.event());
+        });
     }
 
     @Test
     void aTimeFinerThanAMillisecondComesBackTruncatedAndTheRestIsUnchanged() {
-        forAll(MachineFormatProperties::aCase).seed(20261127).tries(500).shrinkWith(MachineFormatProperties::shrink)
-                .check(c -> {
-                    ChatEvent e = c.event();
-                    Instant precise = e.time().plusNanos(1 + (e.text().length() * 7919L) % 999_999);
-                    ChatEvent sent = new ChatEvent(e.kind(), e.room(), precise, e.nick(), e.address(), e.text(),
-                            e.history());
-                    ChatEvent back = MachineFormat.parse(new MachineFormat(c.zone()).format(sent));
-                    assertThat(back.time()).isEqualTo(precise.truncatedTo(ChronoUnit.MILLIS));
-                    assertThat(back).isEqualTo(e);
-                });
+        Theories.qt(20261127, 500).forAll(CASES, integers().between(1, 999_999)).checkAssert((c, nanos) -> {
+            ChatEvent e = c.event();
+            Instant precise = e.time().plusNanos(nanos);
+            ChatEvent sent = new ChatEvent(e.kind(), e.room(), precise, e.nick(), e.address(), e.text(), e.history());
+            ChatEvent back = MachineFormat.parse(new MachineFormat(c.zone()).format(sent));
+            assertThat(back.time()).isEqualTo(precise.truncatedTo(ChronoUnit.MILLIS));
+            assertThat(back).isEqualTo(e);
+        });
     }
 
     // ---- generation ----------------------------------------------------------------------------------------
+    // Each choice lists its simplest option first: shrinking moves a choice towards its first option.
 
-    static Case aCase(Random r) {
-        EventKind[] kinds = EventKind.values();
-        Instant time = Instant.ofEpochMilli(FROM + (long) (r.nextDouble() * (TO - FROM)));
-        ChatEvent event = new ChatEvent(kinds[r.nextInt(kinds.length)], awkward(r), time, awkward(r), awkward(r),
-                awkward(r), r.nextBoolean());
-        return new Case(event, ZoneId.of(ZONES.get(r.nextInt(ZONES.size()))));
-    }
+    /**
+     * Escaping's hard cases mixed with any UTF-16 unit at all (lone surrogates too), any code point, CJK, emoji;
+     * a quarter of them empty.
+     */
+    private static final Gen<String> AWKWARD_TEXT = Generate.frequency(
+            Pair.of(1, Generate.constant("")),
+            Pair.of(3, Theories.thinnable(Generate.frequency(
+                    Pair.of(2, Generate.range(' ', '~', 'a').map(Character::toString)),
+                    Pair.of(4, Generate.pick(AWKWARD)),
+                    Pair.of(2, Generate.pick(WORDS)),
+                    Pair.of(1, Generate.range(0, 0xFFFF, 'a').map(unit -> String.valueOf((char) unit.intValue()))),
+                    Pair.of(1, Generate.range(0, Character.MAX_CODE_POINT, 'a').map(Character::toString))), 0, 15)
+                    .map(pieces -> String.join("", pieces))));
 
-    /** Escaping's hard cases mixed with any UTF-16 unit at all (lone surrogates too), any code point, CJK, emoji. */
-    static String awkward(Random r) {
-        StringBuilder s = new StringBuilder();
-        int pieces = r.nextInt(4) == 0 ? 0 : r.nextInt(16);
-        for (int i = 0; i < pieces; i++) {
-            switch (r.nextInt(10)) {
-                case 0, 1, 2, 3 -> s.append(AWKWARD[r.nextInt(AWKWARD.length)]);
-                case 4, 5 -> s.append((char) (' ' + r.nextInt(95)));
-                case 6 -> s.append((char) r.nextInt(0x10000));
-                case 7 -> s.appendCodePoint(r.nextInt(Character.MAX_CODE_POINT + 1));
-                default -> s.append(WORDS[r.nextInt(WORDS.length)]);
-            }
-        }
-        return s.toString();
-    }
-
-    /** Each text field shortened (as a list of UTF-16 units, so lone surrogates stay possible). */
-    static Stream<Case> shrink(Case c) {
-        ChatEvent e = c.event();
-        return Stream.of(
-                shorter(e.room()).map(x -> new ChatEvent(e.kind(), x, e.time(), e.nick(), e.address(), e.text(),
-                        e.history())),
-                shorter(e.nick()).map(x -> new ChatEvent(e.kind(), e.room(), e.time(), x, e.address(), e.text(),
-                        e.history())),
-                shorter(e.address()).map(x -> new ChatEvent(e.kind(), e.room(), e.time(), e.nick(), x, e.text(),
-                        e.history())),
-                shorter(e.text()).map(x -> new ChatEvent(e.kind(), e.room(), e.time(), e.nick(), e.address(), x,
-                        e.history())))
-                .flatMap(s -> s).map(x -> new Case(x, c.zone()));
-    }
-
-    private static Stream<String> shorter(String s) {
-        List<Character> chars = s.chars().mapToObj(ch -> (char) ch).toList();
-        return PropertyCheck.shrinkList(chars).map(list -> {
-            StringBuilder b = new StringBuilder();
-            list.forEach(b::append);
-            return b.toString();
-        });
-    }
+    static final Gen<Case> CASES = in -> {
+        ChatEvent event = new ChatEvent(Generate.enumValues(EventKind.class).generate(in), AWKWARD_TEXT.generate(in),
+                Instant.ofEpochMilli(longs().between(FROM, TO - 1).generate(in)), AWKWARD_TEXT.generate(in),
+                AWKWARD_TEXT.generate(in), AWKWARD_TEXT.generate(in), Generate.booleans().generate(in));
+        return new Case(event, ZoneId.of(Generate.pick(ZONES).generate(in)));
+    };
 }

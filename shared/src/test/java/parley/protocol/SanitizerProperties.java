@@ -1,15 +1,15 @@
 package parley.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static parley.PropertyCheck.forAll;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import parley.PropertyCheck;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import parley.Theories;
 
 /**
  * What the sanitizer promises for any text at all: nothing left that can act on a terminal, cleaning twice
@@ -22,54 +22,48 @@ class SanitizerProperties {
     private static final String C1_ST = "\u009c";
 
     /** Complete sequences a terminal would act on; the sanitizer must remove each whole. */
-    private static final String[] SEQUENCES = {
+    private static final List<String> SEQUENCES = List.of(
         ESC + "[31m", ESC + "[0m", ESC + "[1;38;5;196m", ESC + "[2J", ESC + "[H", ESC + "[?25l", ESC + "[ q",
         ESC + "[>0c", ESC + "]0;title" + BEL, ESC + "]2;title" + ESC + "\\", ESC + "]8;;https://x.example" + ESC + "\\",
         ESC + "]0;t" + C1_ST, ESC + "P1$r" + ESC + "\\", ESC + "X sos " + BEL, ESC + "^pm" + C1_ST, ESC + "_apc" + BEL,
         ESC + "(B", ESC + ")0", ESC + "c", ESC + "7", ESC + "=", ESC + "\\", ESC + "#8",
         "\u009b31m", "\u009b2J", "\u009d0;title" + BEL, "\u0090dcs" + C1_ST, "\u0098sos" + C1_ST, "\u009epm" + BEL,
-        "\u009fapc" + ESC + "\\",
-    };
+        "\u009fapc" + ESC + "\\");
 
     /** Controls that act alone, outside any sequence (never an introducer such as ESC or C1 CSI). */
-    private static final int[] LONE = {0x00, 0x01, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x1A, 0x1C, 0x1F,
-        0x7F, 0x80, 0x84, 0x85, 0x8D, 0x8E, 0x8F, 0x9A, 0x9C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066,
-        0x2067, 0x2068, 0x2069};
+    private static final List<String> LONE = IntStream.of(0x00, 0x01, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E,
+        0x0F, 0x1A, 0x1C, 0x1F, 0x7F, 0x80, 0x84, 0x85, 0x8D, 0x8E, 0x8F, 0x9A, 0x9C, 0x202A, 0x202B, 0x202C, 0x202D,
+        0x202E, 0x2066, 0x2067, 0x2068, 0x2069).mapToObj(Character::toString).toList();
 
-    private static final String[] VISIBLE = {"a", "Z", "0", "9", "张", "伟", "你好", "😀", "👍🏽", "é", "e\u0301",
-        "Дмитрий", "مريم", "नमस्ते", "ｆ", "\uD835\uDC9C", " ", "[", "]", ";", "\\", "m", "P", "_", "^", "~", "#"};
+    private static final List<String> VISIBLE = List.of("a", "Z", "0", "9", "张", "伟", "你好", "😀", "👍🏽", "é",
+        "e\u0301", "Дмитрий", "مريم", "नमस्ते", "ｆ", "\uD835\uDC9C", " ", "[", "]", ";", "\\", "m", "P", "_", "^", "~",
+        "#");
 
     @Test
     void cleanTextHasNoControlEscapeOrBidiCharacter() {
-        forAll(SanitizerProperties::anyText).seed(777).tries(3000).shrinkWith(SanitizerProperties::shrink)
-                .showWith(PropertyCheck::escaped)
-                .check(x -> {
-                    String clean = TextSanitizer.clean(x);
-                    List<String> bad = clean.codePoints().filter(SanitizerProperties::actsOnATerminal)
-                            .mapToObj(cp -> String.format("U+%04X", cp)).toList();
-                    assertThat(bad).as("left in %s", PropertyCheck.escaped(clean)).isEmpty();
-                });
+        Theories.qt(777, 3000).forAll(ANY_TEXT).checkAssert(x -> {
+            String clean = TextSanitizer.clean(x);
+            List<String> bad = clean.codePoints().filter(SanitizerProperties::actsOnATerminal)
+                    .mapToObj(cp -> String.format("U+%04X", cp)).toList();
+            assertThat(bad).as("left in %s", Theories.escaped(clean)).isEmpty();
+        });
     }
 
     @Test
     void cleaningTwiceIsCleaningOnce() {
-        forAll(SanitizerProperties::anyText).seed(778).tries(3000).shrinkWith(SanitizerProperties::shrink)
-                .showWith(PropertyCheck::escaped)
-                .check(x -> {
-                    String once = TextSanitizer.clean(x);
-                    assertThat(TextSanitizer.clean(once)).isEqualTo(once);
-                });
+        Theories.qt(778, 3000).forAll(ANY_TEXT).checkAssert(x -> {
+            String once = TextSanitizer.clean(x);
+            assertThat(Theories.escaped(TextSanitizer.clean(once))).isEqualTo(Theories.escaped(once));
+        });
     }
 
     @Test
     void nothingIsAddedOrReordered() {
-        forAll(SanitizerProperties::anyText).seed(779).tries(3000).shrinkWith(SanitizerProperties::shrink)
-                .showWith(PropertyCheck::escaped)
-                .check(x -> {
-                    String clean = TextSanitizer.clean(x);
-                    assertThat(isSubsequence(clean, x.replace('\t', ' ')))
-                            .as("%s is a subsequence of the input", PropertyCheck.escaped(clean)).isTrue();
-                });
+        Theories.qt(779, 3000).forAll(ANY_TEXT).checkAssert(x -> {
+            String clean = TextSanitizer.clean(x);
+            assertThat(isSubsequence(clean, x.replace('\t', ' ')))
+                    .as("%s is a subsequence of the input", Theories.escaped(clean)).isTrue();
+        });
     }
 
     /**
@@ -79,15 +73,11 @@ class SanitizerProperties {
      */
     @Test
     void visibleTextBetweenSequencesAndControlsSurvivesExactly() {
-        forAll(SanitizerProperties::pieces).seed(780).tries(3000)
-                .shrinkWith(p -> PropertyCheck.shrinkList(p))
-                .showWith(p -> p.stream().map(Piece::toString).collect(Collectors.joining(" + ")))
-                .check(p -> {
-                    String input = p.stream().map(Piece::text).collect(Collectors.joining());
-                    String visible = p.stream().map(Piece::survives).collect(Collectors.joining());
-                    assertThat(PropertyCheck.escaped(TextSanitizer.clean(input)))
-                            .isEqualTo(PropertyCheck.escaped(visible));
-                });
+        Theories.qt(780, 3000).forAll(PIECES).checkAssert(p -> {
+            String input = p.stream().map(Piece::text).collect(Collectors.joining());
+            String visible = p.stream().map(Piece::survives).collect(Collectors.joining());
+            assertThat(Theories.escaped(TextSanitizer.clean(input))).isEqualTo(Theories.escaped(visible));
+        });
     }
 
     // ---- oracles -------------------------------------------------------------------------------------------
@@ -112,55 +102,44 @@ class SanitizerProperties {
     }
 
     // ---- generation ----------------------------------------------------------------------------------------
+    // Each choice lists its simplest option first: shrinking moves a choice towards its first option.
 
     /** Anything: any code point or UTF-16 unit, controls, bidi, sequences whole or cut short, visible text. */
-    static String anyText(Random r) {
-        StringBuilder s = new StringBuilder();
-        for (int n = r.nextInt(20); n > 0; n--) {
-            switch (r.nextInt(10)) {
-                case 0 -> s.appendCodePoint(r.nextInt(Character.MAX_CODE_POINT + 1));
-                case 1 -> s.append((char) r.nextInt(0x10000));
-                case 2 -> s.appendCodePoint(r.nextInt(0xA0));
-                case 3 -> s.appendCodePoint(LONE[r.nextInt(LONE.length)]);
-                case 4 -> s.append(ESC);
-                case 5 -> {
-                    String seq = r.nextBoolean() ? SEQUENCES[r.nextInt(SEQUENCES.length)] : sequence(r);
-                    s.append(r.nextBoolean() ? seq : seq.substring(0, r.nextInt(seq.length() + 1)));
-                }
-                case 6 -> s.append("\t");
-                default -> s.append(VISIBLE[r.nextInt(VISIBLE.length)]);
-            }
-        }
-        return s.toString();
-    }
+    static final Gen<String> ANY_TEXT = Theories.thinnable(Generate.frequency(
+            Pair.of(3, Generate.pick(VISIBLE)),
+            Pair.of(1, Generate.constant("\t")),
+            Pair.of(1, Generate.constant(ESC)),
+            Pair.of(1, Generate.pick(LONE)),
+            Pair.of(1, Generate.range(0, 0x9F, 'a').map(Character::toString)),
+            Pair.of(1, Generate.range(0, 0xFFFF, 'a').map(unit -> String.valueOf((char) unit.intValue()))),
+            Pair.of(1, Generate.range(0, Character.MAX_CODE_POINT, 'a').map(Character::toString)),
+            Pair.of(1, wholeOrCutShort(Generate.pick(SEQUENCES).mix(sequences())))), 0, 19)
+            .map(pieces -> String.join("", pieces)).describedAs(Theories::escaped);
 
     /** One part of a generated text, and what of it must come out of the sanitizer. */
     record Piece(String text, String survives) {
         @Override
         public String toString() {
-            return PropertyCheck.escaped(text);
+            return Theories.escaped(text);
         }
     }
 
-    static List<Piece> pieces(Random r) {
-        List<Piece> out = new ArrayList<>();
-        for (int n = r.nextInt(16); n > 0; n--) {
-            switch (r.nextInt(8)) {
-                case 0 -> out.add(new Piece(SEQUENCES[r.nextInt(SEQUENCES.length)], ""));
-                case 1 -> out.add(new Piece(sequence(r), ""));
-                case 2 -> out.add(new Piece(Character.toString(LONE[r.nextInt(LONE.length)]), ""));
-                case 3 -> out.add(new Piece("\t", " "));
-                case 4 -> {
-                    int cp = visibleCodePoint(r);
-                    out.add(new Piece(Character.toString(cp), Character.toString(cp)));
-                }
-                default -> {
-                    String v = VISIBLE[r.nextInt(VISIBLE.length)];
-                    out.add(new Piece(v, v));
-                }
-            }
-        }
-        return out;
+    static final Gen<List<Piece>> PIECES = Theories.thinnable(Generate.frequency(
+            Pair.of(3, Generate.pick(VISIBLE).map(v -> new Piece(v, v))),
+            Pair.of(1, visibleCodePoints().map(cp -> new Piece(Character.toString(cp), Character.toString(cp)))),
+            Pair.of(1, Generate.constant(new Piece("\t", " "))),
+            Pair.of(1, Generate.pick(LONE).map(c -> new Piece(c, ""))),
+            Pair.of(1, Generate.pick(SEQUENCES).map(seq -> new Piece(seq, ""))),
+            Pair.of(1, sequences().map(seq -> new Piece(seq, "")))), 0, 15)
+            .describedAs(p -> p.stream().map(Piece::toString).collect(Collectors.joining(" + ")));
+
+    /** A sequence as it is, or (as often) only its first characters, as a sender cut off mid-sequence leaves it. */
+    private static Gen<String> wholeOrCutShort(Gen<String> sequences) {
+        return in -> {
+            String seq = sequences.generate(in);
+            return Generate.booleans().generate(in) ? seq.substring(0, Generate.range(0, seq.length()).generate(in))
+                    : seq;
+        };
     }
 
     /**
@@ -168,70 +147,45 @@ class SanitizerProperties {
      * final byte; a two-character escape with intermediates and any final byte; or a string (OSC, DCS, SOS,
      * PM, APC, 7- or 8-bit) with any body, ended by BEL, ESC backslash or C1 ST.
      */
-    static String sequence(Random r) {
-        StringBuilder s = new StringBuilder();
-        switch (r.nextInt(3)) {
-            case 0 -> {
-                s.append(r.nextBoolean() ? ESC + "[" : "\u009b");
-                for (int n = r.nextInt(5); n > 0; n--) {
-                    s.append((char) (0x30 + r.nextInt(0x10)));
-                }
-                for (int n = r.nextInt(2); n > 0; n--) {
-                    s.append((char) (0x20 + r.nextInt(0x10)));
-                }
-                s.append((char) (0x40 + r.nextInt(0x3F)));
-            }
-            case 1 -> {
-                s.append(ESC);
-                for (int n = r.nextInt(3); n > 0; n--) {
-                    s.append((char) (0x20 + r.nextInt(0x10)));
-                }
-                char fin;
-                do {
-                    fin = (char) (0x30 + r.nextInt(0x4F));
-                } while (s.length() == 1 && "[]PX^_".indexOf(fin) >= 0);
-                s.append(fin);
-            }
-            default -> {
-                boolean eightBit = r.nextBoolean();
-                s.append(eightBit ? "\u0090\u0098\u009d\u009e\u009f".charAt(r.nextInt(5))
-                        : ESC + "]PX^_".charAt(r.nextInt(5)));
-                for (int n = r.nextInt(12); n > 0; n--) {
-                    s.append(r.nextBoolean() ? (char) (0x20 + r.nextInt(0x5F))
-                            : VISIBLE[r.nextInt(VISIBLE.length)].charAt(0));
-                }
-                s.append(switch (r.nextInt(3)) {
-                    case 0 -> BEL;
-                    case 1 -> ESC + "\\";
-                    default -> C1_ST;
-                });
-            }
-        }
-        return s.toString();
+    static Gen<String> sequences() {
+        Gen<String> csi = in -> Generate.pick(List.of(ESC + "[", "\u009b")).generate(in)
+                + charsOf(Generate.range(0x30, 0x3F), 4).generate(in)
+                + charsOf(Generate.range(0x20, 0x2F), 1).generate(in)
+                + Character.toString(Generate.range(0x40, 0x7E).generate(in));
+        Gen<String> escape = in -> {
+            String between = charsOf(Generate.range(0x20, 0x2F), 2).generate(in);
+            // Without intermediates, these finals would start a CSI or a string instead.
+            List<Integer> finals = IntStream.rangeClosed(0x30, 0x7E)
+                    .filter(f -> !between.isEmpty() || "[]PX^_".indexOf(f) < 0).boxed().toList();
+            return ESC + between + Character.toString(Generate.pick(finals).generate(in));
+        };
+        Gen<String> string = in -> Generate.pick(List.of(ESC + "]", ESC + "P", ESC + "X", ESC + "^", ESC + "_",
+                        "\u009d", "\u0090", "\u0098", "\u009e", "\u009f")).generate(in)
+                + String.join("", Theories.thinnable(Generate.range(0x20, 0x7E).map(Character::toString)
+                        .mix(Generate.pick(VISIBLE).map(v -> v.substring(0, 1))), 0, 11).generate(in))
+                + Generate.pick(List.of(BEL, ESC + "\\", C1_ST)).generate(in);
+        return Generate.oneOf(csi, escape, string);
     }
 
-    /** A random letter, digit, CJK ideograph or emoji from anywhere in Unicode. */
-    private static int visibleCodePoint(Random r) {
-        while (true) {
-            int cp = switch (r.nextInt(4)) {
-                case 0 -> 0x4E00 + r.nextInt(0x9FFF - 0x4E00 + 1);
-                case 1 -> 0x1F300 + r.nextInt(0x1FAFF - 0x1F300 + 1);
-                default -> r.nextInt(Character.MAX_CODE_POINT + 1);
-            };
-            if (Character.isLetterOrDigit(cp) || Character.isIdeographic(cp)
-                    || (cp >= 0x1F300 && cp <= 0x1FAFF && Character.isDefined(cp))) {
-                return cp;
-            }
-        }
+    /** Up to {@code max} characters drawn from {@code codes}. */
+    private static Gen<String> charsOf(Gen<Integer> codes, int max) {
+        return Theories.thinnable(codes.map(Character::toString), 0, max).map(chars -> String.join("", chars));
     }
 
-    /** Shorter, as a list of UTF-16 units so that lone surrogates remain possible. */
-    static Stream<String> shrink(String s) {
-        List<Character> chars = s.chars().mapToObj(c -> (char) c).toList();
-        return PropertyCheck.shrinkList(chars).map(list -> {
-            StringBuilder b = new StringBuilder();
-            list.forEach(b::append);
-            return b.toString();
-        });
+    /**
+     * A random letter, digit, CJK ideograph or emoji from anywhere in Unicode: half from the CJK and emoji
+     * blocks, half from all of Unicode.
+     */
+    private static Gen<Integer> visibleCodePoints() {
+        return Generate.frequency(
+                Pair.of(2, Generate.pick(visibleIn(0, Character.MAX_CODE_POINT))),
+                Pair.of(1, Generate.pick(visibleIn(0x4E00, 0x9FFF))),
+                Pair.of(1, Generate.pick(visibleIn(0x1F300, 0x1FAFF))));
+    }
+
+    private static List<Integer> visibleIn(int from, int to) {
+        return IntStream.rangeClosed(from, to).filter(cp -> Character.isLetterOrDigit(cp)
+                || Character.isIdeographic(cp) || (cp >= 0x1F300 && cp <= 0x1FAFF && Character.isDefined(cp)))
+                .boxed().toList();
     }
 }
