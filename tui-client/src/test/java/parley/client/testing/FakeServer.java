@@ -61,6 +61,17 @@ public final class FakeServer implements AutoCloseable {
         sendRaw(format.format(e));
     }
 
+    /** Several events in one write, as a server's output buffer sends a burst (a /join's welcome, members, join). */
+    public void sendBurst(ChatEvent... events) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (ChatEvent e : events) {
+            lines.append(format.format(e)).append('\n');
+        }
+        OutputStream out = current.getOutputStream();
+        out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
     public void sendRaw(String line) throws IOException {
         OutputStream out = current.getOutputStream();
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
