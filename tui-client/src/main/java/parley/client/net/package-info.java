@@ -3,6 +3,7 @@
  *
  * <pre>
  *  reader thread:  connect --> "PARLEY/1 MACHINE" --> skip text lines --> WELCOME --> restore /nick, /join
+ *                  (closed before WELCOME: the last "!! reason" text line, a refusal, is the reason given)
  *                  --> MachineFormat.parse each line --> LinkListener.received (to the UI's queue)
  *                  loss --> LinkListener.changed(RETRYING) --> Backoff delay --> connect again
  *  any thread:     ServerLink.send --> Outbox (kept while offline) --> writer thread --> socket

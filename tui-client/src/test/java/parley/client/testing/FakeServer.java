@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import parley.protocol.ChatEvent;
 import parley.protocol.EventKind;
 import parley.protocol.MachineFormat;
+import parley.protocol.TextFormat;
+import parley.protocol.WireMode;
 
 /**
  * A tiny loopback server for client tests: speaks just enough of the protocol. Each accepted connection gets a
@@ -35,6 +37,7 @@ public final class FakeServer implements AutoCloseable {
     private volatile Socket current;
     private volatile int guests;
     private volatile CountDownLatch welcomeGate = new CountDownLatch(0);
+    private volatile String refusal;
 
     public FakeServer() throws IOException {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -87,6 +90,14 @@ public final class FakeServer implements AutoCloseable {
         welcomeGate.countDown();
     }
 
+    /**
+     * Later connections are refused as a full server refuses them (parley.server.Gatekeeper): at once, before any
+     * welcome, with one text-mode error line saying {@code reason}, then closed.
+     */
+    public void refuseWith(String reason) {
+        refusal = new TextFormat(ZoneOffset.UTC).format(ChatEvent.notice(EventKind.ERROR, "", T0, reason));
+    }
+
     /** Drops the current connection, as a crashing server would. */
     public void dropConnection() throws IOException {
         current.close();
@@ -112,6 +123,13 @@ public final class FakeServer implements AutoCloseable {
     private void serve(Socket s) {
         try (s) {
             OutputStream out = s.getOutputStream();
+            String refused = refusal;
+            if (refused != null) {
+                out.write((refused + "\n").getBytes(StandardCharsets.UTF_8));
+                s.shutdownOutput();
+                s.getInputStream().readNBytes(WireMode.MACHINE_HELLO.length() + 1);    // closing unread input resets
+                return;
+            }
             out.write("[14:02:07] -- welcome to parley, guest; you are in #lobby.\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
