@@ -106,6 +106,19 @@ class ClientAppTest {
     }
 
     @Test
+    void aQuitWithALeadingSpaceEndsTheClientAsItEndsTheSession() throws Exception {
+        try (FakeServer server = new FakeServer()) {
+            CompletableFuture<Integer> exit = start(server.port());
+            await().atMost(5, SECONDS).until(() -> screenText().contains("[connected]"));
+            assertThat(server.nextLine()).isEqualTo("/nick alice");
+            type(" /quit");
+            assertThat(server.nextLine()).isEqualTo(" /quit");
+
+            assertThat(exit.get(5, SECONDS)).isZero();
+        }
+    }
+
+    @Test
     void ctrlCLeavesAtOnceSayingGoodbye() throws Exception {
         try (FakeServer server = new FakeServer()) {
             CompletableFuture<Integer> exit = start(server.port());

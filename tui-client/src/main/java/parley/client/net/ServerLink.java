@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,11 +81,11 @@ public final class ServerLink implements AutoCloseable {
 
     /**
      * Queues a line for the server and returns at once; returns whether it goes out now (false: kept until the
-     * next connection). A {@code /quit} line marks the end: when the server then closes, the link is CLOSED.
+     * next connection). A line the server reads as {@code /quit} ({@link CommandLine#isQuit}, so also
+     * {@code " /quit"} or {@code "/quit\tbye"}) marks the end: when the server then closes, the link is CLOSED.
      */
     public boolean send(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        if (lower.equals("/quit") || lower.startsWith("/quit ")) {
+        if (CommandLine.isQuit(line)) {
             quitting = true;
         }
         return outbox.offer(line);

@@ -187,6 +187,19 @@ class ServerLinkTest {
     }
 
     @Test
+    void aQuitTheServerUnderstandsEndsTheLinkHoweverItIsSpaced() throws Exception {
+        server = new FakeServer();
+        link = new ServerLink("127.0.0.1", server.port(), null, attempt -> Optional.of(Duration.ZERO), listener);
+        link.start();
+        listener.awaitState(LinkState.CONNECTED);
+
+        link.send("\t/QUIT\tbye");
+        assertThat(server.nextLine()).isEqualTo("\t/QUIT\tbye");
+        listener.awaitState(LinkState.CLOSED);
+        assertThat(listener.states).doesNotContain(LinkState.RETRYING);
+    }
+
+    @Test
     void givesUpWhenTheBackoffSaysSo() throws IOException, InterruptedException {
         server = new FakeServer();
         link = new ServerLink("127.0.0.1", server.port(), null, attempt -> Optional.empty(), listener);

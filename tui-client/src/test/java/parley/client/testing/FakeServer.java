@@ -18,6 +18,7 @@ import parley.protocol.ChatEvent;
 import parley.protocol.EventKind;
 import parley.protocol.MachineFormat;
 import parley.protocol.TextFormat;
+import parley.protocol.TextSanitizer;
 import parley.protocol.WireMode;
 
 /**
@@ -146,7 +147,7 @@ public final class FakeServer implements AutoCloseable {
             accepted.add(s);
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 received.add(line);
-                if (line.startsWith("/quit")) {
+                if (quits(line)) {
                     return;
                 }
             }
@@ -155,6 +156,13 @@ public final class FakeServer implements AutoCloseable {
         } catch (IOException e) {
             // the test dropped it, or the client went away
         }
+    }
+
+    /** As parley.core.ChatCore reads a line: cleaned, stripped, the command word up to the first space. */
+    private static boolean quits(String line) {
+        String clean = TextSanitizer.clean(line).strip();
+        int space = clean.indexOf(' ');
+        return (space < 0 ? clean : clean.substring(0, space)).equalsIgnoreCase("/quit");
     }
 
     @Override
