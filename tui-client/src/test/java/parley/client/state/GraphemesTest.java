@@ -21,7 +21,7 @@ class GraphemesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "🀄", "🃏", "🆎", "🆗", "🆚", "🈁", "🈯", "🉐", "🌀", "🍕", "🟠", "🟫", "🟰", "🤌", "🥇", "🩰", "🫶",
-        "\uD81B\uDFE0", "\uD81C\uDC00", "\uD82C\uDC00", "\uD82C\uDD70",    // Tangut mark, Tangut, kana supplement, Nushu
+        "\uD81B\uDFE0", "\uD81C\uDC00", "\uD82C\uDC00", "\uD82C\uDD70",   // Tangut mark, Tangut, kana suppl., Nushu
         "𠀀", "\uD880\uDC00",                                              // CJK extensions B and G
     })
     void wideCharactersBeyondTheBmpTakeTwoColumns(String symbol) {
