@@ -57,6 +57,8 @@ public final class FullScreenClient implements LinkListener {
     private final KeyMap keys = new KeyMap();
     private final ChatView view;
     private final BlockingQueue<UiEvent> inbox = new LinkedBlockingQueue<>();
+    /** The event {@link #awaitEvent()} woke up for: older than all still in the inbox, so handled before them. */
+    private UiEvent awaited;
     private int exitCode = -1;
     private boolean quitRequested;
     private String failure = "";
@@ -129,7 +131,7 @@ public final class FullScreenClient implements LinkListener {
             handleKeys(typed);
             changed = true;
         }
-        for (UiEvent e = inbox.poll(); e != null && exitCode < 0; e = inbox.poll()) {
+        for (UiEvent e = nextEvent(); e != null && exitCode < 0; e = nextEvent()) {
             handle(e);
             changed = true;
         }
@@ -153,16 +155,28 @@ public final class FullScreenClient implements LinkListener {
         return state;
     }
 
+    /**
+     * Waits a little for the link to report something. What wakes us is kept aside, not put back in the queue:
+     * the link may already have queued more behind it (a /join's welcome, members and join come in one burst),
+     * and handled after those it would undo them.
+     */
     private void awaitEvent() {
         try {
-            UiEvent e = inbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            if (e != null) {
-                inbox.add(e);   // handled by the next step, with everything else that arrived by then
-            }
+            awaited = inbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exitCode = 0;
         }
+    }
+
+    /** The awaited event first, then the inbox in the order the link reported. */
+    private UiEvent nextEvent() {
+        UiEvent e = awaited;
+        if (e == null) {
+            return inbox.poll();
+        }
+        awaited = null;
+        return e;
     }
 
     private List<KeyStroke> pollKeys() throws IOException {

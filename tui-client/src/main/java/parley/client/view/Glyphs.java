@@ -9,11 +9,16 @@ import parley.client.state.Graphemes;
  * ({@link Graphemes#width}), which every layout decision used.
  *
  * <p>Lanterna guesses widths itself (any multi-char grapheme counts as two columns, for instance, so a decomposed
- * "é" would); if the two disagreed, everything to the right on that row would be drawn one column off on a real
- * terminal. Where they disagree we draw a stand-in of the right width: the composed form when there is one,
- * else the base letter, else a fullwidth or plain question mark.
+ * "é" would; a lone ☕ counts as one); if the two disagreed, everything to the right on that row would be drawn
+ * off by a column on a real terminal. Where they disagree we draw something of the right width: a wide BMP
+ * character followed by the emoji presentation selector (no width of its own, but two chars, which Lanterna
+ * counts as two columns), the composed form of a narrow one, else the base letter, else a fullwidth or plain
+ * question mark.
  */
 final class Glyphs {
+
+    /** U+FE0F VARIATION SELECTOR-16: "draw the character before me as an emoji". */
+    private static final String EMOJI_PRESENTATION = "\uFE0F";
 
     private Glyphs() {
     }
@@ -49,6 +54,14 @@ final class Glyphs {
             return c;
         }
         if (width == 2) {
+            // Lanterna 3.1.5 counts a lone BMP character outside its CJK blocks as one column (☕ U+2615, ✅,
+            // Bopomofo), and any cell of more than one char as two, as it does for emoji beyond the BMP. The emoji
+            // presentation selector makes the cell two chars without changing what a terminal draws: it has no
+            // width of its own, and these characters are two columns wide already.
+            TextCharacter selected = make(grapheme + EMOJI_PRESENTATION, look);
+            if (selected != null && selected.isDoubleWidth()) {
+                return selected;
+            }
             return make("\uFF1F", look);
         }
         String composed = Normalizer.normalize(grapheme, Normalizer.Form.NFC);

@@ -18,6 +18,12 @@ class WholeCharacterTerminalTest {
     }
 
     @Test
+    void aBmpEmojiGoesOutWithItsPresentationSelector() {
+        // view.Glyphs draws ☕ as "☕" + U+FE0F so that Lanterna counts the two columns the terminal draws.
+        assertThat(WholeCharacterTerminal.utf8Printable("☕\uFE0F")).containsExactly(0xE2, 0x98, 0x95, 0xEF, 0xB8, 0x8F);
+    }
+
+    @Test
     void twoByteCharactersAreNotFollowedByANul() {
         // Lanterna's per-character path sends "é" as c3 a9 00: the encoder's whole buffer.
         assertThat(WholeCharacterTerminal.utf8Printable("é")).containsExactly(0xC3, 0xA9);
