@@ -52,18 +52,23 @@ final class StderrLog implements ServerLog, AutoCloseable {
     private void drain() {
         try {
             for (String line = lines.take(); line != STOP; line = lines.take()) {
-                long lost = dropped.getAndSet(0);
-                if (lost > 0) {
-                    err.println("(" + lost + " log lines dropped: stderr was not keeping up)");
-                }
+                reportDropped();
                 err.println(line);
                 if (lines.isEmpty()) {
                     err.flush();
                 }
             }
+            reportDropped();
             err.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void reportDropped() {
+        long lost = dropped.getAndSet(0);
+        if (lost > 0) {
+            err.println("(" + lost + " log lines dropped: stderr was not keeping up)");
         }
     }
 }

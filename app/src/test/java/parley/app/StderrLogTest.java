@@ -65,9 +65,13 @@ class StderrLogTest {
             log.info("line " + i);
         }
         err.tap.countDown();
-        log.info("after the stall");
-        log.close();
+        log.close(); // writes what was queued
         String text = err.text();
-        assertThat(text).contains("log lines dropped: stderr was not keeping up").endsWith(" after the stall\n");
+        long written = text.lines().filter(l -> l.matches("2026-11-26 14:02:07.000 line \\d+")).count();
+        long dropped = text.lines().filter(l -> l.endsWith(" log lines dropped: stderr was not keeping up)"))
+                .mapToLong(l -> Long.parseLong(l.substring(1, l.indexOf(' ')))).sum();
+        assertThat(dropped).as("dropped while stderr was stalled").isPositive();
+        assertThat(written + dropped).as("every line written or counted").isEqualTo(50_000);
+        assertThat(text).startsWith("2026-11-26 14:02:07.000 line 0\n");
     }
 }
