@@ -27,7 +27,7 @@ final class DemoBots implements AutoCloseable {
         "你好！这里有人用中文聊天吗？",
         "the selector backend keeps every connection in one loop, no thread each",
         "PgUp scrolls back, End jumps to the newest message",
-        "/me makes coffee ☕",
+        "/me makes tea 🍵",
         "try /join rust, or /rooms to see where people are",
         "Tab completes nicks: type the first letters and press Tab",
         "wide characters line up: 漢字 and emoji 🎉 take two columns",

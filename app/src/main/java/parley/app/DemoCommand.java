@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
         Clock clock = Clock.systemDefaultZone();
         ServerLog serverLog = log ? new StderrLog(clock, spec.commandLine().getErr()) : ServerLog.silent();
         // The bots and the client all come from 127.0.0.1: no per-address cap in the demo.
-        RunningServer running = backend.start(server.settings("127.0.0.1", 0, clock, serverLog)
+        RunningServer running = backend.start(server.settings("127.0.0.1", 0, serverLog)
                 .withLimits(l -> l.withConnectionCaps(l.maxClients(), 0)), new ChatCore(clock, serverLog));
         try (DemoBots people = new DemoBots(System.nanoTime())) {
             people.start(running.address(), bots);

@@ -52,23 +52,25 @@ final class ServerCommand implements Callable<Integer> {
         Ports.check(spec.commandLine(), port);
         options.check(spec.commandLine());
         ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
+        StopSignal stop = StopSignal.install();
         Clock clock = Clock.systemDefaultZone();
-        StderrLog log = new StderrLog(clock, spec.commandLine().getErr());
-        RunningServer server = backend.start(options.settings(host, port, clock, log), new ChatCore(clock, log));
-        spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
-                + " backend=" + backend.name());
-        spec.commandLine().getOut().flush();
-        ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "parley-status");
-            t.setDaemon(true);
-            return t;
-        });
-        status.scheduleAtFixedRate(() -> log.info("status: " + describe(server)), 1, 1, TimeUnit.MINUTES);
-        StopSignal.await();
-        status.shutdownNow();
-        log.info("shutting down");
-        server.shutdown(FLUSH_ON_SHUTDOWN);
-        log.info("stopped: " + describe(server));
+        try (StderrLog log = new StderrLog(clock, spec.commandLine().getErr())) {
+            RunningServer server = backend.start(options.settings(host, port, log), new ChatCore(clock, log));
+            spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
+                    + " backend=" + backend.name());
+            spec.commandLine().getOut().flush();
+            ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "parley-status");
+                t.setDaemon(true);
+                return t;
+            });
+            status.scheduleAtFixedRate(() -> log.info("status: " + describe(server)), 1, 1, TimeUnit.MINUTES);
+            stop.await();
+            status.shutdownNow();
+            log.info("shutting down");
+            server.shutdown(FLUSH_ON_SHUTDOWN);
+            log.info("stopped: " + describe(server));
+        }
         return CommandLine.ExitCode.OK;
     }
 

@@ -1,8 +1,9 @@
 package parley.app;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import parley.core.CoreSettings;
+import parley.core.MonotonicClock;
 import parley.core.RateLimit;
 import parley.core.ServerLog;
 import parley.server.Limits;
@@ -50,10 +51,11 @@ final class ServerOptions {
             description = "Event-loop threads of the selector backend (default: one per core).")
     int loops;
 
-    ServerSettings settings(String host, int port, Clock clock, ServerLog log) {
+    /** Settings for a server; its limits measure time on a monotonic clock, whatever the wall clock does. */
+    ServerSettings settings(String host, int port, ServerLog log) {
         Limits limits = new Limits(maxLine, maxOutbound, Math.min(softOutbound, maxOutbound),
                 Duration.ofSeconds(softOutboundSeconds), rateLimit, maxClients, maxPerIp);
-        return new ServerSettings(host, port, loops, limits, clock, log);
+        return new ServerSettings(host, port, loops, limits, MonotonicClock.start(), log);
     }
 
     /** Refuses, as a usage error, the mistakes no type converter catches. */
@@ -68,13 +70,25 @@ final class ServerOptions {
         if (maxLine < 1) {
             return "--max-line must be at least 1";
         }
-        if (maxOutbound < maxLine) {
-            return "--max-outbound must be at least --max-line";
+        long joinBurst = newcomerBurstBytes(maxLine);
+        if (maxOutbound < joinBurst) {
+            return "--max-outbound must be at least " + joinBurst + " bytes with --max-line " + maxLine
+                    + ": a newcomer is sent the room's last " + CoreSettings.defaults().historySize()
+                    + " lines at once";
         }
         if (softOutboundSeconds < 0 || maxClients < 0 || maxPerIp < 0 || loops < 0) {
             return "--soft-outbound-seconds, --max-clients, --max-per-ip and --loops cannot be negative";
         }
         return null;
+    }
+
+    /**
+     * What joining a room queues at once: the welcome, the member list and the history. A history line is at
+     * most {@code maxLine} bytes as received, but each invalid byte in it became U+FFFD, three bytes in UTF-8,
+     * so it can be three times that, plus its time, nick and address.
+     */
+    static long newcomerBurstBytes(int maxLine) {
+        return (CoreSettings.defaults().historySize() + 2L) * (3L * maxLine + 128L);
     }
 
     /** {@code 1048576}, {@code 64KiB}, {@code 4MiB}, {@code 1GiB}. */

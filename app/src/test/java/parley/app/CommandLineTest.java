@@ -58,8 +58,9 @@ class CommandLineTest {
         assertThat(err.toString()).contains("'fast' is not a rate such as 20, 20/40 or off");
         assertThat(run("server", "--max-per-ip", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot be negative");
-        assertThat(run("server", "--max-line", "100", "--max-outbound", "10")).isEqualTo(2);
-        assertThat(err.toString()).contains("--max-outbound must be at least --max-line");
+        assertThat(run("server", "--max-line", "4096", "--max-outbound", "512KiB")).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-outbound must be at least 645632 bytes with --max-line 4096")
+                .contains("last 50 lines at once");
     }
 
     @Test

@@ -112,6 +112,11 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /** Stops sending (a FIN, like {@code nc} at the end of its input) and goes on reading. */
+    public void finishSending() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Ends the connection with a TCP reset rather than a FIN, like a crashed client. */
     public void reset() throws IOException {
         socket.setSoLinger(true, 0);

@@ -37,6 +37,7 @@ public abstract class LimitsContract extends ContractSupport {
             flood.append("flood ").append(i).append('\n');
         }
         flooder.sendRaw(flood.toString().getBytes(StandardCharsets.UTF_8));
+        flooder.finishSending(); // the lines it sent still count: its leave comes after the last of them
         List<String> texts = new ArrayList<>();
         texts.add(textOf(observer.awaitContaining("> flood 0")));
         other.send("not waiting for the flood");
@@ -47,6 +48,8 @@ public abstract class LimitsContract extends ContractSupport {
                 .containsExactlyElementsOf(IntStream.range(0, 60).mapToObj(i -> "flood " + i).collect(Collectors.toList()));
         assertThat(texts.indexOf("not waiting for the flood"))
                 .as("the other client's line overtakes the throttled flood").isBetween(0, texts.indexOf("flood 59"));
+        observer.awaitContaining("left #lobby");
+        assertThat(observer.seen()).noneMatch(l -> l.contains("> flood ") && !texts.contains(textOf(l)));
     }
 
     @Test
@@ -121,6 +124,26 @@ public abstract class LimitsContract extends ContractSupport {
                     .collect(Collectors.toList());
             assertThat(received).isEqualTo(IntStream.range(0, sent).boxed().collect(Collectors.toList()));
         }
+    }
+
+    @Test
+    void aNewcomerWhoseWelcomeOverflowsIsClosedAndLeavesNoTrace() throws IOException {
+        // History of three 3000-byte lines: a newcomer's welcome burst is larger than its 8 KiB queue.
+        InetSocketAddress address = start(ServerSettings.forTests().withLimits(l -> l.withMaxOutboundBytes(8 * 1024)));
+        ChatClient talker = join(address);
+        for (int i = 0; i < 3; i++) {
+            talker.send(i + " " + "h".repeat(3000));
+            talker.awaitContaining(i + " hhh");
+        }
+        for (int i = 0; i < 20; i++) {
+            connect(address).awaitClosedByServer();
+        }
+        await().atMost(ChatClient.PATIENCE).untilAsserted(() -> {
+            assertThat(core.sessionCount()).as("sessions").isEqualTo(1);
+            assertThat(server.connectionCount()).as("connections").isEqualTo(1);
+        });
+        talker.send("/who");
+        assertThat(talker.awaitContaining("in #lobby")).contains("1 person");
     }
 
     @Test

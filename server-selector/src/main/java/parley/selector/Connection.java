@@ -6,7 +6,6 @@ import static java.nio.channels.SelectionKey.OP_WRITE;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -47,8 +46,12 @@ final class Connection implements Outbound {
     private boolean wantsWrite;
     /** Flood control; null when the rate limit is off. */
     private final TokenBucket bucket;
-    /** Lines read while the bucket was empty, waiting for tokens; null when none wait. */
-    private ArrayDeque<String> held;
+    /**
+     * Flood control's waiting room: the line that found no token, and the bytes read after it, not yet
+     * decoded (so what waits costs no more than what was read). Both null when nothing waits.
+     */
+    private String heldLine;
+    private ByteBuffer heldBytes;
     private long releaseAtNanos;
     private long closeDeadlineNanos;
     private boolean closing;
@@ -61,7 +64,7 @@ final class Connection implements Outbound {
         this.ip = ip;
         RateLimit rate = loop.settings().limits().rateLimit();
         this.bucket = rate.isOff() ? null : new TokenBucket(rate, loop.settings().clock());
-        this.output = OutboundQueue.of(loop.settings().limits(), loop.settings().clock());
+        this.output = loop.settings().limits().newOutboundQueue(loop.settings().clock());
         this.decoder = new LineDecoder(loop.settings().limits().maxLineBytes());
     }
 
@@ -136,6 +139,10 @@ final class Connection implements Outbound {
             buffer.flip();
             if (closeReason == null) {
                 decoder.feed(buffer, toCore);
+                if (heldLine != null) {
+                    holdRest(buffer);
+                    return; // rate-limited: read no further (not even an EOF) until the held input is handled
+                }
             } // else: closing; input is still drained, so that our close sends FIN rather than RST
             if (n < buffer.capacity()) {
                 return; // a short read emptied the socket: another read would only return 0
@@ -213,7 +220,7 @@ final class Connection implements Outbound {
         if (closing) {
             deadline = closeDeadlineNanos;
         }
-        if (held != null && releaseAtNanos - deadline < 0) {
+        if (heldLine != null && releaseAtNanos - deadline < 0) {
             deadline = releaseAtNanos;
         }
         return deadline;
@@ -229,40 +236,63 @@ final class Connection implements Outbound {
             closeOverdue();
             return true;
         }
-        if (held != null && releaseAtNanos - nowNanos <= 0) {
+        if (heldLine != null && releaseAtNanos - nowNanos <= 0) {
             releaseHeld(nowNanos);
         }
-        return !closing && held == null;
+        return !closing && heldLine == null;
     }
 
     /**
-     * Flood control, selector style: a line that finds no token waits here, and this connection leaves
-     * OP_READ until the tokens come back, so TCP slows the sender down. Nothing is dropped, and what waits is
-     * bounded by one turn's reads.
+     * Flood control, selector style: the line that finds no token waits, with the undecoded bytes after it,
+     * and this connection leaves OP_READ until the tokens come back, so TCP slows the sender down. Nothing
+     * is dropped.
      */
     private void hold(String line) {
-        if (held == null) {
-            held = new ArrayDeque<>();
-            reading = false;
-            updateInterest();
-            releaseAtNanos = System.nanoTime() + bucket.untilNextToken().toNanos();
-            loop.watchDeadline(this);
-        }
-        held.add(line);
+        heldLine = line;
+        reading = false;
+        updateInterest();
+        releaseAtNanos = System.nanoTime() + bucket.untilNextToken().toNanos();
+        loop.watchDeadline(this);
     }
 
-    private void releaseHeld(long nowNanos) {
-        while (!held.isEmpty() && closeReason == null && bucket.tryTake()) {
-            loop.core().receive(session, held.poll());
+    /** Keeps what the decoder did not get to, when a line had to wait. */
+    private void holdRest(ByteBuffer buffer) {
+        if (!buffer.hasRemaining()) {
+            return;
         }
-        if (held.isEmpty() || closeReason != null) {
-            held = null;
-            reading = !atEof && !closed;
-            if (!closed) {
-                updateInterest();
-            }
-        } else {
+        ByteBuffer rest = ByteBuffer.allocate(buffer.remaining() + (heldBytes == null ? 0 : heldBytes.remaining()));
+        if (heldBytes != null) {
+            rest.put(heldBytes);
+        }
+        rest.put(buffer).flip();
+        heldBytes = rest;
+    }
+
+    /** Tokens are back: the held line goes to the core, then the held bytes, until tokens run out again. */
+    private void releaseHeld(long nowNanos) {
+        if (closeReason != null) {
+            heldLine = null;
+            heldBytes = null;
+            return;
+        }
+        if (!bucket.tryTake()) {
             releaseAtNanos = nowNanos + bucket.untilNextToken().toNanos();
+            return;
+        }
+        String line = heldLine;
+        heldLine = null;
+        loop.core().receive(session, line);
+        if (heldBytes != null) {
+            ByteBuffer bytes = heldBytes;
+            heldBytes = null;
+            decoder.feed(bytes, toCore); // may hold a line again, and so the bytes after it
+            if (heldLine != null) {
+                holdRest(bytes);
+            }
+        }
+        if (heldLine == null && !closed) {
+            reading = !atEof;
+            updateInterest();
         }
     }
 
@@ -284,7 +314,8 @@ final class Connection implements Outbound {
         }
         loop.forget(this);
         loop.gate().release(ip);
-        held = null;
+        heldLine = null;
+        heldBytes = null;
         if (session != null) {
             loop.core().disconnect(session, reason);
         }
@@ -321,11 +352,16 @@ final class Connection implements Outbound {
             if (closeReason != null) {
                 return;
             }
-            if (bucket != null && (held != null || !bucket.tryTake())) {
+            if (bucket != null && !bucket.tryTake()) {
                 hold(line);
             } else {
                 loop.core().receive(session, line);
             }
+        }
+
+        @Override
+        public boolean wantsMore() {
+            return heldLine == null;
         }
 
         @Override

@@ -48,6 +48,8 @@ final class EventLoop implements Runnable {
     private final Set<Connection> timed = new HashSet<>();
     private volatile int connectionCount;
     private boolean stopping;
+    /** Set when the loop thread ends, for whatever reason: nothing more may be handed to it. */
+    private volatile boolean dead;
 
     EventLoop(String name, ChatCore core, ServerSettings settings, LoopTuning tuning, Gatekeeper gate)
             throws IOException {
@@ -88,8 +90,10 @@ final class EventLoop implements Runnable {
         } catch (IOException | RuntimeException e) {
             settings.log().info(thread.getName() + " failed, closing its connections: " + e);
         } finally { // an Error still propagates (and is printed), but the sockets are closed first
-
+            dead = true;
+            stopping = true;
             closeEverything();
+            tasks.runPending(); // sockets handed in before `dead` was seen: register() now closes and frees them
         }
     }
 
@@ -100,8 +104,15 @@ final class EventLoop implements Runnable {
         tasks.post(task);
     }
 
-    /** Takes a freshly accepted, admitted socket: it is registered and joins the chat on this loop. */
-    void handOff(SocketChannel channel, InetAddress ip) {
+    /**
+     * Takes a freshly accepted, admitted socket: it is registered and joins the chat on this loop.
+     *
+     * @throws IOException when this loop has died: the acceptor then refuses the socket and frees its slot
+     */
+    void handOff(SocketChannel channel, InetAddress ip) throws IOException {
+        if (dead) {
+            throw new IOException(thread.getName() + " has stopped");
+        }
         execute(() -> register(channel, ip));
     }
 

@@ -1,6 +1,7 @@
 package parley.selector;
 
 import java.time.Duration;
+import parley.server.ServerSettings;
 
 /**
  * How much one loop turn may spend on one connection, and how long a closing connection may take to flush.
@@ -22,6 +23,6 @@ record LoopTuning(int readBufferBytes, int maxReadsPerTurn, long maxWriteBytesPe
      * limit (about 720 KiB), where 256 KiB would let one flooding client disconnect everyone near it.
      */
     static LoopTuning defaults() {
-        return new LoopTuning(8 * 1024, 2, 256 * 1024, 4096, Duration.ofSeconds(5));
+        return new LoopTuning(8 * 1024, 2, 256 * 1024, 4096, ServerSettings.CLOSE_AFTER_FLUSH);
     }
 }

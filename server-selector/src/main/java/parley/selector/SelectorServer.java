@@ -1,9 +1,11 @@
 package parley.selector;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.ChatCore;
+import parley.server.Acceptor;
 import parley.server.Gatekeeper;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
@@ -28,6 +31,8 @@ final class SelectorServer implements RunningServer {
     private final ServerSettings settings;
     private final List<EventLoop> loops;
     private final Acceptor acceptor;
+    /** The loop the next accepted socket goes to (acceptor thread only). */
+    private int nextLoop;
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -37,7 +42,19 @@ final class SelectorServer implements RunningServer {
         this.core = core;
         this.settings = settings;
         this.loops = loops;
-        this.acceptor = new Acceptor(listener, loops, loops.get(0).gate(), settings.log());
+        this.acceptor = new Acceptor("parley-selector-accept", listener, loops.get(0).gate(), settings.log(),
+                this::handOff);
+    }
+
+    /**
+     * Deals accepted sockets to the loops round-robin. Why a thread of its own rather than OP_ACCEPT on loop
+     * 0's selector: every loop stays identical (loop 0 would otherwise pay for accept bursts while its
+     * clients wait), and stopping it is just closing the listening socket.
+     */
+    private void handOff(SocketChannel channel, InetAddress ip) throws IOException {
+        EventLoop loop = loops.get(nextLoop);
+        nextLoop = (nextLoop + 1) % loops.size();
+        loop.handOff(channel, ip);
     }
 
     /** Binds, starts the loops and then the acceptor; connecting clients wait in the backlog meanwhile. */

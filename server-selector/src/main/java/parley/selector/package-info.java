@@ -2,7 +2,7 @@
  * The java.nio Selector backend: a few event loops, each one thread and one selector serving many sockets.
  *
  * <pre>
- *  Acceptor thread                 EventLoop 0..N-1 (one thread, one Selector each)
+ *  Acceptor (parley.server)        EventLoop 0..N-1 (one thread, one Selector each)
  *  ---------------                 ------------------------------------------------------------------
  *  accept() -- round-robin -----&gt;  TaskHandoff: queue + wakeup() only if the loop may be sleeping
  *                                    ^    (new sockets, cross-thread writes, closeAfterFlush, stop)
@@ -18,13 +18,16 @@
  *   |                                only if bytes remain (most lines fit, so most turns need no
  *   |                                extra select); overflowed queues are closed here, a safe point
  *   |                                outside the core's lock ("slow consumer: more than N bytes").
- *   |    3. close overdue            connections closing after /quit, EOF or stop whose flush
- *   |                                deadline has passed.
+ *   |    3. run timers               close connections whose flush deadline (after /quit, EOF or
+ *   |                                stop) has passed; hand rate-limited lines whose tokens are back
+ *   |                                to the core, and take such a connection back into OP_READ.
  *   |    4. select                   block until a socket is ready, a task is posted, or the nearest
- *   |                                close deadline; do not block at all if writes are still pending.
+ *   |                                deadline; do not block at all if writes are still pending.
  *   |    5. process ready keys       readable: read into the loop's one buffer, feed the connection's
  *   |                                LineDecoder at once (it keeps only a partial line), each line to
- *   |                                ChatCore in order, 16 KiB per connection at most; then
+ *   |                                ChatCore in order, 16 KiB per connection at most (a line that
+ *   |                                finds no rate-limit token is held, and the connection leaves
+ *   |                                OP_READ until step 3 releases it); then
  *   |                                writable: continue the write OP_WRITE was waiting for.
  *   +----------------------------    Replies a read produces land in pending writes: back to 1.
  * </pre>

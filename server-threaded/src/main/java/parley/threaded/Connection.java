@@ -17,7 +17,6 @@ import parley.core.RateLimit;
 import parley.core.Session;
 import parley.core.TokenBucket;
 import parley.protocol.LineDecoder;
-import parley.server.ConnectionThreads;
 import parley.server.Peers;
 import parley.server.ServerSettings;
 
@@ -39,9 +38,9 @@ final class Connection implements Outbound {
     private static final int READ_BUFFER = 4 * 1024;
 
     private final SocketChannel socket;
+    private final ServerContext context;
     private final ServerSettings settings;
     private final ChatCore core;
-    private final ConnectionThreads threads;
     private final Consumer<Connection> onClosed;
     private final OutboundQueue queue;
     private final ReentrantLock lock = new ReentrantLock();
@@ -50,23 +49,35 @@ final class Connection implements Outbound {
     private final AtomicBoolean overflowHandled = new AtomicBoolean();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private volatile String closeAfterFlushReason;
-    private Session session;
+    /** Set once by start(); volatile because the close paths on other threads read it. */
+    private volatile Session session;
+    private volatile String closeReason;
 
-    Connection(SocketChannel socket, ServerSettings settings, ChatCore core, ConnectionThreads threads,
-               Consumer<Connection> onClosed) {
+    Connection(SocketChannel socket, ServerContext context, Consumer<Connection> onClosed) {
         this.socket = socket;
-        this.settings = settings;
-        this.core = core;
-        this.threads = threads;
+        this.context = context;
+        this.settings = context.settings();
+        this.core = context.core();
         this.onClosed = onClosed;
-        this.queue = OutboundQueue.of(settings.limits(), settings.clock());
+        this.queue = settings.limits().newOutboundQueue(settings.clock());
     }
 
-    void start() throws IOException {
-        String peer = Peers.describe(socket.getRemoteAddress());
-        session = core.connect(peer, this);
-        threads.start(this::readLoop);
-        threads.start(this::writeLoop);
+    /** Joins the chat and starts the two threads; any failure closes this connection, nothing leaks. */
+    void start() {
+        try {
+            String peer = Peers.describe(socket.getRemoteAddress());
+            session = core.connect(peer, this);
+            if (closed.get()) {
+                // Closed while joining (its welcome overflowed a tiny queue): closeNow saw no session yet.
+                core.disconnect(session, closeReason);
+                return;
+            }
+            context.threads().start(this::readLoop);
+            context.threads().start(this::writeLoop);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            settings.log().info("could not start a connection: " + e);
+            closeNow("connection failed");
+        }
     }
 
     @Override
@@ -74,22 +85,29 @@ final class Connection implements Outbound {
         if (!queue.offer(line) && overflowHandled.compareAndSet(false, true)) {
             // Not from inside the send (the core's lock is held): our writer may be stuck in a blocking
             // write to this very client, so a thread of its own closes the socket, which unblocks it.
-            threads.start(this::closeOverflowed);
+            context.threads().start(this::closeOverflowed);
             return;
         }
         signal();
     }
 
+    /** Closes once the queue is written, or after {@link ServerSettings#CLOSE_AFTER_FLUSH} at the latest. */
     @Override
     public void closeAfterFlush(String reason) {
+        if (closeAfterFlushReason != null) {
+            return;
+        }
         closeAfterFlushReason = reason;
         signal();
+        context.deadlines().schedule(() -> closeNow(reason), ServerSettings.CLOSE_AFTER_FLUSH.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     void closeNow(String reason) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        closeReason = reason;
         try {
             socket.close();
         } catch (IOException e) {
@@ -133,7 +151,10 @@ final class Connection implements Outbound {
         try {
             while (!closed.get()) {
                 if (socket.read(buffer) < 0) {
-                    closeNow("connection closed");
+                    // The room hears it now; what was queued for this client still goes out (think of
+                    // `printf '/who\n' | nc`), then the writer closes.
+                    core.disconnect(session, "connection closed");
+                    closeAfterFlush("connection closed");
                     return;
                 }
                 buffer.flip();
@@ -142,6 +163,9 @@ final class Connection implements Outbound {
             }
         } catch (IOException e) {
             closeNow(closed.get() ? "closed" : "connection reset");
+        } catch (RuntimeException | Error e) {
+            closeNow("internal error"); // a bug costs this connection, and still leaves nothing behind
+            throw e;
         }
     }
 
@@ -157,6 +181,9 @@ final class Connection implements Outbound {
             }
         } catch (IOException e) {
             closeNow("connection reset");
+        } catch (RuntimeException | Error e) {
+            closeNow("internal error");
+            throw e;
         }
     }
 

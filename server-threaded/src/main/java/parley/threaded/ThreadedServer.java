@@ -3,76 +3,67 @@ package parley.threaded;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.channels.ClosedChannelException;
+import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.ChatCore;
+import parley.server.Acceptor;
 import parley.server.ConnectionThreads;
 import parley.server.Gatekeeper;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
 
 /**
- * The acceptor: blocks in {@code accept} and gives every new socket its own {@link Connection}, whose
- * threads do the rest, so waiting for one person never keeps anyone else waiting.
+ * A running threaded backend: the shared {@link Acceptor} blocks in {@code accept} and gives every new socket
+ * its own {@link Connection}, whose threads do the rest, so waiting for one person never keeps anyone else
+ * waiting.
  */
 final class ThreadedServer implements RunningServer {
 
-    private final ServerSocketChannel listener;
     private final ServerSettings settings;
     private final ChatCore core;
-    private final ConnectionThreads threads;
+    private final ServerContext context;
     private final InetSocketAddress address;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Gatekeeper gate;
-    private final Thread acceptor;
-    private volatile boolean stopping;
+    private final Acceptor acceptor;
+    private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
 
     ThreadedServer(ServerSocketChannel listener, ServerSettings settings, ChatCore core, ConnectionThreads threads)
             throws IOException {
-        this.listener = listener;
         this.settings = settings;
         this.core = core;
-        this.threads = threads;
+        this.context = new ServerContext(settings, core, threads, Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-deadlines");
+            t.setDaemon(true);
+            return t;
+        }));
         this.address = (InetSocketAddress) listener.getLocalAddress();
         this.gate = new Gatekeeper(settings.limits(), core, settings.log());
-        // The acceptor is one long-lived thread: a platform thread is right whatever the JVM.
-        this.acceptor = new Thread(this::acceptLoop, "parley-acceptor");
+        this.acceptor = new Acceptor("parley-acceptor", listener, gate, settings.log(), this::serve);
     }
 
     void start() {
         acceptor.start();
     }
 
-    private void acceptLoop() {
-        while (!stopping) {
-            try {
-                SocketChannel socket = listener.accept();
-                gate.admit(socket).ifPresent(ip -> serve(socket, ip));
-            } catch (ClosedChannelException e) {
-                return; // shutdown closed the listener
-            } catch (IOException e) {
-                settings.log().info("accept failed: " + e.getMessage());
-            }
-        }
-    }
-
-    private void serve(SocketChannel socket, InetAddress ip) {
-        Connection c = new Connection(socket, settings, core, threads, closed -> {
+    /** Runs on the acceptor thread; once the connection exists, it releases its own admission on close. */
+    private void serve(SocketChannel socket, InetAddress ip) throws IOException {
+        socket.setOption(StandardSocketOptions.TCP_NODELAY, true); // chat lines are small; don't hold them
+        Connection c = new Connection(socket, context, closed -> {
             connections.remove(closed);
             gate.release(ip);
         });
         connections.add(c);
-        try {
-            c.start();
-        } catch (IOException e) {
-            settings.log().info("accept failed: " + e.getMessage());
-            c.closeNow("connection reset");
-        }
+        c.start();
     }
 
     @Override
@@ -94,16 +85,21 @@ final class ThreadedServer implements RunningServer {
         return sum;
     }
 
+    /**
+     * Stop accepting (and wait until no accepted socket is still on its way in), tell everyone, let each
+     * connection drain for up to {@code flushTimeout}, then close what is left. A second call waits for the
+     * first to finish.
+     */
     @Override
     public void shutdown(Duration flushTimeout) {
-        if (stopping) {
+        if (!shutdownStarted.compareAndSet(false, true)) {
+            awaitTermination(flushTimeout);
             return;
         }
-        stopping = true;
         try {
-            listener.close();
-        } catch (IOException e) {
-            settings.log().info("closing the listener failed: " + e.getMessage());
+            acceptor.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         core.announceShutdown();
         long deadline = System.nanoTime() + flushTimeout.toNanos();
@@ -116,8 +112,13 @@ final class ThreadedServer implements RunningServer {
         for (Connection c : connections) {
             c.closeNow("server shutdown");
         }
+        context.deadlines().shutdownNow();
+        terminated.countDown();
+    }
+
+    private void awaitTermination(Duration flushTimeout) {
         try {
-            acceptor.join(flushTimeout.toMillis() + 1);
+            terminated.await(flushTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,5 @@
 package parley.core;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,8 +33,15 @@ public final class Names {
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
-    /** Names are unique ignoring case: this is the key they are compared by. */
+    /**
+     * Names are unique ignoring case: this is the key they are compared by. Two names have the same key exactly
+     * when {@link String#equalsIgnoreCase} says they are equal: each code point is upper-cased, then lower-cased,
+     * on its own. {@code String.toLowerCase} is not that: it lowers a final Σ to ς but a typed σ stays σ, so
+     * "ΣΟΦΌΣ" and "σοφόσ" were two different people; long s (ſ) and s likewise.
+     */
     public static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(name.length());
+        name.codePoints().forEach(cp -> key.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
+        return key.toString();
     }
 }

@@ -29,6 +29,8 @@ public final class OutboundQueue {
 
     private final ConcurrentLinkedQueue<ByteBuffer> lines = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
+    /** The writer's scratch array for gathering writes, reused (only the one writer thread touches it). */
+    private final ByteBuffer[] batch = new ByteBuffer[GATHER];
     private final long hardLimitBytes;
     private final long softLimitBytes;
     private final long softGraceNanos;
@@ -51,11 +53,6 @@ public final class OutboundQueue {
         this.clock = clock;
     }
 
-    /** A queue with the hard and soft output limits of {@code limits}. */
-    public static OutboundQueue of(parley.server.Limits limits, Clock clock) {
-        return new OutboundQueue(limits.maxOutboundBytes(), limits.softOutboundBytes(), limits.softOutboundGrace(),
-                clock);
-    }
 
     /**
      * Queues a line unless that would exceed the hard limit, or the queue has been above the soft limit
@@ -99,7 +96,7 @@ public final class OutboundQueue {
      */
     public long writeTo(GatheringByteChannel channel, long budgetBytes) throws IOException {
         long written = 0;
-        ByteBuffer[] batch = new ByteBuffer[GATHER];
+        ByteBuffer[] batch = this.batch;
         while (written < budgetBytes) {
             int n = 0;
             for (Iterator<ByteBuffer> it = lines.iterator(); it.hasNext() && n < GATHER; ) {

@@ -51,7 +51,8 @@ public final class TokenBucket {
 
     private void refill() {
         long now = Nanos.of(clock);
-        tokens = Math.min(burst, tokens + (now - updatedNanos) * linesPerNano);
+        // A clock that went backwards must not take tokens away (that would freeze the client).
+        tokens = Math.min(burst, tokens + Math.max(0, now - updatedNanos) * linesPerNano);
         updatedNanos = now;
     }
 }

@@ -24,6 +24,14 @@ public final class LineDecoder {
 
         /** A line exceeded the limit; its bytes are being discarded up to the next LF. */
         void lineTooLong(int maxLineBytes);
+
+        /**
+         * Asked after each line: false makes {@link #feed} return at once, with the buffer positioned just
+         * after that line, so the caller can keep the rest as bytes (flood control holds input this way).
+         */
+        default boolean wantsMore() {
+            return true;
+        }
     }
 
     private static final int FIRST_BUFFER = 128;
@@ -40,9 +48,12 @@ public final class LineDecoder {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** Consumes every remaining byte of {@code in}, handing each complete line to {@code sink} in order. */
+    /**
+     * Consumes the remaining bytes of {@code in}, handing each complete line to {@code sink} in order, until
+     * they are all consumed or the sink no longer {@linkplain Sink#wantsMore wants more}.
+     */
     public void feed(ByteBuffer in, Sink sink) {
-        while (in.hasRemaining()) {
+        while (in.hasRemaining() && sink.wantsMore()) {
             int start = in.position();
             int newline = indexOfNewline(in, start);
             int end = newline < 0 ? in.limit() : newline;

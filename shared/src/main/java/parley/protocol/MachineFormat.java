@@ -16,13 +16,14 @@ import java.util.List;
  * </pre>
  *
  * Every field escapes backslash, TAB, CR and LF as {@code \\ \t \r \n}, so a line parses the same whatever
- * the text contains. {@code time} is ISO-8601 with milliseconds and the server's zone offset; {@code history}
+ * the text contains. {@code time} is ISO-8601 with milliseconds and the server's zone offset, always as
+ * {@code +hh:mm} (UTC is {@code +00:00}, never {@code Z}); {@code history}
  * is {@code 1} for replayed history, else {@code 0}.
  */
 public final class MachineFormat {
 
     private static final int FIELDS = 7;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
 
     private final DateTimeFormatter time;
 

@@ -1,6 +1,8 @@
 package parley.server;
 
+import java.time.Clock;
 import java.time.Duration;
+import parley.core.OutboundQueue;
 import parley.core.RateLimit;
 
 /**
@@ -25,6 +27,11 @@ public record Limits(int maxLineBytes, long maxOutboundBytes, long softOutboundB
     public static final Duration DEFAULT_SOFT_GRACE = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_CLIENTS = 10_000;
     public static final int DEFAULT_MAX_PER_IP = 64;
+
+    /** A connection's output queue with these hard and soft limits, timed by {@code clock}. */
+    public OutboundQueue newOutboundQueue(Clock clock) {
+        return new OutboundQueue(maxOutboundBytes, softOutboundBytes, softOutboundGrace, clock);
+    }
 
     public static Limits defaults() {
         return new Limits(DEFAULT_MAX_LINE, DEFAULT_MAX_OUTBOUND, DEFAULT_SOFT_OUTBOUND, DEFAULT_SOFT_GRACE,

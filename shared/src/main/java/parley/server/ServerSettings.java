@@ -1,6 +1,8 @@
 package parley.server;
 
 import java.time.Clock;
+import java.time.Duration;
+import parley.core.MonotonicClock;
 import parley.core.RateLimit;
 import parley.core.ServerLog;
 
@@ -12,12 +14,16 @@ import parley.core.ServerLog;
  * @param port   port to bind; 0 picks a free one
  * @param loops  event-loop threads (0 = one per core)
  * @param limits the protections applied to every client
- * @param clock  time for rate limits and the soft output limit
+ * @param clock  time for rate limits and the soft output limit: a {@link parley.core.MonotonicClock}, never
+ *               the wall clock (tests inject one they move by hand)
  * @param log    where connects, disconnects and refusals are reported
  */
 public record ServerSettings(String host, int port, int loops, Limits limits, Clock clock, ServerLog log) {
 
     public static final int DEFAULT_PORT = 7777;
+
+    /** How long a connection closing after /quit or EOF may take to flush its output before it is closed. */
+    public static final Duration CLOSE_AFTER_FLUSH = Duration.ofSeconds(5);
 
     /**
      * Loopback, an ephemeral port, a silent log, the default limits except two that would get in the way of
@@ -26,7 +32,7 @@ public record ServerSettings(String host, int port, int loops, Limits limits, Cl
     public static ServerSettings forTests() {
         return new ServerSettings("127.0.0.1", 0, 0,
                 Limits.defaults().withRateLimit(RateLimit.OFF).withConnectionCaps(Limits.DEFAULT_MAX_CLIENTS, 0),
-                Clock.systemUTC(), ServerLog.silent());
+                MonotonicClock.start(), ServerLog.silent());
     }
 
     public ServerSettings withLimits(Limits value) {

@@ -45,6 +45,13 @@ class TokenBucketTest {
     }
 
     @Test
+    void aClockThatGoesBackwardsTakesNoTokensAway() {
+        TokenBucket bucket = new TokenBucket(new RateLimit(20, 40), clock);
+        clock.advance(Duration.ofSeconds(-10));
+        takeAll(bucket, 40);
+    }
+
+    @Test
     void anOffLimitNeedsNoBucket() {
         assertThatThrownBy(() -> new TokenBucket(RateLimit.OFF, clock)).isInstanceOf(IllegalArgumentException.class);
     }

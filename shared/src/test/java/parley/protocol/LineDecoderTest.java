@@ -22,7 +22,7 @@ class LineDecoderTest {
     /** What a decoder reported, in order: a decoded line, or {@link #TOO_LONG}. */
     private static final String TOO_LONG = "<too long>";
 
-    private static final class RecordingSink implements LineDecoder.Sink {
+    private static class RecordingSink implements LineDecoder.Sink {
         final List<String> frames = new ArrayList<>();
         final List<Integer> tooLongLimits = new ArrayList<>();
 
@@ -36,6 +36,26 @@ class LineDecoderTest {
             frames.add(TOO_LONG);
             tooLongLimits.add(maxLineBytes);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSinkThatWantsNoMoreStopsTheFeedRightAfterALineAndTheRestFollowsLater() {
+        LineDecoder decoder = new LineDecoder(64);
+        RecordingSink sink = new RecordingSink() {
+            @Override
+            public boolean wantsMore() {
+                return frames.size() < 2;
+            }
+        };
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes("one\ntwo\nthree\nfo"));
+        decoder.feed(in, sink);
+        org.assertj.core.api.Assertions.assertThat(sink.frames).containsExactly("one", "two");
+        org.assertj.core.api.Assertions.assertThat(new String(in.array(), in.position(), in.remaining(), UTF_8))
+                .isEqualTo("three\nfo");
+        RecordingSink rest = new RecordingSink();
+        decoder.feed(in, rest);
+        decoder.feed(java.nio.ByteBuffer.wrap(bytes("ur\n")), rest);
+        org.assertj.core.api.Assertions.assertThat(rest.frames).containsExactly("three", "four");
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

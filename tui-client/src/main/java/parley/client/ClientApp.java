@@ -6,8 +6,10 @@ import com.googlecode.lanterna.terminal.MouseCaptureMode;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import parley.client.net.Backoff;
 import parley.client.net.ServerLink;
 import parley.client.plain.JLineConsole;
@@ -16,6 +18,7 @@ import parley.client.plain.PlainClient;
 import parley.client.plain.StreamConsole;
 import parley.client.state.ClientState;
 import parley.client.tui.FullScreenClient;
+import parley.client.tui.WholeCharacterTerminal;
 
 /**
  * The client as the launcher sees it: where to connect, as whom, and which face to show. Exit codes: 0 after a
@@ -54,18 +57,31 @@ public final class ClientApp {
             System.err.println("parley: not a terminal; using line mode");
             return runPlain();
         }
-        DefaultTerminalFactory factory = new DefaultTerminalFactory()
-                .setForceTextTerminal(true)
-                // Ctrl-C arrives as a key, so the client can leave politely and restore the terminal itself.
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                // Reported clicks include the wheel; hold Shift to select text with the mouse.
-                .setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
-        Terminal terminal = factory.createTerminal();
+        Terminal terminal = openTerminal();
         try {
             return runOn(new TerminalScreen(terminal));
         } finally {
             terminal.close();
         }
+    }
+
+    /**
+     * The terminal we run in, as Lanterna's {@link DefaultTerminalFactory} would open it (a text terminal on
+     * System.in/out in the default charset), but on Unix one that writes emoji whole ({@link WholeCharacterTerminal}).
+     */
+    private static Terminal openTerminal() throws IOException {
+        // Ctrl-C arrives as a key, so the client can leave politely and restore the terminal itself.
+        UnixLikeTerminal.CtrlCBehaviour ctrlC = UnixLikeTerminal.CtrlCBehaviour.TRAP;
+        // Reported clicks include the wheel; hold Shift to select text with the mouse.
+        MouseCaptureMode mouse = MouseCaptureMode.CLICK_RELEASE;
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return new DefaultTerminalFactory().setForceTextTerminal(true)
+                    .setUnixTerminalCtrlCBehaviour(ctrlC).setMouseCaptureMode(mouse).createTerminal();
+        }
+        WholeCharacterTerminal terminal = new WholeCharacterTerminal(System.in, System.out, Charset.defaultCharset(),
+                ctrlC);
+        terminal.setMouseCaptureMode(mouse);
+        return terminal;
     }
 
     /** The line-mode client: JLine at a terminal, plain streams otherwise. */

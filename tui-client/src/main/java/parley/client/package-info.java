@@ -8,8 +8,8 @@
  *                      both talk to the server through net.ServerLink
  *
  *  full screen:  keys --> input.KeyMap --> tui (UI thread) --> state.ClientState --> view.ChatView --> screen
- *                net.ServerLink thread --> queue --------------^        |
- *                                    ^------------ lines to send -------+
+ *                net.ServerLink thread --> queue --------------^        |                                  |
+ *                                    ^------------ lines to send -------+   real terminal: tui.WholeCharacterTerminal <--+
  * </pre>
  *
  * {@link parley.client.ClientMain} starts either from a shell, for trying the client in a real terminal.

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import parley.client.net.LinkState;
 import parley.client.state.ClientState;
 import parley.client.testing.FakeServer;
 import parley.client.tui.FullScreenClient;
+import parley.protocol.EventKind;
 
 /** The whole full-screen client against a loopback fake server, on a virtual terminal: every way out. */
 class ClientAppTest {
@@ -74,6 +76,45 @@ class ClientAppTest {
             assertThat(exit.get(5, SECONDS)).isZero();
             // Back on the normal screen: nothing the client drew is left.
             assertThat(screenText()).doesNotContain("welcome").doesNotContain("[connected]");
+        }
+    }
+
+    @Test
+    void aJoinBurstLeadsToTheNewRoomWithItsMembers() throws Exception {
+        try (FakeServer server = new FakeServer()) {
+            CompletableFuture<Integer> exit = start(server.port());
+            server.awaitConnection();
+            assertThat(server.nextLine()).isEqualTo("/nick alice");
+            for (String room : List.of("rust", "go", "zig")) {
+                type("/join " + room);
+                assertThat(server.nextLine()).isEqualTo("/join " + room);
+                // What the server answers a /join with, in one write: the welcome, who is there, your arrival.
+                server.sendBurst(FakeServer.event(EventKind.WELCOME, room, "alice", "you are now in #" + room),
+                        FakeServer.event(EventKind.MEMBERS, room, "", "bob@127.0.0.1:2 carol@127.0.0.1:3 "
+                                + "alice@127.0.0.1:1"),
+                        FakeServer.event(EventKind.JOIN, room, "alice", ""));
+                await().atMost(5, SECONDS).until(() -> screenText().contains("alice #" + room + " (3)"));
+            }
+            terminal.addInput(new KeyStroke('c', false, false));
+            terminal.addInput(new KeyStroke('a', false, false));
+            terminal.addInput(new KeyStroke(KeyType.Tab));
+            await().atMost(5, SECONDS).until(() -> screenText().contains("> carol: "));
+
+            terminal.addInput(new KeyStroke('c', true, false));
+            assertThat(exit.get(5, SECONDS)).isZero();
+        }
+    }
+
+    @Test
+    void aQuitWithALeadingSpaceEndsTheClientAsItEndsTheSession() throws Exception {
+        try (FakeServer server = new FakeServer()) {
+            CompletableFuture<Integer> exit = start(server.port());
+            await().atMost(5, SECONDS).until(() -> screenText().contains("[connected]"));
+            assertThat(server.nextLine()).isEqualTo("/nick alice");
+            type(" /quit");
+            assertThat(server.nextLine()).isEqualTo(" /quit");
+
+            assertThat(exit.get(5, SECONDS)).isZero();
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -94,9 +95,9 @@ final class Outbox {
                 target.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                 target.flush();
                 synchronized (this) {
-                    if (out == target && !pending.isEmpty() && pending.peekFirst().equals(line)) {
-                        pending.removeFirst();
-                    }
+                    // Written whole: done with, even if the reader saw the connection drop meanwhile (and a new
+                    // one put its restore lines in front). Kept, it would be said twice after the reconnect.
+                    removeSame(line);
                     notifyAll();
                 }
             } catch (IOException e) {
@@ -107,6 +108,16 @@ final class Outbox {
                     notifyAll();
                 }
                 closeQuietly(owner);    // wakes the reader, which reconnects
+            }
+        }
+    }
+
+    /** Removes this very line (not an equal one: a restore line may read the same). */
+    private void removeSame(String line) {
+        for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
+            if (it.next() == line) {
+                it.remove();
+                return;
             }
         }
     }

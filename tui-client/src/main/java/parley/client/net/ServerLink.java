@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import parley.core.Names;
 import parley.protocol.ChatEvent;
 import parley.protocol.EventKind;
 import parley.protocol.MachineFormat;
+import parley.protocol.TextSanitizer;
 import parley.protocol.WireMode;
 
 /**
@@ -31,11 +33,14 @@ import parley.protocol.WireMode;
  * </pre>
  *
  * The first connection failing is reported as {@link LinkState#FAILED} at once: a wrong address should not look
- * like a server that is down. After a session once worked, losses are retried with the {@link Backoff}.
+ * like a server that is down. After a session once worked, losses are retried with the {@link Backoff}. A server
+ * that refuses a connection says why in a text line before closing it; that reason is what the person is shown.
  */
 public final class ServerLink implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    /** An error line as the server's text mode writes it (parley.protocol.TextFormat), the time optional. */
+    private static final Pattern TEXT_ERROR = Pattern.compile("(?:\\[[0-9:]+\\] )?!! (.*)");
 
     private final String host;
     private final int port;
@@ -76,11 +81,11 @@ public final class ServerLink implements AutoCloseable {
 
     /**
      * Queues a line for the server and returns at once; returns whether it goes out now (false: kept until the
-     * next connection). A {@code /quit} line marks the end: when the server then closes, the link is CLOSED.
+     * next connection). A line the server reads as {@code /quit} ({@link CommandLine#isQuit}, so also
+     * {@code " /quit"} or {@code "/quit\tbye"}) marks the end: when the server then closes, the link is CLOSED.
      */
     public boolean send(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        if (lower.equals("/quit") || lower.startsWith("/quit ")) {
+        if (CommandLine.isQuit(line)) {
             quitting = true;
         }
         return outbox.offer(line);
@@ -199,19 +204,41 @@ public final class ServerLink implements AutoCloseable {
         return true;
     }
 
-    /** The server sends text-mode lines before it reads our hello: skip everything up to the machine welcome. */
+    /**
+     * The server sends text-mode lines before it reads our hello: skip everything up to the machine welcome. A
+     * server that will not have us (full, too many connections from our address) sends one text-mode error line
+     * instead, {@code [14:02:07] !! server full, try again later}, and closes: its reason becomes ours.
+     */
     private static ChatEvent awaitWelcome(BufferedReader in) throws IOException {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            try {
-                ChatEvent e = MachineFormat.parse(line);
-                if (e.kind() == EventKind.WELCOME) {
-                    return e;
+        String refusal = "";
+        try {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                try {
+                    ChatEvent e = MachineFormat.parse(line);
+                    if (e.kind() == EventKind.WELCOME) {
+                        return e;
+                    }
+                } catch (IllegalArgumentException textLine) {
+                    refusal = textError(line).orElse(refusal);
                 }
-            } catch (IllegalArgumentException textLine) {
-                // a text-mode line (no TABs): skip
             }
+        } catch (IOException e) {
+            if (refusal.isEmpty()) {
+                throw e;
+            }
+            // a reset after the refusal: the reason is still the refusal
         }
-        throw new EOFException("the server closed the connection before welcoming us");
+        throw new EOFException(refusal.isEmpty() ? "the server closed the connection before welcoming us" : refusal);
+    }
+
+    /** The words of a text-mode error line ({@code [14:02:07] !! words}), if {@code line} is one. */
+    static Optional<String> textError(String line) {
+        Matcher m = TEXT_ERROR.matcher(line);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String words = TextSanitizer.clean(m.group(1)).strip();     // shown in the pane, and on stderr
+        return words.isEmpty() ? Optional.empty() : Optional.of(words);
     }
 
     /** After a reconnect the server gives a guest nick and the default room: ask for ours back. */

@@ -5,7 +5,12 @@
  *  reader thread:  connect --> "PARLEY/1 MACHINE" --> skip text lines --> WELCOME --> restore /nick, /join
  *                  --> MachineFormat.parse each line --> LinkListener.received (to the UI's queue)
  *                  loss --> LinkListener.changed(RETRYING) --> Backoff delay --> connect again
+ *                  closed before WELCOME --> the refusal's "!! reason" text line is the reason reported
  *  any thread:     ServerLink.send --> Outbox (kept while offline) --> writer thread --> socket
+ *                      |  CommandLine.isQuit: is this line a /quit, read as the server reads it?
  * </pre>
+ *
+ * {@link parley.client.net.CommandLine} is the one place the client reads a typed line as the server does; the
+ * state's client commands use it too, so client and server never disagree on which line is which command.
  */
 package parley.client.net;

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import parley.client.net.CommandLine;
 import parley.protocol.ChatEvent;
 import parley.protocol.EventKind;
 
@@ -113,8 +114,8 @@ public final class ClientState {
     }
 
     /**
-     * Answers the paste question. Pasted lines are sent as text: one starting with {@code /} is escaped as
-     * {@code //}, so a pasted snippet cannot run commands.
+     * Answers the paste question. Pasted lines are sent as text: one the server would read as starting with
+     * {@code /} (indented too: it strips lines) is escaped as {@code //}, so a pasted snippet cannot run commands.
      */
     public Submission answerPaste(boolean send, Instant now) {
         List<String> lines = pendingPaste;
@@ -124,7 +125,7 @@ public final class ClientState {
             return Submission.nothing();
         }
         List<String> out = lines.stream().filter(l -> !l.isBlank())
-                .map(l -> l.startsWith("/") ? "/" + l : l).collect(Collectors.toList());
+                .map(CommandLine::literal).collect(Collectors.toList());
         Submission result = new Submission(out, false);
         noteIfQueued(result, now);
         return result;

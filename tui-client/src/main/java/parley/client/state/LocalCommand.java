@@ -1,7 +1,8 @@
 package parley.client.state;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import parley.client.net.CommandLine;
 
 /**
  * What a typed line asks for: one of the client's own commands, or a line for the server. The client's commands
@@ -31,20 +32,23 @@ public record LocalCommand(Verb verb, String argument) {
     public static final List<String> COMMANDS = List.of("/bell", "/clear", "/help", "/ignore", "/join", "/me",
             "/msg", "/nick", "/quit", "/rooms", "/unignore", "/who");
 
+    /**
+     * Reads {@code line} as the server would ({@link CommandLine}): {@code " /quit"} and {@code "/QUIT\tbye"} are a
+     * quit here exactly when they are one there, and {@code "\t/clear"} is the client's /clear.
+     */
     public static LocalCommand parse(String line) {
-        if (!line.startsWith("/") || line.startsWith("//")) {
+        Optional<CommandLine> command = CommandLine.parse(line);
+        if (command.isEmpty()) {
             return new LocalCommand(Verb.TO_SERVER, line);
         }
-        int space = line.indexOf(' ');
-        String name = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
-        String arg = space < 0 ? "" : line.substring(space + 1).strip();
-        return switch (name) {
-            case "/clear" -> new LocalCommand(Verb.CLEAR, arg);
-            case "/bell" -> new LocalCommand(Verb.BELL, arg);
-            case "/ignore" -> new LocalCommand(Verb.IGNORE, arg);
-            case "/unignore" -> new LocalCommand(Verb.UNIGNORE, arg);
-            case "/help" -> new LocalCommand(Verb.HELP, arg);
-            case "/quit" -> new LocalCommand(Verb.QUIT, line);
+        String arg = command.get().argument();
+        return switch (command.get().name()) {
+            case "clear" -> new LocalCommand(Verb.CLEAR, arg);
+            case "bell" -> new LocalCommand(Verb.BELL, arg);
+            case "ignore" -> new LocalCommand(Verb.IGNORE, arg);
+            case "unignore" -> new LocalCommand(Verb.UNIGNORE, arg);
+            case "help" -> new LocalCommand(Verb.HELP, arg);
+            case "quit" -> new LocalCommand(Verb.QUIT, line);
             default -> new LocalCommand(Verb.TO_SERVER, line);
         };
     }

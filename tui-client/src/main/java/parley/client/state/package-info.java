@@ -12,7 +12,10 @@
  *                 InputHistory, Completer                                         --> read by the view
  * </pre>
  *
- * Meaning, not looks: a {@link parley.client.state.Span} carries a {@link parley.client.state.Style}; the view
+ * LocalCommand reads a typed line as the server will ({@link parley.client.net.CommandLine}), so a line is the
+ * client's own command, a /quit, or text for the server on both sides alike.
+ *
+ * <p>Meaning, not looks: a {@link parley.client.state.Span} carries a {@link parley.client.state.Style}; the view
  * alone chooses colours.
  */
 package parley.client.state;

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
 import java.io.IOException;
 import java.time.Clock;
@@ -56,6 +57,8 @@ public final class FullScreenClient implements LinkListener {
     private final KeyMap keys = new KeyMap();
     private final ChatView view;
     private final BlockingQueue<UiEvent> inbox = new LinkedBlockingQueue<>();
+    /** The event {@link #awaitEvent()} woke up for: older than all still in the inbox, so handled before them. */
+    private UiEvent awaited;
     private int exitCode = -1;
     private boolean quitRequested;
     private String failure = "";
@@ -66,8 +69,18 @@ public final class FullScreenClient implements LinkListener {
         this.state = state;
         this.clock = clock;
         this.sender = sender;
-        // Lanterna's stream terminals cannot output non-BMP characters (see view.Glyphs); virtual ones can.
-        this.view = new ChatView(!(screen.getTerminal() instanceof StreamBasedTerminal));
+        this.view = new ChatView(writesAstral(screen.getTerminal()));
+    }
+
+    /**
+     * Whether {@code terminal} can show characters beyond the BMP (see view.Glyphs): virtual terminals can, and so
+     * can {@link WholeCharacterTerminal} on UTF-8; Lanterna's own stream terminals send them as "??".
+     */
+    static boolean writesAstral(Terminal terminal) {
+        if (terminal instanceof WholeCharacterTerminal whole) {
+            return whole.writesAstral();
+        }
+        return !(terminal instanceof StreamBasedTerminal);
     }
 
     // ---- called on the link's thread: only queue ----
@@ -118,7 +131,7 @@ public final class FullScreenClient implements LinkListener {
             handleKeys(typed);
             changed = true;
         }
-        for (UiEvent e = inbox.poll(); e != null && exitCode < 0; e = inbox.poll()) {
+        for (UiEvent e = nextEvent(); e != null && exitCode < 0; e = nextEvent()) {
             handle(e);
             changed = true;
         }
@@ -142,16 +155,28 @@ public final class FullScreenClient implements LinkListener {
         return state;
     }
 
+    /**
+     * Waits a little for the link to report something. What wakes us is kept aside, not put back in the queue:
+     * the link may already have queued more behind it (a /join's welcome, members and join come in one burst),
+     * and handled after those it would undo them.
+     */
     private void awaitEvent() {
         try {
-            UiEvent e = inbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            if (e != null) {
-                inbox.add(e);   // handled by the next step, with everything else that arrived by then
-            }
+            awaited = inbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exitCode = 0;
         }
+    }
+
+    /** The awaited event first, then the inbox in the order the link reported. */
+    private UiEvent nextEvent() {
+        UiEvent e = awaited;
+        if (e == null) {
+            return inbox.poll();
+        }
+        awaited = null;
+        return e;
     }
 
     private List<KeyStroke> pollKeys() throws IOException {

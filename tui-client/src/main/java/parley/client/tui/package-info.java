@@ -9,5 +9,9 @@
  * </pre>
  *
  * One {@code step()} drains keys and events and redraws once; tests call it directly on a virtual terminal.
+ *
+ * <p>On a real terminal the screen writes through {@link parley.client.tui.WholeCharacterTerminal}, Lanterna's
+ * Unix terminal with one change: a string goes out encoded whole, so an emoji is not split into two "?"
+ * (Lanterna 3.1.5 encodes one UTF-16 unit at a time).
  */
 package parley.client.tui;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import parley.client.testing.FakeServer;
 import parley.client.testing.RecordingListener;
 import parley.protocol.EventKind;
+import parley.server.Admission;
 
 class ServerLinkTest {
 
@@ -133,6 +134,47 @@ class ServerLinkTest {
     }
 
     @Test
+    void aServerThatRefusesUsSaysWhyInsteadOfClosedBeforeWelcoming() throws Exception {
+        server = new FakeServer();
+        server.refuseWith(Admission.SERVER_FULL);
+        link = new ServerLink("127.0.0.1", server.port(), null, attempt -> Optional.of(Duration.ZERO), listener);
+        link.start();
+
+        listener.awaitState(LinkState.FAILED);
+        assertThat(listener.details).contains("connecting to 127.0.0.1:" + server.port(),
+                "cannot connect to 127.0.0.1:" + server.port() + ": server full, try again later");
+    }
+
+    @Test
+    void onlyTextErrorLinesAreReasons() {
+        assertThat(ServerLink.textError("[14:02:07] !! server full, try again later"))
+                .contains("server full, try again later");
+        assertThat(ServerLink.textError("!! too many connections from your address"))
+                .contains("too many connections from your address");
+        assertThat(ServerLink.textError("[14:02:07] !! full\u001B[2J\u0007 ")).contains("full");
+        assertThat(ServerLink.textError("[14:02:07] -- welcome to parley, guest1; you are in #lobby.")).isEmpty();
+        assertThat(ServerLink.textError("[14:02:07] <bob@127.0.0.1:5000> !! not an error")).isEmpty();
+        assertThat(ServerLink.textError("[14:02:07] !! ")).isEmpty();
+    }
+
+    @Test
+    void aRefusedReconnectSaysWhyWhileRetrying() throws Exception {
+        server = new FakeServer();
+        link = new ServerLink("127.0.0.1", server.port(), null, attempt -> Optional.of(Duration.ofMillis(1)),
+                listener);
+        link.start();
+        listener.awaitState(LinkState.CONNECTED);
+        server.awaitConnection();
+        server.refuseWith(Admission.TOO_MANY_FROM_YOU);
+        server.dropConnection();
+
+        listener.awaitState(LinkState.RETRYING);    // the drop
+        listener.awaitState(LinkState.RETRYING);    // the refused reconnect
+        assertThat(listener.details).anyMatch(d -> d.startsWith(
+                "disconnected (too many connections from your address); reconnecting in 1 ms"));
+    }
+
+    @Test
     void quitEndsTheLinkWhenTheServerCloses() throws Exception {
         server = new FakeServer();
         link = new ServerLink("127.0.0.1", server.port(), null, attempt -> Optional.of(Duration.ZERO), listener);
@@ -142,6 +184,19 @@ class ServerLinkTest {
         link.send("/quit bye");
         assertThat(server.nextLine()).isEqualTo("/quit bye");
         listener.awaitState(LinkState.CLOSED);
+    }
+
+    @Test
+    void aQuitTheServerUnderstandsEndsTheLinkHoweverItIsSpaced() throws Exception {
+        server = new FakeServer();
+        link = new ServerLink("127.0.0.1", server.port(), null, attempt -> Optional.of(Duration.ZERO), listener);
+        link.start();
+        listener.awaitState(LinkState.CONNECTED);
+
+        link.send("\t/QUIT\tbye");
+        assertThat(server.nextLine()).isEqualTo("\t/QUIT\tbye");
+        listener.awaitState(LinkState.CLOSED);
+        assertThat(listener.states).doesNotContain(LinkState.RETRYING);
     }
 
     @Test

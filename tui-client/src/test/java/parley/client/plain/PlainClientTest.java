@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import parley.client.net.Backoff;
 import parley.client.testing.FakeServer;
 import parley.protocol.EventKind;
+import parley.server.Admission;
 
 class PlainClientTest {
 
@@ -80,6 +81,21 @@ class PlainClientTest {
 
         assertThat(client.run()).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("!! cannot connect to 127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void aRefusalIsPrintedWithTheServersReason() throws Exception {
+        try (FakeServer server = new FakeServer()) {
+            server.refuseWith(Admission.TOO_MANY_FROM_YOU);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PipedInputStream neverTyped = new PipedInputStream(new PipedOutputStream());
+            PlainClient client = new PlainClient("127.0.0.1", server.port(), null, NO_WAIT, TOKYO,
+                    new StreamConsole(neverTyped, out));
+
+            assertThat(client.run()).isEqualTo(1);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("!! cannot connect to 127.0.0.1:" + server.port()
+                    + ": too many connections from your address");
+        }
     }
 
     private static int run(PlainClient client) {

@@ -73,6 +73,37 @@ class ClientStateTest {
     }
 
     @Test
+    void clientCommandsAreReadAsTheServerReadsThemStrippedSplitAtTabsAnyCase() {
+        Submission quit = state.submit(" /QUIT\tbye", T);
+        assertThat(quit.quit()).isTrue();
+        assertThat(quit.toServer()).containsExactly(" /QUIT\tbye");
+        assertThat(state.submit("\t/quit", T).quit()).isTrue();
+
+        assertThat(state.submit("\t/bell\tall ", T).toServer()).isEmpty();
+        assertThat(state.bell()).isEqualTo(BellMode.ALL);
+        assertThat(state.submit(" /Ignore  Troll ", T).toServer()).isEmpty();
+        assertThat(state.ignores().ignores("troll")).isTrue();
+        assertThat(state.submit("/unignore\tTroll", T).toServer()).isEmpty();
+        assertThat(state.ignores().nicks()).isEmpty();
+        assertThat(state.submit(" /help", T).toServer()).containsExactly("/help");
+        assertThat(state.submit("/clear\t", T).toServer()).isEmpty();
+        assertThat(lines()).isEmpty();
+
+        // The server splits the command word at a space or TAB only: this is an unknown command to it.
+        Submission notQuit = state.submit("/quit\u3000bye", T);
+        assertThat(notQuit.quit()).isFalse();
+        assertThat(notQuit.toServer()).containsExactly("/quit\u3000bye");
+        assertThat(state.submit(" //quit is text", T).quit()).isFalse();
+    }
+
+    @Test
+    void aPastedLineIsNeverRunEvenIndented() {
+        state.offerPaste(List.of("  /quit", "\t/nick mallory", "/join x", "//x", "plain /quit"));
+        assertThat(state.answerPaste(true, T).toServer())
+                .containsExactly("//quit", "//nick mallory", "//join x", "///x", "plain /quit");
+    }
+
+    @Test
     void inputHistoryKeepsAtLeastFiveHundredLinesAndTheDraft() {
         for (int i = 0; i < 600; i++) {
             state.submit("line " + i, T);

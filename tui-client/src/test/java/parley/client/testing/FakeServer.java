@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import parley.protocol.ChatEvent;
 import parley.protocol.EventKind;
 import parley.protocol.MachineFormat;
+import parley.protocol.TextFormat;
+import parley.protocol.TextSanitizer;
+import parley.protocol.WireMode;
 
 /**
  * A tiny loopback server for client tests: speaks just enough of the protocol. Each accepted connection gets a
@@ -35,6 +38,7 @@ public final class FakeServer implements AutoCloseable {
     private volatile Socket current;
     private volatile int guests;
     private volatile CountDownLatch welcomeGate = new CountDownLatch(0);
+    private volatile String refusal;
 
     public FakeServer() throws IOException {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -61,6 +65,17 @@ public final class FakeServer implements AutoCloseable {
         sendRaw(format.format(e));
     }
 
+    /** Several events in one write, as a server's output buffer sends a burst (a /join's welcome, members, join). */
+    public void sendBurst(ChatEvent... events) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (ChatEvent e : events) {
+            lines.append(format.format(e)).append('\n');
+        }
+        OutputStream out = current.getOutputStream();
+        out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
     public void sendRaw(String line) throws IOException {
         OutputStream out = current.getOutputStream();
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -74,6 +89,14 @@ public final class FakeServer implements AutoCloseable {
 
     public void releaseWelcome() {
         welcomeGate.countDown();
+    }
+
+    /**
+     * Later connections are refused as a full server refuses them (parley.server.Gatekeeper): at once, before any
+     * welcome, with one text-mode error line saying {@code reason}, then closed.
+     */
+    public void refuseWith(String reason) {
+        refusal = new TextFormat(ZoneOffset.UTC).format(ChatEvent.notice(EventKind.ERROR, "", T0, reason));
     }
 
     /** Drops the current connection, as a crashing server would. */
@@ -101,6 +124,13 @@ public final class FakeServer implements AutoCloseable {
     private void serve(Socket s) {
         try (s) {
             OutputStream out = s.getOutputStream();
+            String refused = refusal;
+            if (refused != null) {
+                out.write((refused + "\n").getBytes(StandardCharsets.UTF_8));
+                s.shutdownOutput();
+                s.getInputStream().readNBytes(WireMode.MACHINE_HELLO.length() + 1);    // closing unread input resets
+                return;
+            }
             out.write("[14:02:07] -- welcome to parley, guest; you are in #lobby.\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
@@ -117,7 +147,7 @@ public final class FakeServer implements AutoCloseable {
             accepted.add(s);
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 received.add(line);
-                if (line.startsWith("/quit")) {
+                if (quits(line)) {
                     return;
                 }
             }
@@ -126,6 +156,13 @@ public final class FakeServer implements AutoCloseable {
         } catch (IOException e) {
             // the test dropped it, or the client went away
         }
+    }
+
+    /** As parley.core.ChatCore reads a line: cleaned, stripped, the command word up to the first space. */
+    private static boolean quits(String line) {
+        String clean = TextSanitizer.clean(line).strip();
+        int space = clean.indexOf(' ');
+        return (space < 0 ? clean : clean.substring(0, space)).equalsIgnoreCase("/quit");
     }
 
     @Override

@@ -84,6 +84,32 @@ class ScreenTest {
         assertThat(h.cursor()).isEqualTo(new TerminalPosition(3, 11));
     }
 
+    /**
+     * ☕ and ✅ are East Asian Wide: a terminal draws them two columns wide, and the text after them must be where the
+     * terminal puts it. Lanterna counts them as one column, so each is drawn with an emoji presentation selector
+     * (U+FE0F, no width of its own), which it counts as two.
+     */
+    @Test
+    void textAfterWideBmpEmojiStaysInTheColumnsATerminalDrawsItIn() {
+        Harness h = new Harness(40, 6).connectedAs("alice");
+        h.receive(says("bob", "☕ and ✅ done", 1)).step();
+
+        int row = 3;
+        assertThat(h.row(row)).isEqualTo("14:03 <bob> ☕\uFE0F and ✅\uFE0F done");
+        assertThat(h.cell(12, row).getCharacterString()).startsWith("☕");
+        assertThat(h.cell(12, row).isDoubleWidth()).isTrue();
+        assertThat(h.cell(15, row).getCharacterString()).isEqualTo("a");
+        assertThat(h.cell(19, row).getCharacterString()).startsWith("✅");
+        assertThat(h.cell(22, row).getCharacterString()).isEqualTo("d");
+        assertThat(h.cell(25, row).getCharacterString()).isEqualTo("e");
+
+        h.type("☕!").step();
+        assertThat(h.row(5)).isEqualTo("> ☕\uFE0F!");
+        assertThat(h.cell(4, 5).getCharacterString()).isEqualTo("!");
+        assertThat(h.cursor()).isEqualTo(new TerminalPosition(5, 5));
+        assertThat(h.client.state().input().text()).isEqualTo("☕!");     // the selector is the view's, not sent
+    }
+
     @Test
     void aMessageArrivingWhileTypingLeavesTheInputAndCursorAlone() {
         Harness h = new Harness(40, 12).connectedAs("alice", "bob");

@@ -1,0 +1,18 @@
+package parley.threaded;
+
+import java.util.concurrent.ScheduledExecutorService;
+import parley.core.ChatCore;
+import parley.server.ConnectionThreads;
+import parley.server.ServerSettings;
+
+/**
+ * What every connection of one server shares.
+ *
+ * @param settings   the limits and the log
+ * @param core       the chat
+ * @param threads    where per-connection threads come from (virtual on Java 21+)
+ * @param deadlines  one timer thread for every connection's close-after-flush deadline
+ */
+record ServerContext(ServerSettings settings, ChatCore core, ConnectionThreads threads,
+                     ScheduledExecutorService deadlines) {
+}
