@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** The {@code parley} command: a small class per subcommand, shared options as mixins. */
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A terminal chat system: a server with two interchangeable backends and a full-screen client.",
-        subcommands = {ServerCommand.class, ClientCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, ClientCommand.class, DemoCommand.class, parley.bench.BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Parley implements Runnable {
 
     @Spec

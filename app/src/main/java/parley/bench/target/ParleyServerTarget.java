@@ -1,0 +1,88 @@
+package parley.bench.target;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import parley.bench.load.ParleyLineAdapter;
+import parley.bench.load.WireAdapter;
+
+/**
+ * A parley backend in a JVM of its own:
+ * {@code [taskset -c 1] java OPTIONS -cp CP parley.app.Parley server --backend NAME --host 127.0.0.1 --port 0
+ * [--max-outbound SIZE --soft-outbound SIZE] [--rate-limit off --max-clients 0 --max-per-ip 0]}, ready when it
+ * prints {@code listening on HOST:PORT backend=NAME}. Options the server does not list in its help are left
+ * out, so the bench runs against older and newer servers alike.
+ */
+public final class ParleyServerTarget implements RunningTarget {
+
+    /** The launcher's main class (the bench runs the same jar or class path). */
+    public static final String MAIN_CLASS = "parley.app.Parley";
+
+    private static final Pattern LISTENING = Pattern.compile("^listening on (\\S+):(\\d+) backend=(\\S+)$");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final ServerProcess process;
+    private final InetSocketAddress address;
+    private final ProcReader proc = new ProcReader();
+
+    private ParleyServerTarget(ServerProcess process, InetSocketAddress address) {
+        this.process = process;
+        this.address = address;
+    }
+
+    /** Starts backend {@code backend}; the log files are named {@code runName}. */
+    public static ParleyServerTarget start(String backend, LaunchSettings launch, long maxOutboundBytes,
+                                           String runName) throws TargetUnavailable, InterruptedException {
+        List<String> cmd = new ArrayList<>(launch.cpuPrefix());
+        cmd.add(launch.java());
+        cmd.addAll(launch.jvmOptions());
+        cmd.addAll(List.of("-cp", launch.classPath(), MAIN_CLASS, "server", "--backend", backend,
+                "--host", "127.0.0.1", "--port", "0"));
+        if (maxOutboundBytes > 0) {
+            // Raised for the run: the hard limit, and the soft one (where the server has it) as high.
+            cmd.addAll(List.of("--max-outbound", Long.toString(maxOutboundBytes)));
+            if (launch.serverOptions().contains("--soft-outbound")) {
+                cmd.addAll(List.of("--soft-outbound", Long.toString(maxOutboundBytes)));
+            }
+        }
+        cmd.addAll(launch.extraServerArgs());
+        ServerProcess p;
+        try {
+            p = ServerProcess.start(cmd, launch.logs(), runName);
+        } catch (IOException e) {
+            throw new TargetUnavailable("could not start the " + backend + " server: " + e.getMessage(), e);
+        }
+        try {
+            Matcher m = p.awaitLine(LISTENING, launch.startTimeout());
+            return new ParleyServerTarget(p, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(2))));
+        } catch (IOException e) {
+            p.stop(Duration.ofSeconds(5));
+            throw new TargetUnavailable("backend " + backend + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public WireAdapter adapter() {
+        return new ParleyLineAdapter();
+    }
+
+    @Override
+    public Optional<ProcessSample> sample() {
+        return process.sample(proc);
+    }
+
+    @Override
+    public String stop() {
+        return process.stop(STOP_GRACE);
+    }
+}

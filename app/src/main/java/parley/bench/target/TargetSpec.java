@@ -1,0 +1,75 @@
+package parley.bench.target;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * A server to measure, as named on the command line.
+ *
+ * <pre>
+ *  --backends selector,threaded   -&gt; Backend("selector"), Backend("threaded")   (a server JVM per run)
+ *  --target redis://127.0.0.1:6379 -&gt; Redis(host, port, started=false)          (already running)
+ *  --start-redis                   -&gt; Redis(127.0.0.1, free port, started=true) (redis-server per run)
+ *  --target line://127.0.0.1:7777  -&gt; Line(host, port)                           (any text-protocol server)
+ * </pre>
+ */
+public sealed interface TargetSpec {
+
+    /** The name of its rows, e.g. {@code selector}, {@code redis}, {@code line://127.0.0.1:7777}. */
+    String label();
+
+    /** A parley backend the bench starts itself, with {@code parley server --backend NAME}. */
+    record Backend(String name) implements TargetSpec {
+        @Override
+        public String label() {
+            return name;
+        }
+    }
+
+    /** A Redis server: one the user runs ({@code started} false) or one the bench starts for each run. */
+    record Redis(String host, int port, boolean started) implements TargetSpec {
+        @Override
+        public String label() {
+            return started ? "redis" : "redis://" + host + ":" + port;
+        }
+    }
+
+    /** A running server that speaks parley's text protocol. */
+    record Line(String host, int port) implements TargetSpec {
+        @Override
+        public String label() {
+            return "line://" + host + ":" + port;
+        }
+    }
+
+    /**
+     * Parses {@code redis://HOST:PORT} or {@code line://HOST:PORT}. Only loopback hosts are accepted: the
+     * bench sends load nowhere else.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    static TargetSpec parse(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + text + "' is not redis://HOST:PORT or line://HOST:PORT");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+        if (uri.getHost() == null || uri.getPort() < 1) {
+            throw new IllegalArgumentException("'" + text + "' needs a host and a port, e.g. " + scheme
+                    + "://127.0.0.1:6379");
+        }
+        String host = uri.getHost();
+        if (!Loopback.isLoopback(host)) {
+            throw new IllegalArgumentException("'" + text + "': the bench only loads loopback addresses "
+                    + "(127.0.0.0/8, ::1, localhost)");
+        }
+        return switch (scheme) {
+            case "redis" -> new Redis(host, uri.getPort(), false);
+            case "line" -> new Line(host, uri.getPort());
+            default -> throw new IllegalArgumentException("unknown target scheme '" + scheme
+                    + "'; use redis://HOST:PORT or line://HOST:PORT");
+        };
+    }
+}
