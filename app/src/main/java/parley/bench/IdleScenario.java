@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import parley.bench.load.LoadClient;
 import parley.bench.load.LoadEngine;
@@ -20,12 +21,17 @@ import parley.bench.target.RunningTarget;
  * idle: open many connections that then do nothing, a bounded number at a time.
  *
  * <pre>
- *  sample server (RSS, threads)
+ *  full GC in the server (jcmd GC.run), then sample it (RSS, live heap)
  *  open N connections, at most C connecting at once; each joins a room of its own (so N people in one room
  *    do not turn N joins into N^2 announcements); connect time = connect() to the first byte (the welcome)
  *  wait until every one is in its room (or failed, or the time is up)
- *  sample server again: (RSS after - before) / held = memory per connection; Threads
+ *  sample server again (CPU, threads); full GC, then RSS and live heap:
+ *    (RSS after - before) / held = memory per connection; (heap after - before) / held = its Java heap part
  * </pre>
+ *
+ * The full GC before each RSS sample matters: without it the delta counts the garbage of the connect burst
+ * (young regions G1 touched and has not reused yet) as if each connection kept it. The servers run with
+ * flags that let G1 give freed heap back (see {@code BenchCommand}'s {@code --server-jvm-opts}).
  *
  * The bench needs a file descriptor per connection: when its limit is lower than N it opens what it can
  * and says so.
@@ -60,6 +66,7 @@ final class IdleScenario {
         long runId = ThreadLocalRandom.current().nextLong(1L << 20, 1L << 24);
         String prefix = "i" + Long.toHexString(runId) + "-";
         RunState state = new RunState(target.adapter(), new Payload(runId, w.payloadBytes()), 0);
+        OptionalLong heapBefore = target.collectGarbage();
         Optional<ProcessSample> before = target.sample();
         long cpuStart = cpu.processCpuNanos();
         long systemStart = system.busyNanos();
@@ -80,6 +87,9 @@ final class IdleScenario {
             Optional<ProcessSample> after = target.sample();
             long cpuEnd = cpu.processCpuNanos();
             long systemEnd = system.busyNanos();
+            // After the CPU window: the collection the bench asks for is not the server's work.
+            OptionalLong heapAfter = target.collectGarbage();
+            Optional<ProcessSample> collected = target.sample();
             engine.stop();
 
             LatencyRecorder connect = new LatencyRecorder();
@@ -102,8 +112,10 @@ final class IdleScenario {
                     held, wanted, seconds));
             double serverCpu = before.isPresent() && after.isPresent()
                     ? (after.get().cpuNanos() - before.get().cpuNanos()) / 1e9 : Double.NaN;
-            double perConnection = before.isPresent() && after.isPresent() && held > 0
-                    ? (after.get().rssBytes() - before.get().rssBytes()) / 1024.0 / held : Double.NaN;
+            double perConnection = before.isPresent() && collected.isPresent() && held > 0
+                    ? (collected.get().rssBytes() - before.get().rssBytes()) / 1024.0 / held : Double.NaN;
+            double heapPerConnection = heapBefore.isPresent() && heapAfter.isPresent() && held > 0
+                    ? (heapAfter.getAsLong() - heapBefore.getAsLong()) / 1024.0 / held : Double.NaN;
             double ownCpu = cpuStart >= 0 ? (cpuEnd - cpuStart) / 1e9 : Double.NaN;
             double other = systemStart >= 0 && systemEnd >= 0 && !Double.isNaN(ownCpu)
                     ? Math.max(0, (systemEnd - systemStart) / 1e9 - ownCpu - (Double.isNaN(serverCpu) ? 0 : serverCpu))
@@ -113,7 +125,7 @@ final class IdleScenario {
                     connect.maxMillis(), wanted - held, Double.NaN, serverCpu,
                     after.map(s -> s.peakRssBytes() / 1048576.0).orElse(Double.NaN),
                     after.map(s -> (double) s.threads()).orElse(Double.NaN),
-                    ownCpu, other, seconds, held, perConnection,
+                    ownCpu, other, seconds, held, perConnection, heapPerConnection,
                     String.join("; ", notes), connect.curve());
         }
     }

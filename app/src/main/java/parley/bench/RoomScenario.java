@@ -127,7 +127,7 @@ final class RoomScenario {
                     latency.percentileMillis(99.9), latency.maxMillis(), lost, reordered,
                     window.serverCpuSeconds(), end.map(s -> s.peakRssBytes() / 1048576.0).orElse(Double.NaN),
                     window.maxThreads(), window.loadGenCpuSeconds(), window.otherCpuSeconds(), secs, members,
-                    Double.NaN,
+                    Double.NaN, Double.NaN,
                     String.join("; ", notes), latency.curve());
         }
     }

@@ -181,7 +181,7 @@ final class Connection implements Outbound {
             return;
         }
         try {
-            output.writeTo(channel, loop.tuning().maxWriteBytesPerTurn());
+            output.writeTo(channel, loop.tuning().maxWriteBytesPerTurn(), loop.writeBatch());
         } catch (IOException e) {
             close("connection reset");
             return;

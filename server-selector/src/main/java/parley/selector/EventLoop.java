@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
+import parley.core.OutboundQueue;
 import parley.server.Peers;
 import parley.server.Gatekeeper;
 import parley.server.ServerSettings;
@@ -37,6 +38,8 @@ final class EventLoop implements Runnable {
     private final Thread thread;
     /** One read buffer for all of this loop's connections; each read is decoded before the next. */
     private final ByteBuffer readBuffer;
+    /** One scratch array for the gathering writes of all of this loop's connections, as for reads. */
+    private final ByteBuffer[] writeBatch = new ByteBuffer[OutboundQueue.GATHER];
     /** Concurrent only so that {@link #queuedBytes()} may be read from another thread; changed by the loop. */
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     /** Connections with output to write before the loop sleeps (Redis's clients_pending_write). */
@@ -161,6 +164,11 @@ final class EventLoop implements Runnable {
 
     LoopTuning tuning() {
         return tuning;
+    }
+
+    /** The scratch array for {@link OutboundQueue#writeTo}: loop thread only, empty between writes. */
+    ByteBuffer[] writeBatch() {
+        return writeBatch;
     }
 
     TaskHandoff tasks() {

@@ -170,10 +170,11 @@ final class Connection implements Outbound {
     }
 
     private void writeLoop() {
+        ByteBuffer[] batch = new ByteBuffer[OutboundQueue.GATHER]; // this writer's scratch, reused
         try {
             while (!closed.get()) {
                 awaitWork();
-                queue.writeTo(socket, Long.MAX_VALUE);
+                queue.writeTo(socket, Long.MAX_VALUE, batch);
                 if (closeAfterFlushReason != null && queue.isEmpty()) {
                     closeNow(closeAfterFlushReason);
                     return;

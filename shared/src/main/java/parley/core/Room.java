@@ -14,12 +14,12 @@ final class Room {
     private final String name;
     private final int historySize;
     private final Set<Session> members = new LinkedHashSet<>();
-    private final ArrayDeque<ChatEvent> history;
+    /** Made on the first message: most rooms of an idle server never hear one (a room of one, a lobby). */
+    private ArrayDeque<ChatEvent> history;
 
     Room(String name, int historySize) {
         this.name = name;
         this.historySize = historySize;
-        this.history = new ArrayDeque<>(Math.min(historySize, 64));
     }
 
     String name() {
@@ -46,6 +46,9 @@ final class Room {
         if (historySize == 0) {
             return;
         }
+        if (history == null) {
+            history = new ArrayDeque<>(Math.min(historySize, 64));
+        }
         if (history.size() == historySize) {
             history.removeFirst();
         }
@@ -53,6 +56,6 @@ final class Room {
     }
 
     List<ChatEvent> history() {
-        return new ArrayList<>(history);
+        return history == null ? new ArrayList<>() : new ArrayList<>(history);
     }
 }

@@ -32,6 +32,7 @@ final class Columns {
             new Column("others CPU s", "other_cpu_seconds", Result::otherCpuSeconds, Format.ONE_DECIMAL),
             new Column("conns", "connections", Result::connections, Format.COUNT),
             new Column("KiB/conn", "rss_per_connection_kib", Result::rssPerConnectionKiB, Format.ONE_DECIMAL),
+            new Column("heap KiB/conn", "heap_per_connection_kib", Result::heapPerConnectionKiB, Format.ONE_DECIMAL),
             new Column("notes", "notes", Result::notes, Format.TEXT));
 
     private Columns() {

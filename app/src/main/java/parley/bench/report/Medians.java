@@ -42,7 +42,8 @@ public final class Medians {
                 m(runs, Result::reordered), m(runs, Result::serverCpuSeconds), m(runs, Result::peakRssMiB),
                 m(runs, Result::threads), m(runs, Result::loadGenCpuSeconds), m(runs, Result::otherCpuSeconds),
                 m(runs, Result::windowSeconds),
-                m(runs, Result::connections), m(runs, Result::rssPerConnectionKiB), notes, middle.curve());
+                m(runs, Result::connections), m(runs, Result::rssPerConnectionKiB),
+                m(runs, Result::heapPerConnectionKiB), notes, middle.curve());
     }
 
     /** The median of the figures that are numbers; NaN when none is. */

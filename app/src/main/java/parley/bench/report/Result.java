@@ -22,20 +22,22 @@ import parley.bench.measure.LatencyRecorder.CurvePoint;
  * @param otherCpuSeconds    CPU every other program on the machine used in that window (the noise)
  * @param windowSeconds      the measured window
  * @param connections        connections held (idle) or clients in the room
- * @param rssPerConnectionKiB (idle) resident memory added per held connection
+ * @param rssPerConnectionKiB (idle) resident memory added per held connection (both samples after a full GC)
+ * @param heapPerConnectionKiB (idle) live Java heap added per held connection (after a full GC; NaN for Redis)
  * @param notes              what else happened: skipped, errors, slow clients closed
  * @param curve              latency by percentile (ms)
  */
 public record Result(String target, String scenario, int repeat, double messagesPerSec, double deliveriesPerSec,
                      double p50Ms, double p99Ms, double p999Ms, double maxMs, double lost, double reordered,
                      double serverCpuSeconds, double peakRssMiB, double threads, double loadGenCpuSeconds,
-                     double otherCpuSeconds, double windowSeconds, double connections, double rssPerConnectionKiB, String notes,
+                     double otherCpuSeconds, double windowSeconds, double connections, double rssPerConnectionKiB,
+                     double heapPerConnectionKiB, String notes,
                      List<CurvePoint> curve) {
 
     /** A row for a target that could not be run, with the reason. */
     public static Result skipped(String target, String scenario, int repeat, String why) {
         double n = Double.NaN;
-        return new Result(target, scenario, repeat, n, n, n, n, n, n, n, n, n, n, n, n, n, n, n, n,
+        return new Result(target, scenario, repeat, n, n, n, n, n, n, n, n, n, n, n, n, n, n, n, n, n,
                 "skipped: " + why, List.of());
     }
 
@@ -46,6 +48,6 @@ public record Result(String target, String scenario, int repeat, double messages
     public Result withRepeat(int value) {
         return new Result(target, scenario, value, messagesPerSec, deliveriesPerSec, p50Ms, p99Ms, p999Ms, maxMs,
                 lost, reordered, serverCpuSeconds, peakRssMiB, threads, loadGenCpuSeconds, otherCpuSeconds, windowSeconds,
-                connections, rssPerConnectionKiB, notes, curve);
+                connections, rssPerConnectionKiB, heapPerConnectionKiB, notes, curve);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import parley.bench.load.ParleyLineAdapter;
@@ -29,10 +30,12 @@ public final class ParleyServerTarget implements RunningTarget {
     private final ServerProcess process;
     private final InetSocketAddress address;
     private final ProcReader proc = new ProcReader();
+    private final HeapProbe heap;
 
-    private ParleyServerTarget(ServerProcess process, InetSocketAddress address) {
+    private ParleyServerTarget(ServerProcess process, InetSocketAddress address, HeapProbe heap) {
         this.process = process;
         this.address = address;
+        this.heap = heap;
     }
 
     /** Starts backend {@code backend}; the log files are named {@code runName}. */
@@ -59,7 +62,8 @@ public final class ParleyServerTarget implements RunningTarget {
         }
         try {
             Matcher m = p.awaitLine(LISTENING, launch.startTimeout());
-            return new ParleyServerTarget(p, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(2))));
+            return new ParleyServerTarget(p, new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(2))),
+                    new HeapProbe(launch.java()));
         } catch (IOException e) {
             p.stop(Duration.ofSeconds(5));
             throw new TargetUnavailable("backend " + backend + ": " + e.getMessage(), e);
@@ -79,6 +83,11 @@ public final class ParleyServerTarget implements RunningTarget {
     @Override
     public Optional<ProcessSample> sample() {
         return process.sample(proc);
+    }
+
+    @Override
+    public OptionalLong collectGarbage() throws InterruptedException {
+        return heap.liveHeapBytes(process.pid());
     }
 
     @Override

@@ -2,6 +2,7 @@ package parley.bench.target;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.OptionalLong;
 import parley.bench.load.WireAdapter;
 
 /** A server the bench is measuring, for one run. */
@@ -15,6 +16,14 @@ public interface RunningTarget extends AutoCloseable {
 
     /** The server process now, when the bench knows its pid (it started it, or Redis told it). */
     Optional<ProcessSample> sample();
+
+    /**
+     * Runs a full garbage collection in the server and returns its heap in use right after (the live heap), in
+     * bytes; empty when the target has no JVM heap to ask about (Redis) or the answer failed.
+     */
+    default OptionalLong collectGarbage() throws InterruptedException {
+        return OptionalLong.empty();
+    }
 
     /** Stops it if the bench started it; returns a note on how that went (empty when nothing to say). */
     String stop();

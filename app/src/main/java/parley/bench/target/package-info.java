@@ -8,6 +8,7 @@
  *     Redis    -&gt; RedisTarget: redis-server on a free port (or one the user runs; RedisProbe: PING, pid)
  *     Line     -&gt; LineTarget: a running text-protocol server
  *  RunningTarget.sample() -&gt; ProcReader -&gt; ProcessSample (CPU, RSS, VmHWM, threads)
+ *  RunningTarget.collectGarbage() -&gt; HeapProbe: jcmd PID GC.run, GC.heap_info (parley only)
  *  RunningTarget.stop()   -&gt; SIGTERM, bounded wait
  *  CpuPinning: taskset for the bench itself and the servers' command prefix
  * </pre>

@@ -22,7 +22,7 @@ class ReportFilesTest {
         }
         double nan = Double.NaN;
         return new Result(target, scenario, repeat, 1000, 100_000 * repeat, p99 / 4, p99, p99 * 1.2, p99 * 2, 0, 0,
-                1.5, 120, 22, 2.5, 0.1, 10, 100, nan, notes, latency.curve());
+                1.5, 120, 22, 2.5, 0.1, 10, 100, nan, nan, notes, latency.curve());
     }
 
     private final List<Result> runs = List.of(
