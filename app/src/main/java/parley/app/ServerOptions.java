@@ -1,7 +1,6 @@
 package parley.app;
 
 import java.time.Duration;
-import java.util.Locale;
 import parley.core.CoreSettings;
 import parley.core.MonotonicClock;
 import parley.core.RateLimit;
@@ -89,32 +88,6 @@ final class ServerOptions {
      */
     static long newcomerBurstBytes(int maxLine) {
         return (CoreSettings.defaults().historySize() + 2L) * (3L * maxLine + 128L);
-    }
-
-    /** {@code 1048576}, {@code 64KiB}, {@code 4MiB}, {@code 1GiB}. */
-    static final class ByteSize implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            long unit = 1;
-            for (String[] suffix : new String[][] {{"kib", "1024"}, {"mib", "1048576"}, {"gib", "1073741824"},
-                {"k", "1024"}, {"m", "1048576"}, {"g", "1073741824"}, {"b", "1"}}) {
-                if (v.endsWith(suffix[0])) {
-                    unit = Long.parseLong(suffix[1]);
-                    v = v.substring(0, v.length() - suffix[0].length()).trim();
-                    break;
-                }
-            }
-            try {
-                long bytes = Math.multiplyExact(Long.parseLong(v), unit);
-                if (bytes < 0) {
-                    throw new NumberFormatException();
-                }
-                return bytes;
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw new TypeConversionException("'" + value + "' is not a size such as 1MiB");
-            }
-        }
     }
 
     /** {@code 20}, {@code 20/40}, {@code off}. */

@@ -46,7 +46,7 @@ class CommandLineTest {
 
     @Test
     void sizesAcceptUnits() {
-        ServerOptions.ByteSize sizes = new ServerOptions.ByteSize();
+        ByteSize sizes = new ByteSize();
         assertThat(sizes.convert("1MiB")).isEqualTo(1024 * 1024);
         assertThat(sizes.convert("64k")).isEqualTo(64 * 1024);
         assertThat(sizes.convert("4096")).isEqualTo(4096);

@@ -56,7 +56,6 @@ final class Connection implements Outbound {
     private volatile String closeAfterFlushReason;
     /** Set once by start(); volatile because the close paths on other threads read it. */
     private volatile Session session;
-    private volatile String closeReason;
 
     Connection(SocketChannel socket, ServerContext context, Consumer<Connection> onClosed) {
         this.socket = socket;
@@ -73,8 +72,9 @@ final class Connection implements Outbound {
             String peer = Peers.describe(socket.getRemoteAddress());
             session = core.connect(peer, this);
             if (closed.get()) {
-                // Closed while joining (its welcome overflowed a tiny queue): closeNow saw no session yet.
-                core.disconnect(session, closeReason);
+                // Closed while joining (its welcome overflowed a tiny queue): closeNow saw no session yet,
+                // and may not have recorded its reason yet either; the queue knows it.
+                core.disconnect(session, queue.overflowed() ? queue.overflowReason() : "connection closed");
                 return;
             }
             context.threads().start(this::readLoop);
@@ -112,7 +112,6 @@ final class Connection implements Outbound {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closeReason = reason;
         try {
             socket.close();
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +51,6 @@ public final class OutboundQueue {
         this.softGraceNanos = softGrace.toNanos();
         this.clock = clock;
     }
-
 
     /**
      * Queues a line unless that would exceed the hard limit, or the queue has been above the soft limit
@@ -120,7 +120,7 @@ public final class OutboundQueue {
                 lines.poll();
                 queuedBytes.addAndGet(-batch[i].limit());
             }
-            java.util.Arrays.fill(batch, 0, n, null);
+            Arrays.fill(batch, 0, n, null);
             if (queuedBytes.get() <= softLimitBytes) {
                 aboveSoftSince = BELOW_SOFT;
             }
