@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import parley.protocol.ChatEvent;
+import parley.protocol.Command;
 import parley.protocol.EventEncoder;
 import parley.protocol.EventKind;
-import parley.protocol.TextSanitizer;
 import parley.protocol.WireMode;
 
 /**
@@ -85,22 +85,13 @@ public final class ChatCore {
             if (!s.isOpen()) {
                 return;
             }
-            if (s.firstLine() && rawLine.strip().equals(WireMode.MACHINE_HELLO)) {
+            s.countLine();
+            if (s.linesReceived() == 1 && rawLine.strip().equals(WireMode.MACHINE_HELLO)) {
                 s.mode(WireMode.MACHINE);
                 welcome(s, greeting(s));
                 return;
             }
-            String line = TextSanitizer.clean(rawLine).strip();
-            if (line.isEmpty()) {
-                return;
-            }
-            if (line.startsWith("//")) {
-                say(s, EventKind.MESSAGE, line.substring(1));
-            } else if (line.startsWith("/")) {
-                command(s, line);
-            } else {
-                say(s, EventKind.MESSAGE, line);
-            }
+            Command.parse(rawLine).ifPresent(command -> command.accept(new Run(s)));
         }
     }
 
@@ -147,34 +138,87 @@ public final class ChatCore {
         }
     }
 
-    private void command(Session s, String line) {
-        int space = line.indexOf(' ');
-        String verb = (space < 0 ? line.substring(1) : line.substring(1, space)).toLowerCase(java.util.Locale.ROOT);
-        String arg = space < 0 ? "" : line.substring(space + 1).strip();
-        switch (verb) {
-            case "me" -> requireArg(s, arg, "/me TEXT").ifPresent(text -> say(s, EventKind.ACTION, text));
-            case "msg" -> privateMessage(s, arg);
-            case "nick" -> requireArg(s, arg, "/nick NAME").ifPresent(name -> rename(s, name));
-            case "join" -> requireArg(s, arg, "/join ROOM").ifPresent(name -> join(s, name));
-            case "who" -> send(s, members(s.room()));
-            case "rooms" -> tell(s, EventKind.INFO, roomList());
-            case "stats" -> tell(s, EventKind.INFO, "stats: " + sessionsByNick.size() + " connected, " + rooms.size()
-                    + " rooms, " + linesRelayed + " lines relayed");
-            case "help" -> HELP.lines().forEach(helpLine -> tell(s, EventKind.INFO, helpLine));
-            case "quit" -> {
-                disconnect(s, arg.isEmpty() ? "quit" : "quit: " + arg);
-                s.out().closeAfterFlush("quit");
-            }
-            default -> tell(s, EventKind.ERROR, "unknown command /" + verb + "; type /help for the list");
-        }
-    }
+    /** Carries out one command of {@code s}'s, under the lock. */
+    private final class Run implements Command.Visitor<Void> {
+        private final Session s;
 
-    private Optional<String> requireArg(Session s, String arg, String usage) {
-        if (arg.isEmpty()) {
-            tell(s, EventKind.ERROR, "usage: " + usage);
-            return Optional.empty();
+        Run(Session s) {
+            this.s = s;
         }
-        return Optional.of(arg);
+
+        @Override
+        public Void say(Command.Say c) {
+            ChatCore.this.say(s, EventKind.MESSAGE, c.text());
+            return null;
+        }
+
+        @Override
+        public Void me(Command.Me c) {
+            ChatCore.this.say(s, EventKind.ACTION, c.text());
+            return null;
+        }
+
+        @Override
+        public Void msg(Command.Msg c) {
+            privateMessage(s, c.nick(), c.text());
+            return null;
+        }
+
+        @Override
+        public Void nick(Command.Nick c) {
+            rename(s, c.name());
+            return null;
+        }
+
+        @Override
+        public Void join(Command.Join c) {
+            ChatCore.this.join(s, c.room());
+            return null;
+        }
+
+        @Override
+        public Void who(Command.Who c) {
+            send(s, members(s.room()));
+            return null;
+        }
+
+        @Override
+        public Void rooms(Command.Rooms c) {
+            tell(s, EventKind.INFO, roomList());
+            return null;
+        }
+
+        @Override
+        public Void stats(Command.Stats c) {
+            tell(s, EventKind.INFO, "stats: " + sessionsByNick.size() + " connected, " + ChatCore.this.rooms.size()
+                    + " rooms, " + linesRelayed + " lines relayed");
+            return null;
+        }
+
+        @Override
+        public Void help(Command.Help c) {
+            HELP.lines().forEach(helpLine -> tell(s, EventKind.INFO, helpLine));
+            return null;
+        }
+
+        @Override
+        public Void quit(Command.Quit c) {
+            disconnect(s, c.reason().isEmpty() ? "quit" : "quit: " + c.reason());
+            s.out().closeAfterFlush("quit");
+            return null;
+        }
+
+        @Override
+        public Void unknown(Command.Unknown c) {
+            tell(s, EventKind.ERROR, c.reason());
+            return null;
+        }
+
+        @Override
+        public Void invalid(Command.Invalid c) {
+            tell(s, EventKind.ERROR, c.reason());
+            return null;
+        }
     }
 
     private void say(Session s, EventKind kind, String text) {
@@ -183,14 +227,7 @@ public final class ChatCore {
         broadcast(s.room().members(), event);
     }
 
-    private void privateMessage(Session s, String arg) {
-        int space = arg.indexOf(' ');
-        String text = space < 0 ? "" : arg.substring(space + 1).strip();
-        if (text.isEmpty()) {
-            tell(s, EventKind.ERROR, "usage: /msg NICK TEXT");
-            return;
-        }
-        String targetNick = arg.substring(0, space);
+    private void privateMessage(Session s, String targetNick, String text) {
         Session target = sessionsByNick.get(Names.key(targetNick));
         if (target == null) {
             tell(s, EventKind.ERROR, "no one here is called " + targetNick);
@@ -224,8 +261,7 @@ public final class ChatCore {
                 s.address(), wanted, false));
     }
 
-    private void join(Session s, String wanted) {
-        String name = wanted.startsWith("#") ? wanted.substring(1) : wanted;
+    private void join(Session s, String name) {
         Optional<String> problem = Names.problem(name);
         if (problem.isPresent()) {
             tell(s, EventKind.ERROR, "room name " + name + " " + problem.get());

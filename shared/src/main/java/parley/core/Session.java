@@ -13,7 +13,7 @@ public final class Session {
     private volatile String nick;
     private Room room;
     private WireMode mode = WireMode.TEXT;
-    private boolean sawFirstLine;
+    private long linesReceived;
     private boolean open = true;
 
     Session(String address, Outbound out, String nick) {
@@ -56,11 +56,14 @@ public final class Session {
         this.mode = mode;
     }
 
-    /** True exactly once: for the first line this session sends. */
-    boolean firstLine() {
-        boolean first = !sawFirstLine;
-        sawFirstLine = true;
-        return first;
+    /** A complete line arrived from this person (a discarded over-long one does not count). */
+    void countLine() {
+        linesReceived++;
+    }
+
+    /** Lines received so far, the one being handled included: the machine hello counts only as the first. */
+    long linesReceived() {
+        return linesReceived;
     }
 
     boolean isOpen() {

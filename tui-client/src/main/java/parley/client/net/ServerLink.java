@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import parley.core.Names;
 import parley.protocol.ChatEvent;
+import parley.protocol.Command;
 import parley.protocol.EventKind;
 import parley.protocol.MachineFormat;
 import parley.protocol.TextSanitizer;
@@ -81,11 +82,11 @@ public final class ServerLink implements AutoCloseable {
 
     /**
      * Queues a line for the server and returns at once; returns whether it goes out now (false: kept until the
-     * next connection). A line the server reads as {@code /quit} ({@link CommandLine#isQuit}, so also
+     * next connection). A line the server reads as {@code /quit} ({@link Command#isQuit}, so also
      * {@code " /quit"} or {@code "/quit\tbye"}) marks the end: when the server then closes, the link is CLOSED.
      */
     public boolean send(String line) {
-        if (CommandLine.isQuit(line)) {
+        if (Command.isQuit(line)) {
             quitting = true;
         }
         return outbox.offer(line);

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import parley.client.net.CommandLine;
+import parley.protocol.Command;
 import parley.protocol.ChatEvent;
 import parley.protocol.EventKind;
 
@@ -125,7 +125,7 @@ public final class ClientState {
             return Submission.nothing();
         }
         List<String> out = lines.stream().filter(l -> !l.isBlank())
-                .map(CommandLine::literal).collect(Collectors.toList());
+                .map(Command::literal).collect(Collectors.toList());
         Submission result = new Submission(out, false);
         noteIfQueued(result, now);
         return result;
