@@ -1,5 +1,6 @@
 package parley.core;
 
+import parley.protocol.Member;
 import parley.protocol.WireMode;
 
 /**
@@ -30,6 +31,11 @@ public final class Session {
     /** Current nick (changed only under the core's lock; volatile so a backend may read it for its log). */
     public String nick() {
         return nick;
+    }
+
+    /** Who this is, as others see them. */
+    Member member() {
+        return new Member(nick, address);
     }
 
     void rename(String newNick) {
