@@ -20,7 +20,7 @@ import parley.protocol.WireMode;
  *  backend thread                     ChatCore (one lock)                    each recipient
  *  ------------------                 -----------------------------          --------------------
  *  connect(addr, out) ----------->    new Session, welcome, history  ---->   Outbound.send(bytes)
- *  receive(session, line) ------->    sanitize, parse command/message
+ *  receive(session, line) ------->    Command.parse, run the command
  *                                     event -> Broadcast (encode once      -> Outbound.send(same bytes)
  *                                              per mode) -> room members
  *  disconnect(session, why) ----->    leave announced to the room   ---->   Outbound.send(bytes)
@@ -147,13 +147,13 @@ public final class ChatCore {
 
         @Override
         public Void say(Command.Say c) {
-            ChatCore.this.say(s, new ChatEvent.Message(s.room().name(), clock.instant(), s.member(), c.text(), false));
+            speak(s, new ChatEvent.Message(s.room().name(), clock.instant(), s.member(), c.text(), false));
             return null;
         }
 
         @Override
         public Void me(Command.Me c) {
-            ChatCore.this.say(s, new ChatEvent.Action(s.room().name(), clock.instant(), s.member(), c.text(), false));
+            speak(s, new ChatEvent.Action(s.room().name(), clock.instant(), s.member(), c.text(), false));
             return null;
         }
 
@@ -171,7 +171,7 @@ public final class ChatCore {
 
         @Override
         public Void join(Command.Join c) {
-            ChatCore.this.join(s, c.room());
+            changeRoom(s, c.room());
             return null;
         }
 
@@ -189,7 +189,7 @@ public final class ChatCore {
 
         @Override
         public Void stats(Command.Stats c) {
-            inform(s, "stats: " + sessionsByNick.size() + " connected, " + ChatCore.this.rooms.size()
+            inform(s, "stats: " + sessionsByNick.size() + " connected, " + rooms.size()
                     + " rooms, " + linesRelayed + " lines relayed");
             return null;
         }
@@ -220,7 +220,7 @@ public final class ChatCore {
         }
     }
 
-    private void say(Session s, ChatEvent.Spoken said) {
+    private void speak(Session s, ChatEvent.Spoken said) {
         s.room().remember(said);
         broadcast(s.room().members(), said);
     }
@@ -258,7 +258,7 @@ public final class ChatCore {
                 s.address()));
     }
 
-    private void join(Session s, String name) {
+    private void changeRoom(Session s, String name) {
         Optional<String> problem = Names.problem(name);
         if (problem.isPresent()) {
             refuse(s, "room name " + name + " " + problem.get());
