@@ -169,8 +169,9 @@ final class Writer implements Runnable {
                     insert.setString(5, line.nick());
                     insert.setString(6, line.address());
                     insert.setString(7, line.text());
-                    insert.executeUpdate();
+                    insert.addBatch();
                 }
+                insert.executeBatch();
             }
             if (reserve) {
                 IdReservation.record(c, issued + IdReservation.BLOCK);
