@@ -24,6 +24,7 @@ final class LineReader implements AutoCloseable {
     private final Path file;
     private final Database.Opener opener;
     private Connection connection;
+    private boolean closed;
 
     LineReader(Path file, Database.Opener opener) {
         this.file = file;
@@ -52,12 +53,17 @@ final class LineReader implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            close();
+            // The next read opens a new connection: the file may be fine again by then.
+            Database.closeQuietly(connection);
+            connection = null;
             throw new HistoryStoreException("history could not be read from " + file + ": " + Database.describe(e), e);
         }
     }
 
     private Connection connection() throws SQLException {
+        if (closed) {
+            throw new HistoryStoreException("the history store " + file + " is closed");
+        }
         if (connection == null) {
             Connection c = opener.open(file);
             try {
@@ -73,6 +79,7 @@ final class LineReader implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         Database.closeQuietly(connection);
         connection = null;
     }

@@ -87,26 +87,6 @@ public final class SqliteHistoryStore implements HistoryStore {
             return new Options(keep, maxLinesPerRoom, queueCapacity, maxBatch, maxDelay, retentionEvery, maxBackoff,
                     closeTimeout);
         }
-
-        public Options withRetentionEvery(Duration every) {
-            return new Options(keep, maxLinesPerRoom, queueCapacity, maxBatch, maxDelay, every, maxBackoff,
-                    closeTimeout);
-        }
-
-        public Options withQueue(int capacity) {
-            return new Options(keep, maxLinesPerRoom, capacity, maxBatch, maxDelay, retentionEvery, maxBackoff,
-                    closeTimeout);
-        }
-
-        public Options withGroupCommit(int lines, Duration delay) {
-            return new Options(keep, maxLinesPerRoom, queueCapacity, lines, delay, retentionEvery, maxBackoff,
-                    closeTimeout);
-        }
-
-        public Options withMaxBackoff(Duration backoff) {
-            return new Options(keep, maxLinesPerRoom, queueCapacity, maxBatch, maxDelay, retentionEvery, backoff,
-                    closeTimeout);
-        }
     }
 
     private final Path file;

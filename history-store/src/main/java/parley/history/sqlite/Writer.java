@@ -26,7 +26,7 @@ import parley.history.StoredLine;
  *  |                On failure: say why (status and log), drop the connection, wait (backoff doubling up
  *  |                to maxBackoff), open a new connection and try the same batch again. Lines keep
  *  |                arriving meanwhile; when the queue is full the store refuses them (counted).
- *  |    3. retain   when the queue is empty and a sweep is due: one small Retention step
+ *  |    3. retain   when a sweep is due: one small Retention step (at most 500 rows)
  *  +-------------   until the stop marker has been taken; then record the id reservation and close.
  * </pre>
  */
@@ -89,7 +89,9 @@ final class Writer implements Runnable {
                 store(batch);
                 batch.clear();
             }
-            if (!stop && queue.isEmpty()) {
+            if (!stop) {
+                // One small step per batch, not only when idle: under steady load the queue is never empty,
+                // and retention must still keep up.
                 retain();
             }
         }

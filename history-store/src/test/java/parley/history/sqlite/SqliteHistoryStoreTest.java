@@ -113,7 +113,7 @@ class SqliteHistoryStoreTest {
 
     @Test
     void groupCommitPutsManyLinesInOneTransaction() {
-        SqliteHistoryStore.Options options = Stores.QUICK.withGroupCommit(1_000, Duration.ofMillis(200));
+        SqliteHistoryStore.Options options = Stores.quick(65_536, 1_000, Duration.ofMillis(200));
         try (SqliteHistoryStore store = SqliteHistoryStore.open(dir, options, Stores.CLOCK, ServerLog.silent())) {
             for (int i = 0; i < 5_000; i++) {
                 say(store, "room" + (i % 7), "line " + i);
@@ -139,6 +139,18 @@ class SqliteHistoryStoreTest {
             assertThat(store.status().summary())
                     .isEqualTo("history: " + dir.resolve("history.db") + ", 1 lines stored, 0 not stored, 0 waiting");
         }
+    }
+
+    @Test
+    void aClosedStoreCountsAppendsAsNotStoredAndRefusesReads() {
+        SqliteHistoryStore store = Stores.open(dir);
+        store.close();
+
+        assertThat(say(store, "lobby", "too late").id()).isEqualTo(1);
+        assertThat(store.status().notStored()).isEqualTo(1);
+        assertThatThrownBy(() -> store.latest("lobby", 5))
+                .isInstanceOf(HistoryStoreException.class)
+                .hasMessage("the history store " + dir.resolve("history.db") + " is closed");
     }
 
     @Test

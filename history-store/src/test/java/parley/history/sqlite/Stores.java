@@ -22,9 +22,14 @@ final class Stores {
     static final Instant NOW = Instant.parse("2030-01-02T03:04:05.678Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     /** Tests must not wait minutes for a sweep or a retry. */
-    static final SqliteHistoryStore.Options QUICK = SqliteHistoryStore.Options.defaults()
-            .withRetentionEvery(Duration.ofMillis(20))
-            .withMaxBackoff(Duration.ofMillis(50));
+    static final SqliteHistoryStore.Options QUICK = quick(65_536, 1_000, Duration.ofMillis(20));
+
+    /** The defaults with sweeps every 20 ms and retries every 50 ms at most, and the given queue and batches. */
+    static SqliteHistoryStore.Options quick(int queueCapacity, int maxBatch, Duration maxDelay) {
+        SqliteHistoryStore.Options defaults = SqliteHistoryStore.Options.defaults();
+        return new SqliteHistoryStore.Options(defaults.keep(), defaults.maxLinesPerRoom(), queueCapacity, maxBatch,
+                maxDelay, Duration.ofMillis(20), Duration.ofMillis(50), defaults.closeTimeout());
+    }
 
     /** A log that keeps what it was told. */
     static final class KeptLog implements ServerLog {

@@ -55,7 +55,7 @@ class WriteFailureTest {
     void aFullDiskDegradesTheStoreWithoutBlockingAndItRecoversWithEveryAcceptedLine() {
         FillableDisk disk = new FillableDisk();
         Stores.KeptLog log = new Stores.KeptLog();
-        SqliteHistoryStore.Options options = Stores.QUICK.withQueue(100);
+        SqliteHistoryStore.Options options = Stores.quick(100, 1_000, Duration.ofMillis(20));
         String longText = "y".repeat(2_000);
         try (SqliteHistoryStore store = SqliteHistoryStore.open(dir, options, Stores.CLOCK, log, disk)) {
             for (int i = 0; i < 10; i++) {
@@ -107,7 +107,7 @@ class WriteFailureTest {
     @Test
     void closingWhileTheDiskIsFullReturnsAndCountsWhatWasLost() {
         FillableDisk disk = new FillableDisk();
-        SqliteHistoryStore.Options options = Stores.QUICK.withQueue(100);
+        SqliteHistoryStore.Options options = Stores.quick(100, 1_000, Duration.ofMillis(20));
         SqliteHistoryStore store = SqliteHistoryStore.open(dir, options, Stores.CLOCK, new Stores.KeptLog(), disk);
         disk.full = true;
         for (int i = 0; i < 50; i++) {
