@@ -1,7 +1,6 @@
 package parley.protocol;
 
 import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.UnicodeSet;
 
 /**
  * Finds {@code [HH:MM:SS]} in user text and turns its brackets round, {@code (HH:MM:SS)}, so that no part of
@@ -10,27 +9,23 @@ import com.ibm.icu.text.UnicodeSet;
  */
 final class Clocks {
 
-    private static final UnicodeSet OPENING = formsOf("[");
-    private static final UnicodeSet CLOSING = formsOf("]");
-    private static final UnicodeSet COLONS = formsOf(":");
-    private static final UnicodeSet DIGITS = formsOf("0123456789");
-    /** {@code [}, two digits, {@code :}, two digits, {@code :}, two digits, {@code ]}. */
-    private static final UnicodeSet[] SHAPE = {OPENING, DIGITS, DIGITS, COLONS, DIGITS, DIGITS, COLONS, DIGITS,
-        DIGITS, CLOSING};
+    private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+    /** {@code [}, two digits, {@code :}, two digits, {@code :}, two digits, {@code ]}; {@code 9} stands for a digit. */
+    private static final String SHAPE = "[99:99:99]";
 
     private Clocks() {
     }
 
     static String defuse(String text) {
-        if (OPENING.containsNone(text)) {
+        if (text.codePoints().noneMatch(cp -> shape(cp) == '[')) {
             return text;
         }
         int[] cps = text.codePoints().toArray();
         boolean changed = false;
-        for (int i = 0; i + SHAPE.length <= cps.length; i++) {
+        for (int i = 0; i + SHAPE.length() <= cps.length; i++) {
             if (isClockAt(cps, i)) {
                 cps[i] = '(';
-                cps[i + SHAPE.length - 1] = ')';
+                cps[i + SHAPE.length() - 1] = ')';
                 changed = true;
             }
         }
@@ -38,24 +33,22 @@ final class Clocks {
     }
 
     private static boolean isClockAt(int[] cps, int start) {
-        for (int k = 0; k < SHAPE.length; k++) {
-            if (!SHAPE[k].contains(cps[start + k])) {
+        for (int k = 0; k < SHAPE.length(); k++) {
+            int wanted = SHAPE.charAt(k);
+            int shape = shape(cps[start + k]);
+            if (wanted == '9' ? shape < '0' || shape > '9' : shape != wanted) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The characters in {@code ascii} and every character NFKC turns into one of them. */
-    private static UnicodeSet formsOf(String ascii) {
-        Normalizer2 nfkc = Normalizer2.getNFKCInstance();
-        UnicodeSet forms = new UnicodeSet().addAll(ascii);
-        for (String candidate : new UnicodeSet("[:^NFKC_Quick_Check=Yes:]")) {
-            String folded = nfkc.normalize(candidate);
-            if (folded.length() == 1 && ascii.indexOf(folded.charAt(0)) >= 0) {
-                forms.add(candidate);
-            }
+    /** The one ASCII character NFKC turns {@code cp} into, or {@code cp} itself. */
+    private static int shape(int cp) {
+        if (cp < 0x80) {
+            return cp;
         }
-        return forms.freeze();
+        String decomposed = NFKC.getDecomposition(cp);
+        return decomposed != null && decomposed.length() == 1 && decomposed.charAt(0) < 0x80 ? decomposed.charAt(0) : cp;
     }
 }
