@@ -56,7 +56,7 @@ public final class Names {
             return Optional.of("may contain only letters, digits, _ and -");
         }
         // Hangul fillers (U+3164, U+FFA0, U+115F, U+1160) are letters to Java but show as nothing.
-        if (name.codePoints().anyMatch(cp -> UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT))) {
+        if (name.codePoints().anyMatch(Names::isInvisible)) {
             return Optional.of("may not contain invisible characters");
         }
         SpoofChecker.CheckResult result = new SpoofChecker.CheckResult();
@@ -97,6 +97,11 @@ public final class Names {
             key = next;
         }
         return key;
+    }
+
+    /** Default-ignorable: shows as nothing (Hangul fillers, variation selectors, joiners). */
+    private static boolean isInvisible(int cp) {
+        return UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
     }
 
     /**

@@ -10,7 +10,7 @@ import com.ibm.icu.text.Normalizer2;
 final class Clocks {
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
-    /** {@code [}, two digits, {@code :}, two digits, {@code :}, two digits, {@code ]}; {@code 9} stands for a digit. */
+    /** A bracketed clock; {@code 9} stands for any digit. */
     private static final String SHAPE = "[99:99:99]";
 
     private Clocks() {
@@ -49,6 +49,7 @@ final class Clocks {
             return cp;
         }
         String decomposed = NFKC.getDecomposition(cp);
-        return decomposed != null && decomposed.length() == 1 && decomposed.charAt(0) < 0x80 ? decomposed.charAt(0) : cp;
+        boolean ascii = decomposed != null && decomposed.length() == 1 && decomposed.charAt(0) < 0x80;
+        return ascii ? decomposed.charAt(0) : cp;
     }
 }

@@ -26,6 +26,8 @@ import java.util.List;
  */
 final class Invisibles {
 
+    private static final int LINE_SEPARATOR = 0x2028;
+    private static final int PARAGRAPH_SEPARATOR = 0x2029;
     private static final int ZWNJ = 0x200C;
     private static final int ZWJ = 0x200D;
     private static final int VS15 = 0xFE0E;
@@ -39,7 +41,8 @@ final class Invisibles {
     }
 
     static boolean isInvisible(int cp) {
-        return cp == 0x2028 || cp == 0x2029 || UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
+        return cp == LINE_SEPARATOR || cp == PARAGRAPH_SEPARATOR
+                || UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
     }
 
     /**
