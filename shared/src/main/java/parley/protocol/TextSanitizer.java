@@ -89,9 +89,6 @@ public final class TextSanitizer {
     }
 
     private static String collapseBlanks(String text) {
-        if (!hasTwoBlanksInARow(text)) {
-            return text;
-        }
         StringBuilder out = new StringBuilder(text.length());
         boolean afterBlank = false;
         for (int i = 0; i < text.length(); ) {
@@ -103,21 +100,7 @@ public final class TextSanitizer {
             afterBlank = blank;
             i += Character.charCount(cp);
         }
-        return out.toString();
-    }
-
-    private static boolean hasTwoBlanksInARow(String text) {
-        boolean afterBlank = false;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            boolean blank = isBlank(cp);
-            if (blank && afterBlank) {
-                return true;
-            }
-            afterBlank = blank;
-            i += Character.charCount(cp);
-        }
-        return false;
+        return out.length() == text.length() ? text : out.toString(); // only removes: same length, same text
     }
 
     private static boolean isControl(int cp) {
