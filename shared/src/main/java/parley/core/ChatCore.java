@@ -165,13 +165,13 @@ public final class ChatCore {
 
         @Override
         public Void nick(Command.Nick c) {
-            rename(s, c.name());
+            rename(s, Names.normalized(c.name()));
             return null;
         }
 
         @Override
         public Void join(Command.Join c) {
-            changeRoom(s, c.room());
+            changeRoom(s, Names.normalized(c.room()));
             return null;
         }
 
@@ -323,7 +323,7 @@ public final class ChatCore {
         String nick;
         do {
             nick = "guest" + (++guestCounter);
-        } while (sessionsByNick.containsKey(nick));
+        } while (sessionsByNick.containsKey(Names.key(nick)));
         return nick;
     }
 
