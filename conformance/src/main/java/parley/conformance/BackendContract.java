@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
 import parley.protocol.MachineFormat;
+import parley.protocol.Member;
 import parley.protocol.WireMode;
 import parley.server.ServerSettings;
 
@@ -298,14 +298,12 @@ public abstract class BackendContract extends ContractSupport {
         ChatClient m = join(address);
         m.send(WireMode.MACHINE_HELLO);
         ChatEvent welcome = MachineFormat.parse(m.await(l -> l.startsWith("welcome\t"), "a machine welcome"));
-        assertThat(welcome.nick()).isEqualTo("guest2");
-        assertThat(welcome.address()).isEqualTo(m.address());
+        assertThat(welcome).isInstanceOfSatisfying(ChatEvent.Welcome.class,
+                w -> assertThat(w.you()).isEqualTo(new Member("guest2", m.address())));
         a.send("tab\there");
         ChatEvent message = MachineFormat.parse(m.await(l -> l.startsWith("message\t"), "a machine message"));
-        assertThat(message.kind()).isEqualTo(EventKind.MESSAGE);
-        assertThat(message.text()).isEqualTo("tab here");
-        assertThat(message.time()).isEqualTo(CLOCK.instant());
-        assertThat(message.address()).isEqualTo(a.address());
+        assertThat(message).isEqualTo(new ChatEvent.Message("lobby", CLOCK.instant(), new Member("guest1", a.address()),
+                "tab here", false));
     }
 
     @Test

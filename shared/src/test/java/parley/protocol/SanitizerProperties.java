@@ -92,8 +92,8 @@ class SanitizerProperties {
         TextFormat format = new TextFormat(ZoneOffset.UTC);
         Theories.qt(783, 3000).forAll(FORGERIES, Generate.pick(List.of(80, 200)).mix(Generate.range(20, 300)))
                 .checkAssert((text, width) -> {
-                    String line = format.format(new ChatEvent(EventKind.MESSAGE, "lobby", Instant.EPOCH, "mallory",
-                            "127.0.0.1:40000", TextSanitizer.clean(text), false));
+                    String line = format.format(new ChatEvent.Message("lobby", Instant.EPOCH,
+                            new Member("mallory", "127.0.0.1:40000"), TextSanitizer.clean(text), false));
                     int[] cps = line.codePoints().toArray(); // every character the generator uses is one column
                     for (int row = width; row < cps.length; row += width) {
                         String start = new String(cps, row, Math.min(10, cps.length - row));

@@ -2,6 +2,10 @@ package parley.bench.load;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import parley.protocol.ChatEvent;
+import parley.protocol.TextFormat;
 
 /**
  * parley's text mode, as {@code nc} would speak it: a client sends {@code /join ROOM}, publishes by sending
@@ -14,12 +18,13 @@ import java.nio.charset.StandardCharsets;
  *  [14:02:14] !! unknown command ...                                (an error)
  * </pre>
  *
- * Message lines are recognised on bytes, without making a String; every other line is rare.
+ * Message lines are recognised on bytes, without making a String ({@link TextFormat#messageTextAt}); every other
+ * line is rare, and read by {@link TextFormat#parse}.
  */
 public final class ParleyLineAdapter implements WireAdapter {
 
-    /** {@code [HH:mm:ss] } is 11 bytes: the event starts at this index. */
-    private static final int EVENT = 11;
+    /** Reads the rare lines; their times are not used, so the zone and day do not matter. */
+    private static final TextFormat TEXT = new TextFormat(ZoneOffset.UTC);
 
     @Override
     public String protocol() {
@@ -49,8 +54,6 @@ public final class ParleyLineAdapter implements WireAdapter {
 
     @Override
     public Decoder decoder(String localAddress, String room) {
-        byte[] joined = ("(" + localAddress + ") joined #" + room).getBytes(StandardCharsets.UTF_8);
-        String leftRoom = ") left #" + room;
         return (in, events) -> {
             byte[] a = in.array();
             int base = in.arrayOffset();
@@ -62,7 +65,7 @@ public final class ParleyLineAdapter implements WireAdapter {
                     if (len > 0 && a[i - 1] == '\r') {
                         len--;
                     }
-                    line(a, start, len, joined, leftRoom, events);
+                    line(a, start, len, localAddress, room, events);
                     start = i + 1;
                 }
             }
@@ -70,59 +73,19 @@ public final class ParleyLineAdapter implements WireAdapter {
         };
     }
 
-    private static void line(byte[] a, int off, int len, byte[] joined, String leftRoom, Events events) {
-        if (len <= EVENT + 2 || a[off] != '[' || a[off + EVENT - 2] != ']') {
+    private static void line(byte[] a, int off, int len, String localAddress, String room, Events events) {
+        int text = TextFormat.messageTextAt(a, off, len);
+        if (text >= 0) {
+            events.payload(a, text, off + len - text);
             return;
         }
-        int e = off + EVENT;
-        byte c0 = a[e];
-        byte c1 = a[e + 1];
-        if (c0 == '<' && !(c1 == '-' && a[e + 2] == ' ')) {
-            for (int i = e + 1; i < off + len - 1; i++) {
-                if (a[i] == '>' && a[i + 1] == ' ') {
-                    events.payload(a, i + 2, off + len - i - 2);
-                    return;
-                }
-            }
-        } else if (c0 == '-' && c1 == '>') {
-            if (contains(a, off, len, joined)) {
-                events.ready();
-            }
-        } else if (c0 == '<' && c1 == '-') {
-            departure(new String(a, e, off + len - e, StandardCharsets.UTF_8), leftRoom, events);
-        } else if (c0 == '!' && c1 == '!') {
-            events.error(new String(a, e + 3, Math.max(0, off + len - e - 3), StandardCharsets.UTF_8));
+        ChatEvent e = TEXT.parse(new String(a, off, len, StandardCharsets.UTF_8), LocalDate.EPOCH).orElse(null);
+        if (e instanceof ChatEvent.Join j && j.room().equals(room) && j.who().address().equals(localAddress)) {
+            events.ready();
+        } else if (e instanceof ChatEvent.Leave l && l.room().equals(room)) {
+            events.departure(l.who().address(), l.reason());    // not the lobby, left on joining ours
+        } else if (e instanceof ChatEvent.Error r) {
+            events.error(r.text());
         }
-    }
-
-    /** {@code <- nick (addr) left #room (reason)}, for our room only (not the lobby left on joining). */
-    private static void departure(String event, String leftRoom, Events events) {
-        int open = event.indexOf(" (");
-        int close = event.indexOf(leftRoom);
-        if (open < 0 || close < open) {
-            return;
-        }
-        int after = close + leftRoom.length();
-        if (after < event.length() && event.charAt(after) != ' ') {
-            return; // a room whose name merely starts with ours
-        }
-        String address = event.substring(open + 2, close);
-        int reasonStart = event.indexOf(" (", close + 1);
-        String reason = reasonStart < 0 || !event.endsWith(")") ? ""
-                : event.substring(reasonStart + 2, event.length() - 1);
-        events.departure(address, reason);
-    }
-
-    private static boolean contains(byte[] a, int off, int len, byte[] needle) {
-        outer:
-        for (int i = off; i + needle.length <= off + len; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (a[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }
