@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import parley.conformance.ChatClient;
 import parley.core.ChatCore;
 import parley.core.ServerLog;
-import parley.selector.SelectorBackend;
+import parley.server.Backends;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
 
@@ -54,7 +54,7 @@ class ClientInTmuxTest {
     @BeforeEach
     void startServer() throws IOException {
         assumeTrue(Tmux.installed(), "tmux is not installed (.ci/run installs it)");
-        server = new SelectorBackend().start(ServerSettings.forTests(),
+        server = Backends.discover().find("selector").orElseThrow().start(ServerSettings.forTests(),
                 new ChatCore(Clock.systemDefaultZone(), ServerLog.silent()));
     }
 
