@@ -26,14 +26,17 @@ class BenchProcessTest {
     @Test
     void aBackendRunsInItsOwnProcessWithServerFiguresAndRedisIsMeasuredOrSkippedWithANote(@TempDir Path dir)
             throws Exception {
+        StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Parley.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)).execute(
+        int code = Parley.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(
                 "bench", "--clients", "4", "--senders", "2", "--rate", "50", "--window", "2", "--warmup", "0.2",
                 "--duration", "0.5", "--drain", "20", "--join-timeout", "60", "--no-pin", "--no-progress",
                 "--out", dir.toString(), "--backends", "threaded", "--start-redis", "--scenario", "fanout");
         assertThat(code).as(err.toString()).isZero();
 
-        Path results = onlySubfolder(dir);
+        String resultsLine = out.toString().lines().filter(l -> l.startsWith("results: ")).findFirst().orElseThrow();
+        Path results = Path.of(resultsLine.substring("results: ".length()));
+        assertThat(results.getParent()).isEqualTo(dir.toAbsolutePath());
         List<Map<String, Object>> rows = rows(results);
         assertThat(rows).extracting(r -> r.get("target")).containsExactly("threaded", "redis");
         Map<String, Object> threaded = rows.get(0);
@@ -51,14 +54,6 @@ class BenchProcessTest {
         try (Stream<Path> logs = Files.list(results.resolve("logs"))) {
             assertThat(logs.map(p -> p.getFileName().toString()))
                     .contains("threaded-fanout-1.out", "threaded-fanout-1.err");
-        }
-    }
-
-    private static Path onlySubfolder(Path dir) throws Exception {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> all = s.toList();
-            assertThat(all).hasSize(1);
-            return all.get(0);
         }
     }
 
