@@ -152,7 +152,9 @@ public final class ChatClient implements AutoCloseable {
     private String tail() {
         List<String> all = new ArrayList<>(seen);
         incoming.drainTo(all);
-        return all.subList(Math.max(0, all.size() - 5), all.size()).toString();
+        return all.subList(Math.max(0, all.size() - 5), all.size()).stream()
+                .map(line -> line.length() <= 160 ? line : line.substring(0, 150) + "... (" + line.length() + " chars)")
+                .toList().toString();
     }
 
     private void readLoop() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import parley.conformance.ChatClient;
 import parley.core.ChatCore;
 import parley.core.ServerLog;
+import parley.server.ConnectionThreads;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
 
@@ -22,15 +24,19 @@ import parley.server.ServerSettings;
  */
 class ConnectionThreadingTest {
 
-    private static final String PREFIX = "parley-conn-";
+    /** This test's own name for connection threads, so other servers' threads in this JVM never count. */
+    private static final String PREFIX = "threading-test";
 
     private RunningServer server;
     private InetSocketAddress address;
 
     @BeforeEach
     void start() throws IOException {
-        server = new ThreadedBackend().start(ServerSettings.forTests(),
-                new ChatCore(Clock.systemUTC(), ServerLog.silent()));
+        ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        ThreadedServer threaded = new ThreadedServer(listener, ServerSettings.forTests(),
+                new ChatCore(Clock.systemUTC(), ServerLog.silent()), ConnectionThreads.create(PREFIX));
+        threaded.start();
+        server = threaded;
         address = server.address();
     }
 
@@ -84,6 +90,6 @@ class ConnectionThreadingTest {
 
     private static long platformConnectionThreads() {
         List<String> names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
-        return names.stream().filter(n -> n.startsWith(PREFIX)).count();
+        return names.stream().filter(n -> n.startsWith(PREFIX + "-")).count();
     }
 }
