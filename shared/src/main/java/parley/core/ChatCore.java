@@ -154,8 +154,8 @@ public final class ChatCore {
         switch (verb) {
             case "me" -> requireArg(s, arg, "/me TEXT").ifPresent(text -> say(s, EventKind.ACTION, text));
             case "msg" -> privateMessage(s, arg);
-            case "nick" -> requireArg(s, arg, "/nick NAME").ifPresent(name -> rename(s, name));
-            case "join" -> requireArg(s, arg, "/join ROOM").ifPresent(name -> join(s, name));
+            case "nick" -> requireArg(s, arg, "/nick NAME").ifPresent(name -> rename(s, Names.normalized(name)));
+            case "join" -> requireArg(s, arg, "/join ROOM").ifPresent(name -> join(s, Names.normalized(name)));
             case "who" -> send(s, members(s.room()));
             case "rooms" -> tell(s, EventKind.INFO, roomList());
             case "stats" -> tell(s, EventKind.INFO, "stats: " + sessionsByNick.size() + " connected, " + rooms.size()
@@ -295,7 +295,7 @@ public final class ChatCore {
         String nick;
         do {
             nick = "guest" + (++guestCounter);
-        } while (sessionsByNick.containsKey(nick));
+        } while (sessionsByNick.containsKey(Names.key(nick)));
         return nick;
     }
 

@@ -8,6 +8,7 @@
  *        --> backend: {@link parley.core.OutboundQueue#writeTo} the socket, on its own thread or loop
  * </pre>
  *
- * {@link parley.core.OutboundQueue} is the one slow-consumer policy both backends use.
+ * {@link parley.core.OutboundQueue} is the one slow-consumer policy both backends use; {@link parley.core.Names}
+ * the one rule for nicks and rooms: what they may contain, and the look-alike key they are told apart by.
  */
 package parley.core;

@@ -9,6 +9,8 @@
  * </pre>
  *
  * {@link parley.protocol.TextSanitizer} cleans what people send of anything that could act on another
- * person's terminal. See docs/PROTOCOL.md.
+ * person's terminal, hide text, or pass for a server line: controls and escape sequences go first, then
+ * invisible characters ({@link parley.protocol.Invisibles} says which ones emoji and scripts need), then runs
+ * of blanks, then bracketed clocks ({@link parley.protocol.Clocks}). See docs/PROTOCOL.md.
  */
 package parley.protocol;
