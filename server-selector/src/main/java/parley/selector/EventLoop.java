@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
 import parley.core.OutboundQueue;
-import parley.server.Peers;
+import parley.server.SocketAddresses;
 import parley.server.Gatekeeper;
 import parley.server.ServerSettings;
 
@@ -306,7 +306,7 @@ final class EventLoop implements Runnable {
         if (peer == null) {
             throw new IOException("peer already gone");
         }
-        return Peers.describe(peer); // the same ip:port form as every other backend
+        return SocketAddresses.describe(peer); // the same ip:port form as every other backend
     }
 
     private static void closeQuietly(SocketChannel channel) {

@@ -17,7 +17,7 @@ import parley.core.RateLimit;
 import parley.core.Session;
 import parley.core.TokenBucket;
 import parley.protocol.LineDecoder;
-import parley.server.Peers;
+import parley.server.SocketAddresses;
 import parley.server.ServerSettings;
 
 /**
@@ -69,7 +69,7 @@ final class Connection implements Outbound {
     /** Joins the chat and starts the two threads; any failure closes this connection, nothing leaks. */
     void start() {
         try {
-            String peer = Peers.describe(socket.getRemoteAddress());
+            String peer = SocketAddresses.describe(socket.getRemoteAddress());
             session = core.connect(peer, this);
             if (closed.get()) {
                 // Closed while joining (its welcome overflowed a tiny queue): closeNow saw no session yet,

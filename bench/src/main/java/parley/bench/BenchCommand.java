@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import parley.app.ByteSize;
 import parley.bench.report.ChartWriter;
 import parley.bench.report.CsvWriter;
 import parley.bench.report.JsonWriter;

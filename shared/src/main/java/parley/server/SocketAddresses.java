@@ -4,10 +4,13 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
-/** How a peer's address is shown to people: {@code ip:port}, or {@code [ip6]:port}, never a host name. */
-public final class Peers {
+/**
+ * How a socket address (a peer's, mostly) is shown to people: {@code ip:port}, or {@code [ip6]:port}, never a
+ * host name.
+ */
+public final class SocketAddresses {
 
-    private Peers() {
+    private SocketAddresses() {
     }
 
     public static String describe(SocketAddress address) {

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import parley.bench.measure.SequenceChecker;
-import parley.server.Peers;
+import parley.server.SocketAddresses;
 
 /**
  * One simulated person: a non-blocking connection owned by one {@link LoadLoop} thread, its buffers, its
@@ -109,7 +109,7 @@ public final class LoadClient implements WireAdapter.Events, Payload.Sink {
     }
 
     private void connected() throws IOException {
-        localAddress = Peers.describe(channel.getLocalAddress());
+        localAddress = SocketAddresses.describe(channel.getLocalAddress());
         decoder = state.adapter.decoder(localAddress, room);
         publisher = state.adapter.publisher(room);
         if (role == Role.MEMBER) {

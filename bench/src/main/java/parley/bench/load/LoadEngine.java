@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import parley.bench.measure.LatencyRecorder;
+import parley.server.DaemonThreads;
 
 /**
  * The load generator: a few {@link LoadLoop} threads, clients dealt to them in turn.
@@ -27,12 +29,11 @@ public final class LoadEngine implements AutoCloseable {
 
     public LoadEngine(RunState state, InetSocketAddress target, int loopCount) throws IOException {
         this.state = state;
+        ThreadFactory loopThreads = DaemonThreads.named("bench-load");
         for (int i = 0; i < Math.max(1, loopCount); i++) {
             LoadLoop loop = new LoadLoop(state, target);
             loops.add(loop);
-            Thread t = new Thread(loop, "bench-load-" + i);
-            t.setDaemon(true);
-            threads.add(t);
+            threads.add(loopThreads.newThread(loop));
         }
         threads.forEach(Thread::start);
     }

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import parley.core.ChatCore;
 import parley.core.ServerLog;
+import parley.server.Backends;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
-import parley.threaded.ThreadedBackend;
 import picocli.CommandLine;
 
 /**
- * The whole command, briefly, with a handful of clients: the shape of what it reports, never its speed.
+ * The whole command, briefly, with a handful of clients against a server in this JVM: the shape of what it
+ * reports, never its speed. A backend in a process of its own needs the launcher: app's BenchProcessTest.
  */
 @Timeout(300)
 class BenchCommandTest {
@@ -48,8 +49,8 @@ class BenchCommandTest {
 
     @Test
     void everyScenarioAgainstARunningTextServerGivesATableAndResultFiles(@TempDir Path dir) throws Exception {
-        try (RunningServer server = new ThreadedBackend().start(ServerSettings.forTests(),
-                new ChatCore(Clock.systemDefaultZone(), ServerLog.silent()))) {
+        try (RunningServer server = Backends.discover().find("threaded").orElseThrow()
+                .start(ServerSettings.forTests(), new ChatCore(Clock.systemDefaultZone(), ServerLog.silent()))) {
             Outcome o = bench(dir, "--backends", "none", "--target",
                     "line://127.0.0.1:" + server.address().getPort(), "--scenario", "fanout,saturate,idle,slow");
             assertThat(o.exitCode()).as(o.err()).isZero();
@@ -77,29 +78,6 @@ class BenchCommandTest {
             assertThat(png.length).isGreaterThan(1000);
             assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
         }
-    }
-
-    @Test
-    void aBackendRunsInItsOwnProcessWithServerFiguresAndRedisIsMeasuredOrSkippedWithANote(@TempDir Path dir)
-            throws Exception {
-        Outcome o = bench(dir, "--backends", "threaded", "--start-redis", "--scenario", "fanout");
-        assertThat(o.exitCode()).as(o.err()).isZero();
-        List<Map<String, Object>> rows = rows(onlySubfolder(dir));
-        assertThat(rows).extracting(r -> r.get("target")).containsExactly("threaded", "redis");
-        Map<String, Object> threaded = rows.get(0);
-        assertThat(threaded.get("lost")).isEqualTo(0);
-        assertThat(((Number) threaded.get("peak_rss_mib")).doubleValue()).isPositive();
-        assertThat(((Number) threaded.get("threads")).doubleValue()).isPositive();
-        assertThat(threaded.get("server_cpu_seconds")).isNotNull();
-        Map<String, Object> redis = rows.get(1);
-        if (parley.bench.target.RedisTarget.findBinary().isPresent()) {
-            assertThat(redis.get("lost")).isEqualTo(0);
-            assertThat(((Number) redis.get("deliveries_per_sec")).doubleValue()).isPositive();
-        } else {
-            assertThat((String) redis.get("notes")).contains("skipped").contains("redis-server is not installed");
-        }
-        assertThat(Files.list(onlySubfolder(dir).resolve("logs")).map(p -> p.getFileName().toString()))
-                .contains("threaded-fanout-1.out", "threaded-fanout-1.err");
     }
 
     @Test

@@ -1,10 +1,13 @@
-package parley.app;
+package parley.bench;
 
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Sizes on the command line: {@code 1048576}, {@code 64KiB}, {@code 4MiB}, {@code 1GiB} (also k, m, g). */
+/**
+ * Sizes on the command line, for the bench and for {@code parley server} alike: {@code 1048576}, {@code 64KiB},
+ * {@code 4MiB}, {@code 1GiB} (also k, m, g).
+ */
 public final class ByteSize implements ITypeConverter<Long> {
 
     private static final String[][] SUFFIXES = {{"kib", "1024"}, {"mib", "1048576"}, {"gib", "1073741824"},

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import parley.core.ChatCore;
 import parley.core.ServerLog;
+import parley.server.Backends;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
-import parley.threaded.ThreadedBackend;
 
 /** The load generator with the text-protocol adapter against a real parley server, in process, on port 0. */
 @Timeout(120)
@@ -19,7 +19,7 @@ class LoadAgainstParleyTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new ThreadedBackend().start(ServerSettings.forTests(),
+        server = Backends.discover().find("threaded").orElseThrow().start(ServerSettings.forTests(),
                 new ChatCore(Clock.systemDefaultZone(), ServerLog.silent()));
     }
 
