@@ -47,7 +47,11 @@ abstract class ContractSupport {
     }
 
     InetSocketAddress start(ServerSettings settings) throws IOException {
-        core = new ChatCore(CLOCK, ServerLog.silent());
+        return start(settings, new ChatCore(CLOCK, ServerLog.silent()));
+    }
+
+    InetSocketAddress start(ServerSettings settings, ChatCore chat) throws IOException {
+        core = chat;
         server = backend().start(settings, core);
         return server.address();
     }

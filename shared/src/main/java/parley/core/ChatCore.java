@@ -73,7 +73,7 @@ public final class ChatCore {
     private long guestCounter;
     /** Lines handed to outbound queues since start: a broadcast to ten people counts ten. */
     private long linesRelayed;
-    /** The id of the last line said: every line said before a join has an id up to it. */
+    /** The id of the last line said, here or before a restart: every line said before a join has one up to it. */
     private long lastId;
 
     /** A core with its history in memory, read on the calling thread (a memory store never waits on a disk). */
@@ -97,6 +97,7 @@ public final class ChatCore {
         this.encoder = new EventEncoder(clock.getZone());
         this.store = store;
         this.reads = reads;
+        this.lastId = store.lastIssuedId();
         preload(room(settings.defaultRoom()));
     }
 

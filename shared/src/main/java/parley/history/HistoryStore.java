@@ -43,6 +43,9 @@ public interface HistoryStore extends AutoCloseable {
      */
     long count(String room, long afterId, long beforeId);
 
+    /** The id {@link #append} gave last, in this run or (for a store that keeps them) an earlier one; 0 for none. */
+    long lastIssuedId();
+
     /** How the store is doing. Cheap: no I/O. */
     HistoryStatus status();
 

@@ -77,6 +77,11 @@ public final class MemoryHistoryStore implements HistoryStore {
         return afterId >= beforeId ? 0 : lines(room).subMap(afterId, false, beforeId, false).size();
     }
 
+    @Override
+    public synchronized long lastIssuedId() {
+        return lastId;
+    }
+
     private NavigableMap<Long, StoredLine> lines(String room) {
         return rooms.getOrDefault(room, EMPTY);
     }

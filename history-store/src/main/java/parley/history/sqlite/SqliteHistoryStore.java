@@ -235,6 +235,11 @@ public final class SqliteHistoryStore implements HistoryStore {
     }
 
     @Override
+    public long lastIssuedId() {
+        return lastIssued;
+    }
+
+    @Override
     public long count(String room, long afterId, long beforeId) {
         if (afterId >= beforeId) {
             return 0;
