@@ -61,6 +61,10 @@ public final class ChatCore {
               /help             this list
               /quit [REASON]    leave""";
 
+    /** Lines per room and rooms that the in-memory store of {@link #ChatCore(Clock, ServerLog)} keeps. */
+    public static final int MEMORY_LINES_PER_ROOM = 1_000;
+    public static final int MEMORY_ROOMS = 1_000;
+
     private final Object lock = new Object();
     private final Clock clock;
     private final ServerLog log;
@@ -100,10 +104,6 @@ public final class ChatCore {
         this.lastId = store.lastIssuedId();
         preload(room(settings.defaultRoom()));
     }
-
-    /** Lines per room and rooms that the in-memory store of {@link #ChatCore(Clock, ServerLog)} keeps. */
-    public static final int MEMORY_LINES_PER_ROOM = 1_000;
-    public static final int MEMORY_ROOMS = 1_000;
 
     /** A connection opened: it gets a guest nick, a welcome, the default room's history, and is announced. */
     public Session connect(String address, Outbound out) {
