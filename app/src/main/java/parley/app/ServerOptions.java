@@ -47,6 +47,11 @@ final class ServerOptions {
             description = "Connections from one address (0 = no cap; default: ${DEFAULT-VALUE}).")
     int maxPerIp;
 
+    @Option(names = "--presence-limit", paramLabel = "N", defaultValue = "" + CoreSettings.DEFAULT_PRESENCE_LIMIT,
+            description = "Above N people a room's joins, leaves and nick changes are summed up every few seconds, "
+                    + "its welcome lists a sample and /who answers N at a time (default: ${DEFAULT-VALUE}).")
+    int presenceLimit;
+
     @Option(names = "--loops", paramLabel = "N", defaultValue = "0",
             description = "Event-loop threads of the selector backend (default: one per core).")
     int loops;
@@ -56,6 +61,11 @@ final class ServerOptions {
         Limits limits = new Limits(maxLine, maxOutbound, Math.min(softOutbound, maxOutbound),
                 Duration.ofSeconds(softOutboundSeconds), rateLimit, maxClients, maxPerIp);
         return new ServerSettings(host, port, loops, limits, MonotonicClock.start(), log);
+    }
+
+    /** The chat core's settings: the defaults, with the presence limit chosen here. */
+    CoreSettings core() {
+        return CoreSettings.defaults().withPresenceLimit(presenceLimit);
     }
 
     /** Refuses, as a usage error, the mistakes no type converter catches. */
@@ -75,6 +85,9 @@ final class ServerOptions {
             return "--max-outbound must be at least " + joinBurst + " bytes with --max-line " + maxLine
                     + ": a newcomer is sent the room's last " + CoreSettings.defaults().historySize()
                     + " lines at once";
+        }
+        if (presenceLimit < 1) {
+            return "--presence-limit must be at least 1";
         }
         if (softOutboundSeconds < 0 || maxClients < 0 || maxPerIp < 0 || loops < 0) {
             return "--soft-outbound-seconds, --max-clients, --max-per-ip and --loops cannot be negative";

@@ -39,4 +39,8 @@ public record CoreSettings(String defaultRoom, int historySize,
     public CoreSettings withPresenceLimit(int value) {
         return new CoreSettings(defaultRoom, historySize, value, presenceInterval);
     }
+
+    public CoreSettings withPresenceInterval(Duration value) {
+        return new CoreSettings(defaultRoom, historySize, presenceLimit, value);
+    }
 }
