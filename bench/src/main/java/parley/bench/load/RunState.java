@@ -29,6 +29,8 @@ public final class RunState {
     final AtomicLongArray finalSent;
     final AtomicInteger sendersDone = new AtomicInteger();
     final LongAdder deliveries = new LongAdder();
+    /** Bytes every client read, in all. */
+    final LongAdder bytesIn = new LongAdder();
     final Queue<Departure> departures = new ConcurrentLinkedQueue<>();
     final Queue<String> errors = new ConcurrentLinkedQueue<>();
     private final AtomicInteger errorCount = new AtomicInteger();
@@ -46,6 +48,11 @@ public final class RunState {
 
     public int connected() {
         return connected.get();
+    }
+
+    /** What the server sent to all clients so far, in bytes. */
+    public long bytesReceived() {
+        return bytesIn.sum();
     }
 
     public int ready() {
