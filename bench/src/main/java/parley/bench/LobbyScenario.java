@@ -57,42 +57,33 @@ final class LobbyScenario {
         List<String> notes = new ArrayList<>();
         RunState state = new RunState(target.adapter(), new Payload(1, w.payloadBytes()), 0);
         Optional<ProcessSample> empty = target.sample();
-        long cpuStart = cpu.processCpuNanos();
-        long systemStart = system.busyNanos();
+        CpuWindow window = CpuWindow.start(cpu, system, empty);
         long start = System.nanoTime();
         long deadline = start + Math.max(w.joinTimeout().toNanos(), w.lobbyWindow().toNanos());
         try (LoadEngine engine = new LoadEngine(state, target.address(), w.loadThreads())) {
             int submitted = 0;
-            while (System.nanoTime() < deadline && settled(state) < n) {
+            while (System.nanoTime() < deadline && state.settled() < n) {
                 long due = n == 0 ? 0 : (long) ((System.nanoTime() - start) / (double) w.lobbyWindow().toNanos() * n) + 1;
                 while (submitted < Math.min(n, due)) {
                     engine.connect(new LoadClient(submitted, LoadClient.Role.LOBBY, -1, LOBBY));
                     submitted++;
                 }
-                progress.update(label, "arriving", settled(state) / (double) Math.max(1, n),
+                progress.update(label, "arriving", state.settled() / (double) Math.max(1, n),
                         String.format("%,d/%,d in #lobby, %,d failed", state.ready(), n, state.failed()));
                 Thread.sleep(TICK_MILLIS);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Optional<ProcessSample> full = target.sample();
-            long cpuEnd = cpu.processCpuNanos();
-            long systemEnd = system.busyNanos();
+            CpuWindow.Seconds cpuSeconds = window.end(full);
             long bytesIn = state.bytesReceived();
 
-            LatencyRecorder connect = new LatencyRecorder();
-            int held = 0;
-            for (LoadClient c : engine.clients()) {
-                if (c.connectNanos() >= 0) {
-                    connect.record(c.connectNanos());
-                }
-                if (c.isReady() && !c.isClosed()) {
-                    held++;
-                }
-            }
+            Arrivals arrivals = Arrivals.of(engine.clients());
+            LatencyRecorder connect = arrivals.connectTimes();
+            int held = arrivals.held();
             engine.close(); // everyone leaves at once
             Optional<ProcessSample> left = watchLeaving(target, label);
 
-            if (settled(state) < n) {
+            if (state.settled() < n) {
                 notes.add("timed out after " + Math.round(seconds) + " s");
             }
             if (state.failed() > 0) {
@@ -106,20 +97,14 @@ final class LobbyScenario {
                     w.lobbyWindow().toMillis() / 1000.0, n == 0 ? 0.0 : bytesIn / (double) n));
             notes.add("RSS without GC: empty " + mib(empty) + ", full " + mib(full) + ", "
                     + w.lobbyLeaveWatch().toSeconds() + " s after they left " + mib(left));
-            double serverCpu = empty.isPresent() && full.isPresent()
-                    ? (full.get().cpuNanos() - empty.get().cpuNanos()) / 1e9 : Double.NaN;
             double perConnection = empty.isPresent() && full.isPresent() && held > 0
                     ? (full.get().rssBytes() - empty.get().rssBytes()) / 1024.0 / held : Double.NaN;
-            double ownCpu = cpuStart >= 0 ? (cpuEnd - cpuStart) / 1e9 : Double.NaN;
-            double other = systemStart >= 0 && systemEnd >= 0 && !Double.isNaN(ownCpu)
-                    ? Math.max(0, (systemEnd - systemStart) / 1e9 - ownCpu - (Double.isNaN(serverCpu) ? 0 : serverCpu))
-                    : Double.NaN;
             return new Result(name, Scenario.LOBBY.label(), repeat, Double.NaN, Double.NaN,
                     connect.percentileMillis(50), connect.percentileMillis(99), connect.percentileMillis(99.9),
-                    connect.maxMillis(), n - held, Double.NaN, serverCpu,
+                    connect.maxMillis(), n - held, Double.NaN, cpuSeconds.server(),
                     full.map(s -> s.peakRssBytes() / MIB).orElse(Double.NaN),
                     full.map(s -> (double) s.threads()).orElse(Double.NaN),
-                    ownCpu, other, seconds, held, perConnection, Double.NaN,
+                    cpuSeconds.own(), cpuSeconds.other(), seconds, held, perConnection, Double.NaN,
                     String.join("; ", notes), connect.curve());
         }
     }
@@ -138,10 +123,5 @@ final class LobbyScenario {
 
     private static String mib(Optional<ProcessSample> s) {
         return s.map(p -> String.format("%.0f MiB", p.rssBytes() / MIB)).orElse("n/a");
-    }
-
-    /** Connections that are in the lobby, failed to connect, or were closed. */
-    private static int settled(RunState state) {
-        return state.ready() + state.failed() + state.closedByServer();
     }
 }

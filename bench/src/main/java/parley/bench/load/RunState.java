@@ -55,6 +55,11 @@ public final class RunState {
         return bytesIn.sum();
     }
 
+    /** Clients that are in (ready), failed to connect, or were closed by the server. */
+    public int settled() {
+        return ready() + failed() + closedByServer();
+    }
+
     public int ready() {
         return ready.get();
     }
