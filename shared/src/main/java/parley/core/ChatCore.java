@@ -3,14 +3,14 @@ package parley.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,6 +32,8 @@ import parley.protocol.WireMode;
  *                                     event -> Broadcast (encode once      -> Outbound.send(same bytes)
  *                                              per mode) -> room members
  *  disconnect(session, why) ----->    leave announced to the room   ---->   Outbound.send(bytes)
+ *  tick() every second ---------->    a big room's comings and goings,
+ *                                     summed up, to its members     ---->   Outbound.send(same bytes)
  * </pre>
  *
  * Every method takes the one core lock. That lock is what gives every member of a room the room's
