@@ -62,12 +62,12 @@ final class ServerCommand implements Callable<Integer> {
         Clock clock = Clock.systemDefaultZone();
         try (StderrLog log = new StderrLog(clock, spec.commandLine().getErr());
              HistoryOptions.ServerHistory kept = history.open(clock, log)) {
-            log.info(kept.store().status().summary());
-            ChatCore core = new ChatCore(clock, log, CoreSettings.defaults(), kept.store(), kept.reads());
+            ChatCore core = new ChatCore(clock, log, options.core(), kept.store(), kept.reads());
             RunningServer server = backend.start(options.settings(host, port, log), core);
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                     + " backend=" + backend.name());
             spec.commandLine().getOut().flush();
+            log.info(kept.store().status().summary()); // where history goes: after a start that worked
             ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("parley-status"));
             status.scheduleAtFixedRate(() -> log.info("status: " + describe(server)), 1, 1, TimeUnit.MINUTES);

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import parley.protocol.ChatEvent;
 
 /**
- * A room: its members in join order and its last N spoken messages, the ones a newcomer is sent. Guarded by
- * the core's lock.
+ * A room: its members in join order, its last N spoken messages (the ones a newcomer is sent) and, once it is
+ * big, the tally of its comings and goings. Guarded by the core's lock.
  *
  * <p>A room the core makes again after it emptied, or after a restart, starts not {@link #loaded()}: its older
  * lines are in the history store, which the core reads outside its lock and then {@link #merge}s in.
@@ -24,6 +24,8 @@ final class Room {
     /** Made on the first message: most rooms of an idle server never hear one (a room of one, a lobby). */
     private ArrayDeque<ChatEvent.Spoken> history;
     private boolean loaded;
+    /** Made when the room first grows past the presence limit. */
+    private PresenceTally presence;
 
     /** A room whose recent history is all in memory (a room that never had any). */
     Room(String name, int historySize) {
@@ -72,6 +74,14 @@ final class Room {
 
     boolean isEmpty() {
         return members.isEmpty();
+    }
+
+    /** The room's comings and goings since its last summary (for a room above the presence limit). */
+    PresenceTally presence() {
+        if (presence == null) {
+            presence = new PresenceTally();
+        }
+        return presence;
     }
 
     void remember(ChatEvent.Spoken spoken) {
