@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
+import parley.core.CoreSettings;
 import parley.server.Backends;
 import parley.server.DaemonThreads;
 import parley.server.RunningServer;
@@ -36,6 +37,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private ServerOptions options;
 
+    @Mixin
+    private HistoryOptions history;
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "selector",
             description = "How the server moves bytes: selector (java.nio event loops) or threaded "
                     + "(blocking, a thread per connection). Default: ${DEFAULT-VALUE}.")
@@ -52,15 +56,18 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Ports.check(spec.commandLine(), port);
         options.check(spec.commandLine());
+        history.check(spec.commandLine());
         ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
         StopSignal stop = StopSignal.install();
         Clock clock = Clock.systemDefaultZone();
-        try (StderrLog log = new StderrLog(clock, spec.commandLine().getErr())) {
-            RunningServer server = backend.start(options.settings(host, port, log), new ChatCore(clock, log,
-                    options.core()));
+        try (StderrLog log = new StderrLog(clock, spec.commandLine().getErr());
+             HistoryOptions.ServerHistory kept = history.open(clock, log)) {
+            ChatCore core = new ChatCore(clock, log, options.core(), kept.store(), kept.reads());
+            RunningServer server = backend.start(options.settings(host, port, log), core);
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                     + " backend=" + backend.name());
             spec.commandLine().getOut().flush();
+            log.info(kept.store().status().summary()); // where history goes: after a start that worked
             ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("parley-status"));
             status.scheduleAtFixedRate(() -> log.info("status: " + describe(server)), 1, 1, TimeUnit.MINUTES);
@@ -69,6 +76,7 @@ final class ServerCommand implements Callable<Integer> {
             log.info("shutting down");
             server.shutdown(FLUSH_ON_SHUTDOWN);
             log.info("stopped: " + describe(server));
+            log.info(kept.store().status().summary());
         }
         return CommandLine.ExitCode.OK;
     }

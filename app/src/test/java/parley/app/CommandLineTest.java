@@ -71,7 +71,7 @@ class CommandLineTest {
     void aRuntimeFailureIsOneSentenceAndExitCodeOne() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
                 java.net.InetAddress.getLoopbackAddress())) {
-            int exit = run("server", "--backend", "threaded", "--host", "127.0.0.1",
+            int exit = run("server", "--backend", "threaded", "--host", "127.0.0.1", "--data", "none",
                     "--port", String.valueOf(taken.getLocalPort()));
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString()).startsWith("parley: cannot listen there: ").doesNotContain("\tat ");

@@ -28,12 +28,13 @@ class ServerProcessTest {
     @Test
     void printsItsAddressServesClientsAndExitsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
         Path stdout = dir.resolve("stdout");
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Parley.class.getName(),
                 "server", "--backend", "threaded", "--host", "127.0.0.1", "--port", "0")
                 .redirectOutput(stdout.toFile())
-                .redirectError(dir.resolve("stderr").toFile())
-                .start();
+                .redirectError(dir.resolve("stderr").toFile());
+        builder.environment().put("XDG_DATA_HOME", dir.resolve("data").toString()); // not the user's own
+        Process server = builder.start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(stdout).endsWith("\n"));
             Matcher m = LISTENING.matcher(lines(stdout).get(0));
@@ -53,7 +54,8 @@ class ServerProcessTest {
             assertThat(lines(stdout)).as("exactly one line on stdout").hasSize(1);
             assertThat(Files.readString(dir.resolve("stderr")))
                     .contains("connect 127.0.0.1:").contains(" as guest1").contains("shutting down")
-                    .contains("stopped: 0 connections, 0 bytes queued");
+                    .contains("stopped: 0 connections, 0 bytes queued")
+                    .contains("history: " + dir.resolve("data").resolve("parley").resolve("history.db"));
         } finally {
             server.destroyForcibly();
         }

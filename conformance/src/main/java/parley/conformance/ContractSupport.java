@@ -52,7 +52,11 @@ abstract class ContractSupport {
     }
 
     InetSocketAddress start(ServerSettings settings, CoreSettings chat) throws IOException {
-        core = new ChatCore(CLOCK, ServerLog.silent(), chat);
+        return start(settings, new ChatCore(CLOCK, ServerLog.silent(), chat));
+    }
+
+    InetSocketAddress start(ServerSettings settings, ChatCore chat) throws IOException {
+        core = chat;
         server = backend().start(settings, core);
         return server.address();
     }

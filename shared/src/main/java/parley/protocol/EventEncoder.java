@@ -9,11 +9,13 @@ public final class EventEncoder {
 
     private final TextFormat text;
     private final MachineFormat machine;
+    private final MachineFormat machineV2;
     private final DirectSlab memory = new DirectSlab();
 
     public EventEncoder(ZoneId zone) {
         this.text = new TextFormat(zone);
-        this.machine = new MachineFormat(zone);
+        this.machine = new MachineFormat(zone, WireMode.MACHINE);
+        this.machineV2 = new MachineFormat(zone, WireMode.MACHINE_V2);
     }
 
     /**
@@ -21,7 +23,25 @@ public final class EventEncoder {
      * {@code slice()}) it.
      */
     public ByteBuffer encode(ChatEvent event, WireMode mode) {
-        String line = mode == WireMode.TEXT ? text.format(event) : machine.format(event);
+        String line = switch (mode) {
+            case TEXT -> text.format(event);
+            case MACHINE -> machine.format(event);
+            case MACHINE_V2 -> machineV2.format(event);
+        };
+        return bytes(line);
+    }
+
+    /** A history page's start or end line, for one recipient. */
+    public ByteBuffer encode(HistoryBatch frame, WireMode mode) {
+        String line = switch (mode) {
+            case TEXT -> text.format(frame);
+            case MACHINE -> machine.format(frame);
+            case MACHINE_V2 -> machineV2.format(frame);
+        };
+        return bytes(line);
+    }
+
+    private ByteBuffer bytes(String line) {
         return memory.copyOf((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

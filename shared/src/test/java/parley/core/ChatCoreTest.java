@@ -487,7 +487,9 @@ class ChatCoreTest {
         long relayed = Long.parseLong(before.replaceAll(".* (\\d+) lines relayed$", "$1"));
         a.says("hello"); // one broadcast to two people
         a.says("/stats");
-        assertThat(a.newLines()).last().asString().endsWith(" " + (relayed + 3) + " lines relayed");
+        List<String> after = a.newLines(); // the message, the stats, the history store's status
+        assertThat(after.get(1)).endsWith(" " + (relayed + 4) + " lines relayed");
+        assertThat(after.get(2)).startsWith(T + "-- history: memory");
     }
 
     @Test
