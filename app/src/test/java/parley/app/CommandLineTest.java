@@ -58,9 +58,22 @@ class CommandLineTest {
         assertThat(err.toString()).contains("'fast' is not a rate such as 20, 20/40 or off");
         assertThat(run("server", "--max-per-ip", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot be negative");
-        assertThat(run("server", "--max-line", "4096", "--max-outbound", "512KiB")).isEqualTo(2);
-        assertThat(err.toString()).contains("--max-outbound must be at least 645632 bytes with --max-line 4096")
-                .contains("last 50 lines at once");
+        assertThat(run("server", "--max-line", "4096", "--max-outbound", "4MiB")).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-outbound must be at least 4230784 bytes with --max-line 4096 "
+                + "and --max-clients 10000").contains("the member list and the room's last 50 lines at once, twice");
+        assertThat(run("server", "--max-line", "64", "--max-clients", "20", "--max-outbound", "20KiB")).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-outbound must be at least 42912 bytes with --max-line 64");
+    }
+
+    @Test
+    void anOutputBudgetTheJvmCannotHoldOrSmallerThanOneClientsLimitIsAUsageError() {
+        long halfOfDirect = parley.output.OutputMemory.jvmDirectMemoryLimit() / 2;
+        assertThat(run("server", "--max-output-memory", String.valueOf(halfOfDirect + 1))).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-output-memory must be at most half of the JVM's direct memory "
+                + "limit, " + halfOfDirect + " bytes here (raise it with -XX:MaxDirectMemorySize)");
+        assertThat(run("server", "--max-output-memory", "4MiB", "--max-clients", "100")).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-output-memory (4194304 bytes) must be at least --max-outbound "
+                + "(8388608 bytes)");
     }
 
     @Test

@@ -11,10 +11,10 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.Outbound;
-import parley.core.OutboundQueue;
 import parley.core.RateLimit;
-import parley.core.TokenBucket;
 import parley.core.Session;
+import parley.core.TokenBucket;
+import parley.output.OutputBuffer;
 import parley.protocol.LineDecoder;
 
 /**
@@ -30,15 +30,15 @@ final class Connection implements Outbound {
     private final SocketChannel channel;
     private final String address;
     private final InetAddress ip;
-    private final OutboundQueue output;
+    private final OutputBuffer output;
     private final LineDecoder decoder;
-    private final LineDecoder.Sink toCore = new ToCore();
+    private final LineDecoder.Sink sink = new RateLimitedSink();
     /** True while a write is scheduled on the loop: coalesces a burst of sends into one write. */
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
-    /** Set once the connection is closing; from then on nothing new is queued, what is queued is flushed. */
-    private volatile String closeReason;
 
     // Loop thread only.
+    /** Set once the connection is closing: what is queued is flushed, then it closes. */
+    private String closeReason;
     private SelectionKey key;
     private Session session;
     private boolean reading = true;
@@ -64,7 +64,8 @@ final class Connection implements Outbound {
         this.ip = ip;
         RateLimit rate = loop.settings().limits().rateLimit();
         this.bucket = rate.isOff() ? null : new TokenBucket(rate, loop.settings().clock());
-        this.output = loop.settings().limits().newOutboundQueue(loop.settings().clock());
+        this.output = loop.settings().limits().newOutputBuffer(loop.memory(), loop.settings().clock(),
+                this::requestWrite); // over a limit: the write turn closes us, a safe point
         this.decoder = new LineDecoder(loop.settings().limits().maxLineBytes());
     }
 
@@ -72,23 +73,25 @@ final class Connection implements Outbound {
 
     @Override
     public void send(ByteBuffer line) {
-        if (closeReason != null) {
-            return;
+        if (output.offer(line)) { // refused means closing or overflowed; an overflow has asked for the write
+            requestWrite();
         }
-        output.offer(line); // refused means overflowed: the write turn closes us, never this call
-        // A flag rather than "was the queue empty": the loop may be draining the queue right now, and a
-        // flag it clears before writing cannot miss a line offered meanwhile.
+    }
+
+    /**
+     * Asks the loop for a write turn, once until it runs. A flag rather than "was the buffer empty": the loop
+     * may be draining the buffer right now, and a flag it clears before writing cannot miss a line offered
+     * meanwhile. Any thread; never blocks.
+     */
+    private void requestWrite() {
         if (writeScheduled.compareAndSet(false, true)) {
-            loop.scheduleWrite(this);
+            loop.queueWrite(this);
         }
     }
 
     @Override
     public void closeAfterFlush(String reason) {
         long deadline = System.nanoTime() + loop.tuning().closeAfterFlushTimeout().toNanos();
-        if (closeReason == null) {
-            closeReason = reason; // stop queueing now, under the core's lock, not when the task runs
-        }
         loop.execute(() -> closeWhenFlushed(reason, deadline));
     }
 
@@ -137,13 +140,13 @@ final class Connection implements Outbound {
                 return;
             }
             buffer.flip();
-            if (closeReason == null) {
-                decoder.feed(buffer, toCore);
-                if (heldLine != null) {
-                    holdRest(buffer);
-                    return; // rate-limited: read no further (not even an EOF) until the held input is handled
-                }
-            } // else: closing; input is still drained, so that our close sends FIN rather than RST
+            // Closing or not, input is decoded: during shutdown the core answers each line with an error, and
+            // after /quit it ignores them; either way our close then sends FIN rather than RST.
+            decoder.feed(buffer, sink);
+            if (heldLine != null) {
+                holdRest(buffer);
+                return; // rate-limited: read no further (not even an EOF) until the held input is handled
+            }
             if (n < buffer.capacity()) {
                 return; // a short read emptied the socket: another read would only return 0
             }
@@ -162,8 +165,8 @@ final class Connection implements Outbound {
         closeWhenFlushed("connection closed", deadline);
     }
 
-    /** The write that {@link #send} or a close asked the loop for, run before the loop sleeps. */
-    void scheduledWrite() {
+    /** The write that {@link #requestWrite} or a close asked the loop for, run before the loop sleeps. */
+    void runQueuedWrite() {
         writeScheduled.set(false); // before writing: a send from now on schedules another turn
         if (wantsWrite && !output.overflowed()) {
             return; // the socket was full: OP_WRITE will say when it has room, no use trying before
@@ -205,13 +208,7 @@ final class Connection implements Outbound {
         closeDeadlineNanos = closing ? Math.min(closeDeadlineNanos, deadlineNanos) : deadlineNanos;
         closing = true;
         loop.watchDeadline(this);
-        if (writeScheduled.compareAndSet(false, true)) {
-            loop.scheduleWrite(this); // the write turn closes us once the queue is empty
-        }
-    }
-
-    long queuedBytes() {
-        return output.queuedBytes();
+        requestWrite(); // the write turn closes us once the buffer is empty
     }
 
     /** The nearest moment this connection needs the loop: its close deadline, or when held lines are due. */
@@ -226,20 +223,20 @@ final class Connection implements Outbound {
         return deadline;
     }
 
-    /**
-     * A deadline of ours has passed: close if the flush took too long, or hand held lines to the core.
-     *
-     * @return true when no deadline is left
-     */
-    boolean onDeadline(long nowNanos) {
+    /** A deadline of ours has passed: close if the flush took too long, or hand held lines to the core. */
+    void deadlinePassed(long nowNanos) {
         if (closing && closeDeadlineNanos - nowNanos <= 0) {
             closeOverdue();
-            return true;
+            return;
         }
         if (heldLine != null && releaseAtNanos - nowNanos <= 0) {
             releaseHeld(nowNanos);
         }
-        return !closing && heldLine == null;
+    }
+
+    /** True while the loop must watch {@link #deadlineNanos()} for us: closing, or holding a line. */
+    boolean hasDeadline() {
+        return !closed && (closing || heldLine != null);
     }
 
     /**
@@ -270,11 +267,6 @@ final class Connection implements Outbound {
 
     /** Tokens are back: the held line goes to the core, then the held bytes, until tokens run out again. */
     private void releaseHeld(long nowNanos) {
-        if (closeReason != null) {
-            heldLine = null;
-            heldBytes = null;
-            return;
-        }
         if (!bucket.tryTake()) {
             releaseAtNanos = nowNanos + bucket.untilNextToken().toNanos();
             return;
@@ -285,7 +277,7 @@ final class Connection implements Outbound {
         if (heldBytes != null) {
             ByteBuffer bytes = heldBytes;
             heldBytes = null;
-            decoder.feed(bytes, toCore); // may hold a line again, and so the bytes after it
+            decoder.feed(bytes, sink); // may hold a line again, and so the bytes after it
             if (heldLine != null) {
                 holdRest(bytes);
             }
@@ -305,6 +297,7 @@ final class Connection implements Outbound {
         if (closeReason == null) {
             closeReason = reason;
         }
+        output.discard(); // its chunks go back to the pool now
         key.cancel();
         key.attach(null); // the key may sit in this turn's selected set: leave nothing to find there
         try {
@@ -345,13 +338,13 @@ final class Connection implements Outbound {
         return address;
     }
 
-    /** Decoded lines go straight to the core, in order, on the loop thread. */
-    private final class ToCore implements LineDecoder.Sink {
+    /**
+     * Where the decoder puts complete lines: straight to the core, in order, on the loop thread, unless flood
+     * control makes a line wait.
+     */
+    private final class RateLimitedSink implements LineDecoder.Sink {
         @Override
         public void line(String line) {
-            if (closeReason != null) {
-                return;
-            }
             if (bucket != null && !bucket.tryTake()) {
                 hold(line);
             } else {
@@ -366,9 +359,7 @@ final class Connection implements Outbound {
 
         @Override
         public void lineTooLong(int maxLineBytes) {
-            if (closeReason == null) {
-                loop.core().lineTooLong(session, maxLineBytes);
-            }
+            loop.core().lineTooLong(session, maxLineBytes);
         }
     }
 }

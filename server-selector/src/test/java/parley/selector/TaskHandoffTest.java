@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +30,8 @@ class TaskHandoffTest {
         ChatCore core = new ChatCore(TestServer.CLOCK, ServerLog.silent());
         ServerSettings settings = ServerSettings.forTests();
         loop = new EventLoop("test-loop", core, settings, LoopTuning.defaults(),
-                new Gatekeeper(settings.limits(), core, ServerLog.silent()));
+                new Gatekeeper(settings.limits(), core, ServerLog.silent()), settings.limits().newOutputMemory(),
+                failure -> { });
         loop.start();
     }
 
@@ -78,20 +81,42 @@ class TaskHandoffTest {
 
     @Test
     void aSleepingLoopIsWokenOnceAndABusyLoopNotAtAll() throws Exception {
-        TaskHandoff tasks = loop.tasks();
+        // The hand-off alone, turned by a thread that does what a loop does with it: run tasks, then sleep.
+        Selector selector = Selector.open();
+        TaskHandoff tasks = new TaskHandoff(selector, LoopTuning.defaults().maxTasksPerTurn(), e -> { });
+        Thread turner = new Thread(() -> {
+            try {
+                while (selector.isOpen()) {
+                    tasks.runPending();
+                    tasks.sleep(TaskHandoff.UNTIL_WOKEN);
+                }
+            } catch (IOException | ClosedSelectorException e) {
+                // the test closed the selector: done
+            }
+        }, "test-turner");
+        turner.start();
+        try {
+            assertWokenOnceWhileSleepingOnly(tasks);
+        } finally {
+            selector.close();
+            turner.join(5_000);
+        }
+    }
+
+    private static void assertWokenOnceWhileSleepingOnly(TaskHandoff tasks) throws InterruptedException {
         await().until(tasks::mayBeSleeping);
         long before = tasks.wakeups();
         CountDownLatch busy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
 
-        loop.execute(() -> {
+        tasks.post(() -> {
             busy.countDown();
             awaitQuietly(release);
         });
         assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
         CountDownLatch ran = new CountDownLatch(1_000);
         for (int i = 0; i < 1_000; i++) {
-            loop.execute(ran::countDown);
+            tasks.post(ran::countDown);
         }
         release.countDown();
 

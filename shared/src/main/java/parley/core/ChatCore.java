@@ -46,6 +46,9 @@ public final class ChatCore {
               /help             this list
               /quit [REASON]    leave""";
 
+    /** The error a line read after {@link #announceShutdown()} gets. */
+    public static final String SHUTDOWN_REFUSAL = "the server is shutting down; this line was not sent";
+
     private final Object lock = new Object();
     private final Clock clock;
     private final ServerLog log;
@@ -56,6 +59,8 @@ public final class ChatCore {
     private long guestCounter;
     /** Lines handed to outbound queues since start: a broadcast to ten people counts ten. */
     private long linesRelayed;
+    /** Set by {@link #announceShutdown()}: from then on no line is relayed, so a room ends where everyone saw it end. */
+    private boolean shuttingDown;
 
     public ChatCore(Clock clock, ServerLog log) {
         this(clock, log, CoreSettings.defaults());
@@ -83,6 +88,10 @@ public final class ChatCore {
     public void receive(Session s, String rawLine) {
         synchronized (lock) {
             if (!s.isOpen()) {
+                return;
+            }
+            if (shuttingDown) {
+                tell(s, EventKind.ERROR, SHUTDOWN_REFUSAL);
                 return;
             }
             if (s.firstLine() && rawLine.strip().equals(WireMode.MACHINE_HELLO)) {
@@ -126,9 +135,15 @@ public final class ChatCore {
         }
     }
 
-    /** Tells everyone connected that the server is going away; the backend then flushes and closes. */
+    /**
+     * Tells everyone connected that the server is going away; the backend then flushes and closes. Every line
+     * accepted before this reaches every member of its room (what is queued is flushed); every line read after
+     * it is refused with an error to its sender alone, so no line can reach only the members whose
+     * connections happen to close last.
+     */
     public void announceShutdown() {
         synchronized (lock) {
+            shuttingDown = true;
             for (Session s : sessionsByNick.values()) {
                 tell(s, EventKind.INFO, "the server is shutting down");
             }

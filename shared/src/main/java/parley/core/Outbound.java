@@ -11,7 +11,7 @@ public interface Outbound {
 
     /**
      * Queues one encoded line. The buffer is read-only and shared by every recipient of the same event: the
-     * implementation must {@code duplicate()} it rather than move its position.
+     * implementation copies its bytes (into its {@link parley.output.OutputBuffer}) without moving its position.
      */
     void send(ByteBuffer line);
 

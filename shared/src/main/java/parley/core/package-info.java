@@ -5,9 +5,10 @@
  *  backend: connect / receive(line) / disconnect
  *        --> {@link parley.core.ChatCore} (one lock; events encoded once per wire mode)
  *        --> {@link parley.core.Outbound#send} of each recipient (queue only, never block)
- *        --> backend: {@link parley.core.OutboundQueue#writeTo} the socket, on its own thread or loop
+ *        --> backend: {@link parley.output.OutputBuffer#writeTo} the socket, on its own thread or loop
  * </pre>
  *
- * {@link parley.core.OutboundQueue} is the one slow-consumer policy both backends use.
+ * {@link parley.output.OutputBuffer} (package {@code parley.output}) is the one slow-consumer policy both
+ * backends use.
  */
 package parley.core;

@@ -655,6 +655,20 @@ class ChatCoreTest {
         assertThat(b.newLines()).containsExactly(T + "-- the server is shutting down");
     }
 
+    @Test
+    void aLineReadAfterTheShutdownAnnouncementIsRefusedAndReachesNobody() {
+        Client a = new Client();
+        Client b = new Client();
+        forget(a, b);
+        core.announceShutdown();
+        forget(a, b);
+        a.says("too late");
+        a.says("/nick late");
+        assertThat(a.newLines()).containsExactly(T + "!! " + ChatCore.SHUTDOWN_REFUSAL, T + "!! " + ChatCore.SHUTDOWN_REFUSAL);
+        assertThat(b.newLines()).isEmpty();
+        assertThat(a.session.nick()).isEqualTo("guest1");
+    }
+
     // ---- shared bytes ------------------------------------------------------------------------------------
 
     @Test

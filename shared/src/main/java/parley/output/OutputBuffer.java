@@ -1,0 +1,320 @@
+package parley.output;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import parley.core.Nanos;
+
+/**
+ * The bytes waiting to be written to one connection, and the slow-consumer policy, written once for both
+ * backends: a list of fixed-size chunks from the server's {@link OutputMemory} (Redis's reply-block list).
+ *
+ * <pre>
+ *  offer(line)  -- copies the line into the tail chunk, taking fresh chunks from the pool as it fills
+ *  head [#####----] -> [#########] -> tail [####     ]      # queued, - written, blank free
+ *  writeTo(socket) -- one gathering write over the chunks; each chunk written out goes back to the pool
+ * </pre>
+ *
+ * <p>Many threads may {@link #offer} (whoever holds the core's lock at the time); exactly one thread, the
+ * connection's writer, calls {@link #writeTo}. Many short lines share a chunk, so a write is one contiguous
+ * buffer, or a few. An idle connection holds no chunk.
+ *
+ * <p><b>What is counted is what is held</b>: whole chunks, whatever part of them is filled. An offer that
+ * would take the chunks held past the hard limit is refused and the buffer {@linkplain #overflowed()
+ * overflows}: the backend then closes the connection at a safe point of its own (Redis's
+ * {@code freeClientAsync}), told by the {@code onOverflow} callback. A buffer that stays above the soft limit
+ * for longer than its grace period overflows too (Redis's {@code client-output-buffer-limit} soft limit);
+ * the check runs whenever output is offered. {@link OutputMemory} may also overflow a buffer from outside,
+ * when the server's whole output budget is used up and this connection holds the most.
+ *
+ * <p>Locking: one short lock per buffer, never held across a socket write. The chunks a write is using are
+ * pinned, so a {@link #discard} from another thread leaves them to the writer, which gives them back when
+ * the write returns; nobody else's bytes can ever reach this socket through a reused chunk.
+ */
+public final class OutputBuffer {
+
+    private static final long BELOW_SOFT = Long.MIN_VALUE;
+
+    private final OutputMemory memory;
+    private final ChunkPool pool;
+    private final long hardLimitBytes;
+    private final long softLimitBytes;
+    private final long softGraceNanos;
+    private final Clock clock;
+    private final Runnable onOverflow;
+
+    // Guarded by this.
+    private Chunk head;
+    private Chunk tail;
+    /** How many chunks from the head a write in progress is using; 0 when no write is. */
+    private int inFlight;
+    private boolean discarded;
+    /** When the buffer last went above the soft limit (clock nanos), or {@link #BELOW_SOFT}. */
+    private long aboveSoftSince = BELOW_SOFT;
+
+    /** Written under the lock; read anywhere. */
+    private volatile long heldBytes;
+    private volatile String overflowReason;
+
+    OutputBuffer(OutputMemory memory, ChunkPool pool, long hardLimitBytes, long softLimitBytes, Duration softGrace,
+                 Clock clock, Runnable onOverflow) {
+        this.memory = memory;
+        this.pool = pool;
+        this.hardLimitBytes = hardLimitBytes;
+        this.softLimitBytes = Math.min(softLimitBytes, hardLimitBytes);
+        this.softGraceNanos = softGrace.toNanos();
+        this.clock = clock;
+        this.onOverflow = onOverflow;
+    }
+
+    /** What an attempt to append found. */
+    private enum Outcome { ACCEPTED, REFUSED, OVERFLOWED, NO_MEMORY }
+
+    /**
+     * Copies {@code line}'s remaining bytes into this buffer (its position is left alone, so one line can be
+     * offered to many buffers). Never blocks: when the server's output budget is used up, the connections
+     * holding the most are overflowed to make room, which may be this one.
+     *
+     * @return false when refused: the connection is over a limit (or closing) and the line is not queued
+     */
+    public boolean offer(ByteBuffer line) {
+        Outcome outcome;
+        synchronized (this) {
+            outcome = append(line, false);
+        }
+        if (outcome == Outcome.NO_MEMORY) {
+            memory.reclaim(line.remaining() / pool.chunkBytes() + 1); // at least the chunks it needs
+            synchronized (this) {
+                outcome = append(line, true);
+            }
+        }
+        if (outcome == Outcome.OVERFLOWED) {
+            onOverflow.run(); // outside the lock: the backend's callback may take locks of its own
+        }
+        return outcome == Outcome.ACCEPTED;
+    }
+
+    private Outcome append(ByteBuffer line, boolean lastTry) {
+        if (overflowReason != null || discarded) {
+            return Outcome.REFUSED;
+        }
+        int size = line.remaining();
+        int room = tail == null ? 0 : tail.free();
+        int fresh = size <= room ? 0 : Math.toIntExact(((long) size - room + pool.chunkBytes() - 1) / pool.chunkBytes());
+        long after = heldBytes + (long) fresh * pool.chunkBytes();
+        String problem = limitProblem(after);
+        if (problem != null) {
+            overflowReason = problem;
+            return Outcome.OVERFLOWED;
+        }
+        Chunk start = room > 0 ? tail : null;
+        if (fresh > 0) {
+            Chunk run = pool.take(fresh);
+            if (run == null) {
+                if (!lastTry) {
+                    return Outcome.NO_MEMORY;
+                }
+                overflowReason = "server output memory full (" + pool.budgetBytes() + " bytes)";
+                return Outcome.OVERFLOWED;
+            }
+            if (tail == null) {
+                head = run;
+            } else {
+                tail.next = run;
+            }
+            if (start == null) {
+                start = run;
+            }
+            tail = run;
+            while (tail.next != null) {
+                tail = tail.next;
+            }
+            heldBytes = after;
+        }
+        copy(line, start);
+        return Outcome.ACCEPTED;
+    }
+
+    /** Null if holding {@code bytes} is within the limits; otherwise why not (the overflow reason). */
+    private String limitProblem(long bytes) {
+        if (bytes > hardLimitBytes) {
+            return "more than " + hardLimitBytes + " bytes queued";
+        }
+        if (bytes > softLimitBytes && softLimitBytes < hardLimitBytes) {
+            long now = Nanos.of(clock);
+            if (aboveSoftSince == BELOW_SOFT) {
+                aboveSoftSince = now;
+            } else if (now - aboveSoftSince > softGraceNanos) {
+                return "more than " + softLimitBytes + " bytes queued for over "
+                        + Duration.ofNanos(softGraceNanos).toSeconds() + " s";
+            }
+        }
+        return null;
+    }
+
+    /** The one copy of a line per recipient: from the shared encoded bytes into this buffer's chunks. */
+    private static void copy(ByteBuffer line, Chunk start) {
+        int from = line.position();
+        int left = line.remaining();
+        for (Chunk c = start; left > 0; c = c.next) {
+            int n = Math.min(left, c.free());
+            c.filling.put(c.writeIndex, line, from, n);
+            c.writeIndex += n;
+            from += n;
+            left -= n;
+        }
+    }
+
+    /**
+     * Writes queued bytes, the chunks gathered into one write, until the channel takes no more, the buffer is
+     * empty, or {@code budgetBytes} have been written. Only the connection's single writer thread may call
+     * this. A chunk written out goes back to the pool at once.
+     *
+     * <p>{@code batch} is the writer's scratch array for the gathering write (at most its length chunks per
+     * write; left all null on return). It is the writer's, not the buffer's, so that a selector loop keeps
+     * one for all its connections.
+     *
+     * @return bytes written
+     */
+    public long writeTo(GatheringByteChannel channel, long budgetBytes, ByteBuffer[] batch) throws IOException {
+        long written = 0;
+        while (written < budgetBytes) {
+            int n = pin(batch);
+            if (n == 0) {
+                break;
+            }
+            long w = 0;
+            try {
+                w = channel.write(batch, 0, n);
+            } finally {
+                unpin(batch, n);
+            }
+            written += w;
+            if (w == 0) {
+                break;
+            }
+        }
+        return written;
+    }
+
+    /** Points the batch at the queued bytes of the first chunks, and marks those chunks as in use by a write. */
+    private synchronized int pin(ByteBuffer[] batch) {
+        if (discarded) {
+            return 0;
+        }
+        int n = 0;
+        for (Chunk c = head; c != null && n < batch.length && !c.drained(); c = c.next) {
+            batch[n++] = c.draining.limit(c.writeIndex).position(c.readIndex);
+        }
+        inFlight = n;
+        return n;
+    }
+
+    /** Notes how far the write got, and gives back every chunk written out (or all of them, if discarded). */
+    private synchronized void unpin(ByteBuffer[] batch, int n) {
+        Chunk c = head;
+        for (int i = 0; i < n; i++, c = c.next) {
+            c.readIndex = batch[i].position();
+        }
+        Arrays.fill(batch, 0, n, null);
+        inFlight = 0;
+        if (discarded) {
+            releaseFrom(head);
+            head = null;
+            tail = null;
+            heldBytes = 0;
+            return;
+        }
+        long held = heldBytes;
+        while (head != null && head.drained()) { // full chunks before the tail, and the tail once written out
+            Chunk done = head;
+            head = done.next;
+            pool.give(done);
+            held -= pool.chunkBytes();
+        }
+        if (head == null) {
+            tail = null;
+        }
+        heldBytes = held;
+        if (held <= softLimitBytes) {
+            aboveSoftSince = BELOW_SOFT;
+        }
+    }
+
+    /**
+     * Refuses every later offer and gives back every chunk, now or, for those a write is using, as soon as
+     * that write returns. For a connection that is closing; any thread. Idempotent.
+     */
+    public void discard() {
+        synchronized (this) {
+            if (discarded) {
+                return;
+            }
+            discarded = true;
+            Chunk keep = head;
+            for (int i = 1; i < inFlight; i++) {
+                keep = keep.next;
+            }
+            if (inFlight == 0) {
+                releaseFrom(head);
+                head = null;
+                tail = null;
+                heldBytes = 0;
+            } else {
+                releaseFrom(keep.next);
+                keep.next = null;
+                tail = keep;
+                heldBytes = (long) inFlight * pool.chunkBytes();
+            }
+        }
+        memory.forget(this);
+    }
+
+    private void releaseFrom(Chunk first) {
+        for (Chunk c = first; c != null; ) {
+            Chunk next = c.next;
+            pool.give(c);
+            c = next;
+        }
+    }
+
+    /** Marks this buffer overflowed for {@code reason} unless it already is; true if this call did it. */
+    boolean overflow(String reason) {
+        synchronized (this) {
+            if (overflowReason != null || discarded) {
+                return false;
+            }
+            overflowReason = reason;
+        }
+        return true;
+    }
+
+    /** Tells the backend, outside every lock, that this buffer has overflowed. */
+    void reportOverflow() {
+        onOverflow.run();
+    }
+
+    /** True when nothing is waiting to be written. */
+    public boolean isEmpty() {
+        return heldBytes == 0;
+    }
+
+    /** Memory this buffer holds: whole chunks, counted against its limits and the server's budget. */
+    public long heldBytes() {
+        return heldBytes;
+    }
+
+    /** True once an offer was refused for a limit: the connection must be closed. */
+    public boolean overflowed() {
+        return overflowReason != null;
+    }
+
+    /** Why the buffer overflowed ({@code slow consumer: …}), or null while it has not. */
+    public String overflowReason() {
+        String reason = overflowReason;
+        return reason == null ? null : "slow consumer: " + reason;
+    }
+}
