@@ -47,7 +47,12 @@ abstract class ContractSupport {
     }
 
     InetSocketAddress start(ServerSettings settings) throws IOException {
-        core = new ChatCore(CLOCK, ServerLog.silent());
+        return start(settings, ServerLog.silent());
+    }
+
+    /** With the core logging to {@code coreLog}. */
+    InetSocketAddress start(ServerSettings settings, ServerLog coreLog) throws IOException {
+        core = new ChatCore(CLOCK, coreLog);
         server = backend().start(settings, core);
         return server.address();
     }
