@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
 import parley.server.Backends;
+import parley.server.DaemonThreads;
 import parley.server.RunningServer;
 import parley.server.ServerBackend;
 import parley.server.ServerSettings;
@@ -59,11 +60,8 @@ final class ServerCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                     + " backend=" + backend.name());
             spec.commandLine().getOut().flush();
-            ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "parley-status");
-                t.setDaemon(true);
-                return t;
-            });
+            ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(
+                    DaemonThreads.named("parley-status"));
             status.scheduleAtFixedRate(() -> log.info("status: " + describe(server)), 1, 1, TimeUnit.MINUTES);
             server.failure().thenAccept(stop::fail);
             stop.await();

@@ -1,6 +1,7 @@
 package parley.app;
 
 import java.time.Duration;
+import parley.bench.ByteSize;
 import parley.core.CoreSettings;
 import parley.core.MonotonicClock;
 import parley.core.Names;

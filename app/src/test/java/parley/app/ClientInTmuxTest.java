@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import parley.conformance.ChatClient;
 import parley.core.ChatCore;
 import parley.core.ServerLog;
-import parley.selector.SelectorBackend;
+import parley.server.Backends;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
 
@@ -54,7 +54,7 @@ class ClientInTmuxTest {
     @BeforeEach
     void startServer() throws IOException {
         assumeTrue(Tmux.installed(), "tmux is not installed (.ci/run installs it)");
-        server = new SelectorBackend().start(ServerSettings.forTests(),
+        server = Backends.discover().find("selector").orElseThrow().start(ServerSettings.forTests(),
                 new ChatCore(Clock.systemDefaultZone(), ServerLog.silent()));
     }
 
@@ -117,6 +117,32 @@ class ClientInTmuxTest {
             awaitCursorColumn(7);
             tmux.press("C-u");
             awaitScreen(s -> assertThat(s.get(INPUT_ROW)).isEqualTo(">"));
+
+            // Typing wide characters while bob's lines keep arriving: every redraw of the message pane must
+            // leave the half-typed line, and the cursor after its last two-column character, where they were.
+            String typed = "你好🎉世界";
+            int at = 0;
+            for (int i = 0; at < typed.length(); i++) {
+                int cp = typed.codePointAt(at);
+                tmux.type(new String(Character.toChars(cp)));
+                at += Character.charCount(cp);
+                bob.send("tick " + i + " 漢字");
+            }
+            int ticks = typed.codePointCount(0, typed.length());
+            awaitScreen(s -> {
+                assertThat(s.get(INPUT_ROW)).isEqualTo("> " + typed);
+                assertThat(s.subList(STATUS_ROW - ticks, STATUS_ROW)).allSatisfy(row -> assertThat(row)
+                        .matches(TIME + "<bob> tick \\d 漢字"));
+                assertThat(s.subList(STATUS_ROW - ticks, STATUS_ROW)).extracting(row -> row.replaceAll(".*tick ", ""))
+                        .containsExactly("0 漢字", "1 漢字", "2 漢字", "3 漢字", "4 漢字");
+            });
+            awaitCursorColumn(2 + 2 * ticks);
+            tmux.press("Enter");
+            assertThat(bob.awaitContaining("<alicia@")).endsWith("> " + typed);
+            awaitScreen(s -> {
+                assertThat(s.get(STATUS_ROW - 1)).matches(TIME + "<alicia> " + typed);
+                assertThat(s.get(INPUT_ROW)).isEqualTo(">");
+            });
 
             tmux.type("/quit");
             tmux.press("Enter");

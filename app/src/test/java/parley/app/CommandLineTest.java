@@ -45,14 +45,6 @@ class CommandLineTest {
     }
 
     @Test
-    void sizesAcceptUnits() {
-        ByteSize sizes = new ByteSize();
-        assertThat(sizes.convert("1MiB")).isEqualTo(1024 * 1024);
-        assertThat(sizes.convert("64k")).isEqualTo(64 * 1024);
-        assertThat(sizes.convert("4096")).isEqualTo(4096);
-    }
-
-    @Test
     void badLimitsAreUsageErrors() {
         assertThat(run("server", "--rate-limit", "fast")).isEqualTo(2);
         assertThat(err.toString()).contains("'fast' is not a rate such as 20, 20/40 or off");

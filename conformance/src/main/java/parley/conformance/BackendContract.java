@@ -1,6 +1,7 @@
 package parley.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,10 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
 import parley.protocol.MachineFormat;
+import parley.protocol.Member;
 import parley.protocol.WireMode;
 import parley.server.ServerSettings;
 
@@ -24,6 +28,15 @@ import parley.server.ServerSettings;
  * <p>The core runs on a fixed clock, so every timestamp is {@code 14:02:07}.
  */
 public abstract class BackendContract extends ContractSupport {
+
+    /** How many messages a room remembers for newcomers. */
+    static final int HISTORY = 50;
+    /**
+     * Output queued in the server for a reader that has stopped: some 80 lines, so not a writer that is
+     * merely behind but one whose socket is full (on loopback the kernel takes about 2 MiB first).
+     */
+    private static final long HELD_BACK = 256 * 1024;
+    private static final Duration STILL = Duration.ofMillis(200);
 
     @Test
     void welcomeNamesAUniqueGuestNick() throws IOException {
@@ -143,18 +156,24 @@ public abstract class BackendContract extends ContractSupport {
         assertThat(a.awaitContaining("joined #rust")).contains("guest2");
     }
 
-    @Test
-    void aNewcomerGetsTheRoomHistoryMarkedAsHistory() throws IOException {
+    /** The room remembers its last 50 messages: at 50 a newcomer gets them all, at 51 all but the first. */
+    @ParameterizedTest(name = "{0} lines spoken")
+    @ValueSource(ints = {3, HISTORY, HISTORY + 1})
+    void aNewcomerGetsTheLastFiftyMessagesInOrderMarkedAsHistory(int spoken) throws IOException {
         InetSocketAddress address = start();
         ChatClient a = join(address);
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= spoken; i++) {
             a.send("old " + i);
         }
-        a.awaitContaining("old 3");
+        a.awaitContaining("> old " + spoken);
         ChatClient b = join(address);
-        for (int i = 1; i <= 3; i++) {
-            assertThat(b.awaitContaining("old " + i)).startsWith("[14:02:07] (history) <guest1@");
-        }
+        a.send("now");
+        b.awaitContaining("> now");
+
+        List<String> history = b.seen().stream().filter(line -> line.contains("(history)")).toList();
+        assertThat(history).allSatisfy(line -> assertThat(line).startsWith("[14:02:07] (history) <guest1@"));
+        assertThat(history).extracting(ContractSupport::textOf).containsExactlyElementsOf(
+                IntStream.rangeClosed(Math.max(1, spoken - HISTORY + 1), spoken).mapToObj(i -> "old " + i).toList());
     }
 
     @Test
@@ -185,16 +204,54 @@ public abstract class BackendContract extends ContractSupport {
     }
 
     @Test
-    void anOversizeLineIsRefusedAndTheNextLineStillWorks() throws IOException {
-        InetSocketAddress address = start(ServerSettings.forTests().withLimits(l -> l.withMaxLineBytes(4096)));
+    void aLineOfExactlyTheLimitPassesAndOneByteMoreIsRefusedWhileTheConnectionStays() throws IOException {
+        int limit = 4096;
+        InetSocketAddress address = start(ServerSettings.forTests().withLimits(l -> l.withMaxLineBytes(limit)));
         ChatClient a = join(address);
         ChatClient b = join(address);
-        a.sendRaw(("x".repeat(5000) + "\nstill here\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(a.awaitContaining("!!")).contains("line too long").contains("4096");
+        a.send("y".repeat(limit));
+        assertThat(b.awaitContaining("yyyy")).endsWith("> " + "y".repeat(limit));
+
+        a.sendRaw(("x".repeat(limit + 1) + "\nstill here\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(a.awaitContaining("!!")).contains("line too long").contains(Integer.toString(limit));
         assertThat(b.awaitContaining("still here")).endsWith("> still here");
         assertThat(b.seen()).noneMatch(line -> line.contains("xxxx"));
-        a.send("y".repeat(4096));
-        assertThat(b.awaitContaining("yyyy")).endsWith("> " + "y".repeat(4096));
+
+        // Counted in bytes, not characters: 4096 bytes of three-byte characters and one byte more.
+        String wide = "你".repeat(limit / 3) + "z".repeat(limit % 3);
+        a.send(wide);
+        assertThat(b.awaitContaining("你你")).endsWith("> " + wide);
+        a.send(wide + "z");
+        assertThat(a.awaitContaining("!!")).contains("line too long");
+        a.send("after");
+        assertThat(b.await(ContractSupport::isMessage, "the next message")).endsWith("> after");
+    }
+
+    /**
+     * One reader that pauses with a tiny receive buffer makes the server's writes to it partial (the selector
+     * backend's non-blocking writes return short, the threaded backend's writer blocks mid-buffer); once it
+     * reads again every line arrives whole, in order, none lost, while the others were served meanwhile.
+     */
+    @Test
+    void partialWritesToAPausedReaderDeliverEveryLineWholeAndInOrder() throws IOException {
+        InetSocketAddress address = start(roomForABacklog());
+        ChatClient talker = join(address);
+        ChatClient paused = connect(ChatClient.connectNotReading(address, 2048));
+        talker.awaitContaining("guest2 (" + paused.address() + ") joined");
+        ChatClient other = join(address);
+
+        List<String> said = sayUntilHeldBack(talker);
+        for (int i = 0; i < 20; i++) { // more on top of what is already held back
+            said.add(numbered(said.size()));
+            talker.send(said.get(said.size() - 1));
+        }
+        other.await(line -> line.endsWith(said.get(said.size() - 1)), "the last line");
+        assertThat(server.queuedBytes()).as("still held back for the paused reader").isPositive();
+
+        paused.startReading();
+        paused.await(line -> line.endsWith(said.get(said.size() - 1)), "the last line");
+        assertThat(paused.seen().stream().filter(ContractSupport::isMessage).map(ContractSupport::textOf))
+                .containsExactlyElementsOf(said);
     }
 
     @Test
@@ -267,19 +324,78 @@ public abstract class BackendContract extends ContractSupport {
         assertThat(a.awaitContaining("left #lobby")).contains("guest2 (" + bAddress + ")");
     }
 
+    /**
+     * Like {@code printf '/who\n' | nc host port}: a client writes a command and shuts down its output. The
+     * server must still write it everything queued, the answer last, before it closes. The client's output
+     * is backed up first (it reads nothing until the room has heard it leave), so when the server sees the
+     * end of its input the answer is certainly still queued: closing at once would lose it every time.
+     */
     @Test
-    void aClientThatStopsSendingStillGetsItsRepliesThenIsClosed() throws IOException {
-        InetSocketAddress address = start();
+    void aClientThatStopsSendingStillGetsEverythingQueuedThenIsClosed() throws IOException {
+        InetSocketAddress address = start(roomForABacklog());
         ChatClient a = join(address);
-        ChatClient piped = join(address); // like `printf '/who\nhi\n' | nc host port`
+        ChatClient piped = connect(ChatClient.connectNotReading(address, 2048));
         String pipedAddress = piped.address();
+        a.awaitContaining("guest2 (" + pipedAddress + ") joined");
+        List<String> backlog = sayUntilHeldBack(a);
+
         piped.sendRaw("/who\nhi from a pipe\n".getBytes(StandardCharsets.UTF_8));
         piped.finishSending();
-        assertThat(piped.awaitContaining("people:")).contains("guest2 (" + pipedAddress + ")");
-        piped.awaitContaining("> hi from a pipe");
-        piped.awaitClosedByServer();
+        assertThat(a.awaitContaining("> hi from a pipe")).contains("guest2@");
         assertThat(a.awaitContaining("left #lobby")).contains("guest2").endsWith("(connection closed)");
+        assertThat(server.queuedBytes()).as("kept for the piped client after the end of its input").isPositive();
+
+        piped.startReading();
+        piped.await(line -> line.endsWith(backlog.get(backlog.size() - 1)), "the whole backlog");
+        assertThat(piped.awaitContaining("people:")).contains("guest2 (" + pipedAddress + ")");
+        assertThat(piped.awaitContaining("> hi from a pipe")).contains("guest2@");
+        piped.awaitClosedByServer();
     }
+
+    /** Numbered lines of 3 KB: about 700 fill the kernel's buffers for a reader that stopped. */
+    private static String numbered(int n) {
+        return "line " + n + " " + "0123456789".repeat(300) + " end " + n;
+    }
+
+    /** {@code talker} says numbered lines (each heard back) until the server holds output back; returns them. */
+    private List<String> sayUntilHeldBack(ChatClient talker) throws IOException {
+        List<String> said = new ArrayList<>();
+        while (!heldBack()) {
+            assertThat(said.size()).as("lines before the server had to hold output back").isLessThan(5_000);
+            String line = numbered(said.size());
+            talker.send(line);
+            talker.await(heard -> heard.endsWith(line), "line " + said.size() + " back");
+            said.add(line);
+        }
+        return said;
+    }
+
+    /**
+     * Limits that let a backlog build: the kernel's send buffer for one socket may grow to megabytes before
+     * the server has to hold anything back, and nobody is to be closed as a slow consumer here.
+     */
+    private static ServerSettings roomForABacklog() {
+        return ServerSettings.forTests().withLimits(l -> l.withMaxOutboundBytes(64 << 20)
+                .withSoftOutbound(64 << 20, Duration.ofMinutes(1)));
+    }
+
+    /**
+     * True when the server holds at least {@link #HELD_BACK} and writes none of it for 200 ms: its writes are
+     * stuck behind a full socket, not merely behind.
+     */
+    private boolean heldBack() {
+        long held = server.queuedBytes();
+        if (held < HELD_BACK) {
+            return false;
+        }
+        try {
+            await().during(STILL).atMost(STILL.multipliedBy(3)).until(() -> server.queuedBytes() >= held);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
 
     @Test
     void quitClosesTheConnectionAndIsAnnounced() throws IOException {
@@ -298,14 +414,12 @@ public abstract class BackendContract extends ContractSupport {
         ChatClient m = join(address);
         m.send(WireMode.MACHINE_HELLO);
         ChatEvent welcome = MachineFormat.parse(m.await(l -> l.startsWith("welcome\t"), "a machine welcome"));
-        assertThat(welcome.nick()).isEqualTo("guest2");
-        assertThat(welcome.address()).isEqualTo(m.address());
+        assertThat(welcome).isInstanceOfSatisfying(ChatEvent.Welcome.class,
+                w -> assertThat(w.you()).isEqualTo(new Member("guest2", m.address())));
         a.send("tab\there");
         ChatEvent message = MachineFormat.parse(m.await(l -> l.startsWith("message\t"), "a machine message"));
-        assertThat(message.kind()).isEqualTo(EventKind.MESSAGE);
-        assertThat(message.text()).isEqualTo("tab here");
-        assertThat(message.time()).isEqualTo(CLOCK.instant());
-        assertThat(message.address()).isEqualTo(a.address());
+        assertThat(message).isEqualTo(new ChatEvent.Message("lobby", CLOCK.instant(), new Member("guest1", a.address()),
+                "tab here", false));
     }
 
     @Test

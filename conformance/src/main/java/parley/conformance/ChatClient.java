@@ -30,17 +30,36 @@ public final class ChatClient implements AutoCloseable {
     private final BlockingQueue<String> incoming = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
     private final CountDownLatch eof = new CountDownLatch(1);
+    private final Thread reader;
 
     private ChatClient(Socket socket) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
-        Thread reader = new Thread(this::readLoop, "test-client-" + socket.getLocalPort());
+        this.reader = new Thread(this::readLoop, "test-client-" + socket.getLocalPort());
         reader.setDaemon(true);
-        reader.start();
     }
 
     public static ChatClient connect(InetSocketAddress server) throws IOException {
         return connectFrom(server, null);
+    }
+
+    /**
+     * A client that stops reading: its receive buffer is {@code receiveBufferBytes} (set before connecting,
+     * so the window the server sees is that small too) and it reads nothing until {@link #startReading()}, so
+     * what the server sends it piles up, first in the kernel, then in the server's queue, and the server's
+     * writes to it come back partial.
+     */
+    public static ChatClient connectNotReading(InetSocketAddress server, int receiveBufferBytes) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(receiveBufferBytes);
+        socket.setTcpNoDelay(true);
+        socket.connect(server, (int) PATIENCE.toMillis());
+        return new ChatClient(socket);
+    }
+
+    /** Starts collecting what the server sends (at once for every client but a {@link #connectNotReading} one). */
+    public void startReading() {
+        reader.start();
     }
 
     /**
@@ -54,7 +73,9 @@ public final class ChatClient implements AutoCloseable {
             socket.bind(new InetSocketAddress(local, 0));
         }
         socket.connect(server, (int) PATIENCE.toMillis());
-        return new ChatClient(socket);
+        ChatClient client = new ChatClient(socket);
+        client.startReading();
+        return client;
     }
 
     /** This client's address as the server shows it: {@code 127.0.0.1:PORT}. */
@@ -138,7 +159,9 @@ public final class ChatClient implements AutoCloseable {
     private String tail() {
         List<String> all = new ArrayList<>(seen);
         incoming.drainTo(all);
-        return all.subList(Math.max(0, all.size() - 5), all.size()).toString();
+        return all.subList(Math.max(0, all.size() - 5), all.size()).stream()
+                .map(line -> line.length() <= 160 ? line : line.substring(0, 150) + "... (" + line.length() + " chars)")
+                .toList().toString();
     }
 
     private void readLoop() {

@@ -70,7 +70,11 @@ abstract class ContractSupport {
 
     /** Connects without waiting for anything; closed after the test. */
     ChatClient connect(InetSocketAddress address) throws IOException {
-        ChatClient c = ChatClient.connect(address);
+        return connect(ChatClient.connect(address));
+    }
+
+    /** Closes {@code c} after the test. */
+    ChatClient connect(ChatClient c) {
         clients.add(c);
         return c;
     }

@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 import parley.core.ChatCore;
 import parley.output.OutputMemory;
 import parley.server.Gatekeeper;
-import parley.server.Peers;
+import parley.server.Quietly;
 import parley.server.ServerSettings;
+import parley.server.SocketAddresses;
 
 /**
  * One selector, one thread, and the connections registered with it. See the package documentation for the
@@ -230,7 +231,7 @@ final class EventLoop implements Runnable {
     private void register(SocketChannel channel, InetAddress ip) {
         if (stopping) { // or dead: then this runs on the loop's last drain
             gate.release(ip);
-            closeQuietly(channel);
+            Quietly.close(channel);
             return;
         }
         Connection c;
@@ -242,7 +243,7 @@ final class EventLoop implements Runnable {
         } catch (IOException e) {
             settings.log().info("accept failed: " + e.getMessage());
             gate.release(ip);
-            closeQuietly(channel);
+            Quietly.close(channel);
             return;
         }
         connections.add(c);
@@ -350,14 +351,6 @@ final class EventLoop implements Runnable {
         if (peer == null) {
             throw new IOException("peer already gone");
         }
-        return Peers.describe(peer); // the same ip:port form as every other backend
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // nothing to do: it was never ours to serve
-        }
+        return SocketAddresses.describe(peer); // the same ip:port form as every other backend
     }
 }

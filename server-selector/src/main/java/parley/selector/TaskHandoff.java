@@ -5,7 +5,6 @@ import java.nio.channels.Selector;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +30,6 @@ final class TaskHandoff {
     private final Consumer<Throwable> onTaskFailure;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean mayBeSleeping = new AtomicBoolean();
-    private final AtomicLong wakeups = new AtomicLong();
 
     TaskHandoff(Selector selector, int maxTasksPerTurn, Consumer<Throwable> onTaskFailure) {
         this.selector = selector;
@@ -43,7 +41,6 @@ final class TaskHandoff {
     void post(Runnable task) {
         tasks.add(task);
         if (mayBeSleeping.compareAndSet(true, false)) {
-            wakeups.incrementAndGet();
             selector.wakeup();
         }
     }
@@ -81,15 +78,5 @@ final class TaskHandoff {
         } finally {
             mayBeSleeping.set(false);
         }
-    }
-
-    /** How many times {@link #post} actually called {@code wakeup()} (the rest were coalesced away). */
-    long wakeups() {
-        return wakeups.get();
-    }
-
-    /** True while the loop is in (or about to enter) {@code select}. */
-    boolean mayBeSleeping() {
-        return mayBeSleeping.get();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.channels.ClosedSelectorException;
+import java.io.UncheckedIOException;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,47 +82,45 @@ class TaskHandoffTest {
 
     @Test
     void aSleepingLoopIsWokenOnceAndABusyLoopNotAtAll() throws Exception {
-        // The hand-off alone, turned by a thread that does what a loop does with it: run tasks, then sleep.
-        Selector selector = Selector.open();
-        TaskHandoff tasks = new TaskHandoff(selector, LoopTuning.defaults().maxTasksPerTurn(), e -> { });
-        Thread turner = new Thread(() -> {
+        CountingSelector selector = new CountingSelector(Selector.open());
+        TaskHandoff tasks = new TaskHandoff(selector, 2_000, e -> {
+            throw new AssertionError(e);
+        });
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread loopThread = new Thread(() -> {
             try {
-                while (selector.isOpen()) {
+                while (running.get()) {
                     tasks.runPending();
                     tasks.sleep(TaskHandoff.UNTIL_WOKEN);
                 }
-            } catch (IOException | ClosedSelectorException e) {
-                // the test closed the selector: done
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }, "test-turner");
-        turner.start();
+        }, "handoff-loop");
+        loopThread.start();
         try {
-            assertWokenOnceWhileSleepingOnly(tasks);
+            await().until(selector::blocked);
+            CountDownLatch busy = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            tasks.post(() -> {
+                busy.countDown();
+                awaitQuietly(release);
+            });
+            assertThat(busy.await(5, TimeUnit.SECONDS)).as("the sleeping loop was woken").isTrue();
+            CountDownLatch ran = new CountDownLatch(1_000);
+            for (int i = 0; i < 1_000; i++) {
+                tasks.post(ran::countDown);
+            }
+            release.countDown();
+
+            assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(selector.wakeups()).as("wakeups: one for the sleeping loop, none while busy").isEqualTo(1);
         } finally {
+            running.set(false);
+            tasks.post(() -> { });
+            loopThread.join(5_000);
             selector.close();
-            turner.join(5_000);
         }
-    }
-
-    private static void assertWokenOnceWhileSleepingOnly(TaskHandoff tasks) throws InterruptedException {
-        await().until(tasks::mayBeSleeping);
-        long before = tasks.wakeups();
-        CountDownLatch busy = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-
-        tasks.post(() -> {
-            busy.countDown();
-            awaitQuietly(release);
-        });
-        assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
-        CountDownLatch ran = new CountDownLatch(1_000);
-        for (int i = 0; i < 1_000; i++) {
-            tasks.post(ran::countDown);
-        }
-        release.countDown();
-
-        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(tasks.wakeups() - before).as("wakeups: one for the sleeping loop, none while busy").isEqualTo(1);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

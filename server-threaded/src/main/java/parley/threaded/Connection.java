@@ -19,7 +19,7 @@ import parley.core.TokenBucket;
 import parley.output.OutputBuffer;
 import parley.output.OutputMemory;
 import parley.protocol.LineDecoder;
-import parley.server.Peers;
+import parley.server.SocketAddresses;
 import parley.server.ServerSettings;
 
 /**
@@ -72,7 +72,7 @@ final class Connection implements Outbound {
     /** Joins the chat and starts the two threads; any failure closes this connection, nothing leaks. */
     void start() {
         try {
-            String peer = Peers.describe(socket.getRemoteAddress());
+            String peer = SocketAddresses.describe(socket.getRemoteAddress());
             session = core.connect(peer, this);
             if (closed.get()) {
                 // Closed while joining (its welcome overflowed a tiny buffer): closeNow saw no session yet,

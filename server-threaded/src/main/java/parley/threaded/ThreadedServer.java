@@ -19,6 +19,7 @@ import parley.core.ChatCore;
 import parley.output.OutputMemory;
 import parley.server.Acceptor;
 import parley.server.ConnectionThreads;
+import parley.server.DaemonThreads;
 import parley.server.Gatekeeper;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
@@ -45,11 +46,8 @@ final class ThreadedServer implements RunningServer {
             throws IOException {
         this.settings = settings;
         this.core = core;
-        this.context = new ServerContext(settings, core, threads, Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "parley-deadlines");
-            t.setDaemon(true);
-            return t;
-        }), settings.limits().newOutputMemory());
+        this.context = new ServerContext(settings, core, threads, Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("parley-deadlines")), settings.limits().newOutputMemory());
         this.address = (InetSocketAddress) listener.getLocalAddress();
         this.gate = new Gatekeeper(settings.limits(), core, settings.log());
         this.acceptor = new Acceptor("parley-acceptor", listener, gate, settings.log(), this::serve, failure::complete);

@@ -18,10 +18,6 @@ final class Broadcast {
         this.encoder = encoder;
     }
 
-    ChatEvent event() {
-        return event;
-    }
-
     void sendTo(Session s) {
         s.out().send(bytesFor(s.mode()));
     }

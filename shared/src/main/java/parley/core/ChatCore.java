@@ -9,9 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import parley.protocol.ChatEvent;
+import parley.protocol.Command;
 import parley.protocol.EventEncoder;
-import parley.protocol.EventKind;
-import parley.protocol.TextSanitizer;
 import parley.protocol.WireMode;
 
 /**
@@ -21,7 +20,7 @@ import parley.protocol.WireMode;
  *  backend thread                     ChatCore (one lock)                    each recipient
  *  ------------------                 -----------------------------          --------------------
  *  connect(addr, out) ----------->    new Session, welcome, history  ---->   Outbound.send(bytes)
- *  receive(session, line) ------->    sanitize, parse command/message
+ *  receive(session, line) ------->    Command.parse, run the command
  *                                     event -> Broadcast (encode once      -> Outbound.send(same bytes)
  *                                              per mode) -> room members
  *  disconnect(session, why) ----->    leave announced to the room   ---->   Outbound.send(bytes)
@@ -91,25 +90,16 @@ public final class ChatCore {
                 return;
             }
             if (shuttingDown) {
-                tell(s, EventKind.ERROR, SHUTDOWN_REFUSAL);
+                refuse(s, SHUTDOWN_REFUSAL);
                 return;
             }
-            if (s.firstLine() && rawLine.strip().equals(WireMode.MACHINE_HELLO)) {
+            s.countLine();
+            if (s.linesReceived() == 1 && rawLine.strip().equals(WireMode.MACHINE_HELLO)) {
                 s.mode(WireMode.MACHINE);
                 welcome(s, greeting(s));
                 return;
             }
-            String line = TextSanitizer.clean(rawLine).strip();
-            if (line.isEmpty()) {
-                return;
-            }
-            if (line.startsWith("//")) {
-                say(s, EventKind.MESSAGE, line.substring(1));
-            } else if (line.startsWith("/")) {
-                command(s, line);
-            } else {
-                say(s, EventKind.MESSAGE, line);
-            }
+            Command.parse(rawLine).ifPresent(command -> command.accept(new Run(s)));
         }
     }
 
@@ -117,7 +107,7 @@ public final class ChatCore {
     public void lineTooLong(Session s, int maxLineBytes) {
         synchronized (lock) {
             if (s.isOpen()) {
-                tell(s, EventKind.ERROR, "line too long (the limit is " + maxLineBytes + " bytes); it was discarded");
+                refuse(s, "line too long (the limit is " + maxLineBytes + " bytes); it was discarded");
             }
         }
     }
@@ -145,14 +135,14 @@ public final class ChatCore {
         synchronized (lock) {
             shuttingDown = true;
             for (Session s : sessionsByNick.values()) {
-                tell(s, EventKind.INFO, "the server is shutting down");
+                inform(s, "the server is shutting down");
             }
         }
     }
 
     /** The one text line a connection refused before it joins gets (server full, too many from you). */
     public java.nio.ByteBuffer refusal(String reason) {
-        return encoder.encode(ChatEvent.notice(EventKind.ERROR, "", clock.instant(), reason), WireMode.TEXT);
+        return encoder.encode(new ChatEvent.Error("", clock.instant(), reason), WireMode.TEXT);
     }
 
     /** How many sessions are connected now. */
@@ -162,69 +152,113 @@ public final class ChatCore {
         }
     }
 
-    private void command(Session s, String line) {
-        int space = line.indexOf(' ');
-        String verb = (space < 0 ? line.substring(1) : line.substring(1, space)).toLowerCase(java.util.Locale.ROOT);
-        String arg = space < 0 ? "" : line.substring(space + 1).strip();
-        switch (verb) {
-            case "me" -> requireArg(s, arg, "/me TEXT").ifPresent(text -> say(s, EventKind.ACTION, text));
-            case "msg" -> privateMessage(s, arg);
-            case "nick" -> requireArg(s, arg, "/nick NAME").ifPresent(name -> rename(s, name));
-            case "join" -> requireArg(s, arg, "/join ROOM").ifPresent(name -> join(s, name));
-            case "who" -> send(s, members(s.room()));
-            case "rooms" -> tell(s, EventKind.INFO, roomList());
-            case "stats" -> tell(s, EventKind.INFO, "stats: " + sessionsByNick.size() + " connected, " + rooms.size()
+    /** Carries out one command of {@code s}'s, under the lock. */
+    private final class Run implements Command.Visitor<Void> {
+        private final Session s;
+
+        Run(Session s) {
+            this.s = s;
+        }
+
+        @Override
+        public Void say(Command.Say c) {
+            speak(s, new ChatEvent.Message(s.room().name(), clock.instant(), s.member(), c.text(), false));
+            return null;
+        }
+
+        @Override
+        public Void me(Command.Me c) {
+            speak(s, new ChatEvent.Action(s.room().name(), clock.instant(), s.member(), c.text(), false));
+            return null;
+        }
+
+        @Override
+        public Void msg(Command.Msg c) {
+            privateMessage(s, c.nick(), c.text());
+            return null;
+        }
+
+        @Override
+        public Void nick(Command.Nick c) {
+            rename(s, Names.normalized(c.name()));
+            return null;
+        }
+
+        @Override
+        public Void join(Command.Join c) {
+            changeRoom(s, Names.normalized(c.room()));
+            return null;
+        }
+
+        @Override
+        public Void who(Command.Who c) {
+            send(s, members(s.room()));
+            return null;
+        }
+
+        @Override
+        public Void rooms(Command.Rooms c) {
+            inform(s, roomList());
+            return null;
+        }
+
+        @Override
+        public Void stats(Command.Stats c) {
+            inform(s, "stats: " + sessionsByNick.size() + " connected, " + rooms.size()
                     + " rooms, " + linesRelayed + " lines relayed");
-            case "help" -> HELP.lines().forEach(helpLine -> tell(s, EventKind.INFO, helpLine));
-            case "quit" -> {
-                disconnect(s, arg.isEmpty() ? "quit" : "quit: " + arg);
-                s.out().closeAfterFlush("quit");
-            }
-            default -> tell(s, EventKind.ERROR, "unknown command /" + verb + "; type /help for the list");
+            return null;
+        }
+
+        @Override
+        public Void help(Command.Help c) {
+            HELP.lines().forEach(helpLine -> inform(s, helpLine));
+            return null;
+        }
+
+        @Override
+        public Void quit(Command.Quit c) {
+            disconnect(s, c.reason().isEmpty() ? "quit" : "quit: " + c.reason());
+            s.out().closeAfterFlush("quit");
+            return null;
+        }
+
+        @Override
+        public Void unknown(Command.Unknown c) {
+            refuse(s, c.reason());
+            return null;
+        }
+
+        @Override
+        public Void invalid(Command.Invalid c) {
+            refuse(s, c.reason());
+            return null;
         }
     }
 
-    private Optional<String> requireArg(Session s, String arg, String usage) {
-        if (arg.isEmpty()) {
-            tell(s, EventKind.ERROR, "usage: " + usage);
-            return Optional.empty();
-        }
-        return Optional.of(arg);
+    private void speak(Session s, ChatEvent.Spoken said) {
+        s.room().remember(said);
+        broadcast(s.room().members(), said);
     }
 
-    private void say(Session s, EventKind kind, String text) {
-        ChatEvent event = new ChatEvent(kind, s.room().name(), clock.instant(), s.nick(), s.address(), text, false);
-        s.room().remember(event);
-        broadcast(s.room().members(), event);
-    }
-
-    private void privateMessage(Session s, String arg) {
-        int space = arg.indexOf(' ');
-        String text = space < 0 ? "" : arg.substring(space + 1).strip();
-        if (text.isEmpty()) {
-            tell(s, EventKind.ERROR, "usage: /msg NICK TEXT");
-            return;
-        }
-        String targetNick = arg.substring(0, space);
+    private void privateMessage(Session s, String targetNick, String text) {
         Session target = sessionsByNick.get(Names.key(targetNick));
         if (target == null) {
-            tell(s, EventKind.ERROR, "no one here is called " + targetNick);
+            refuse(s, "no one here is called " + targetNick);
             return;
         }
-        ChatEvent event = new ChatEvent(EventKind.PRIVATE, target.nick(), clock.instant(), s.nick(), s.address(),
-                text, false);
+        ChatEvent event = new ChatEvent.Private(clock.instant(), s.member(), target.nick(), text);
         broadcast(target == s ? List.of(s) : List.of(target, s), event);
     }
 
     private void rename(Session s, String wanted) {
         Optional<String> problem = Names.problem(wanted);
         if (problem.isPresent()) {
-            tell(s, EventKind.ERROR, "nick " + wanted + " " + problem.get() + "; you are still " + s.nick());
+            refuse(s, "nick " + wanted + " " + problem.get() + "; you are still " + s.nick());
             return;
         }
         Session holder = sessionsByNick.get(Names.key(wanted));
         if (holder != null && holder != s) {
-            tell(s, EventKind.ERROR, "nick " + wanted + " is taken; you are still " + s.nick());
+            refuse(s, "nick " + wanted + " is taken; you are still " + s.nick());
             return;
         }
         if (wanted.equals(s.nick())) {
@@ -235,20 +269,19 @@ public final class ChatCore {
         s.rename(wanted);
         sessionsByNick.put(Names.key(wanted), s);
         log.info("nick " + s.address() + " " + old + " -> " + wanted);
-        broadcast(s.room().members(), new ChatEvent(EventKind.NICK, s.room().name(), clock.instant(), old,
-                s.address(), wanted, false));
+        broadcast(s.room().members(), new ChatEvent.NickChange(s.room().name(), clock.instant(), old, wanted,
+                s.address()));
     }
 
-    private void join(Session s, String wanted) {
-        String name = wanted.startsWith("#") ? wanted.substring(1) : wanted;
+    private void changeRoom(Session s, String name) {
         Optional<String> problem = Names.problem(name);
         if (problem.isPresent()) {
-            tell(s, EventKind.ERROR, "room name " + name + " " + problem.get());
+            refuse(s, "room name " + name + " " + problem.get());
             return;
         }
         Room target = room(name);
         if (target == s.room()) {
-            tell(s, EventKind.INFO, "you are already in #" + target.name());
+            inform(s, "you are already in #" + target.name());
             return;
         }
         leave(s, "went to #" + target.name());
@@ -259,17 +292,15 @@ public final class ChatCore {
         s.moveTo(target);
         target.add(s);
         welcome(s, greeting);
-        broadcast(target.members(), new ChatEvent(EventKind.JOIN, target.name(), clock.instant(), s.nick(),
-                s.address(), "", false));
+        broadcast(target.members(), new ChatEvent.Join(target.name(), clock.instant(), s.member()));
     }
 
     /** Who you are, where you are, who is there and what was said: sent on entering a room. */
     private void welcome(Session s, String greeting) {
         Room room = s.room();
-        send(s, new ChatEvent(EventKind.WELCOME, room.name(), clock.instant(), s.nick(), s.address(), greeting,
-                false));
+        send(s, new ChatEvent.Welcome(room.name(), clock.instant(), s.member(), greeting));
         send(s, members(room));
-        for (ChatEvent old : room.history()) {
+        for (ChatEvent.Spoken old : room.history()) {
             send(s, old.asHistory());
         }
     }
@@ -282,17 +313,14 @@ public final class ChatCore {
     private void leave(Session s, String reason) {
         Room from = s.room();
         from.remove(s);
-        broadcast(from.members(), new ChatEvent(EventKind.LEAVE, from.name(), clock.instant(), s.nick(),
-                s.address(), reason, false));
+        broadcast(from.members(), new ChatEvent.Leave(from.name(), clock.instant(), s.member(), reason));
         if (from.isEmpty() && !from.name().equals(settings.defaultRoom())) {
             rooms.remove(Names.key(from.name()));
         }
     }
 
     private ChatEvent members(Room room) {
-        String list = room.members().stream().map(m -> m.nick() + "@" + m.address())
-                .collect(Collectors.joining(" "));
-        return ChatEvent.notice(EventKind.MEMBERS, room.name(), clock.instant(), list);
+        return new ChatEvent.Members(room.name(), clock.instant(), room.members().stream().map(Session::member).toList());
     }
 
     private String roomList() {
@@ -310,12 +338,16 @@ public final class ChatCore {
         String nick;
         do {
             nick = "guest" + (++guestCounter);
-        } while (sessionsByNick.containsKey(nick));
+        } while (sessionsByNick.containsKey(Names.key(nick)));
         return nick;
     }
 
-    private void tell(Session s, EventKind kind, String text) {
-        send(s, ChatEvent.notice(kind, s.room() == null ? "" : s.room().name(), clock.instant(), text));
+    private void inform(Session s, String text) {
+        send(s, new ChatEvent.Info(s.room().name(), clock.instant(), text));
+    }
+
+    private void refuse(Session s, String why) {
+        send(s, new ChatEvent.Error(s.room().name(), clock.instant(), why));
     }
 
     private void send(Session s, ChatEvent event) {

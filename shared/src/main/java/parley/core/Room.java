@@ -15,7 +15,7 @@ final class Room {
     private final int historySize;
     private final Set<Session> members = new LinkedHashSet<>();
     /** Made on the first message: most rooms of an idle server never hear one (a room of one, a lobby). */
-    private ArrayDeque<ChatEvent> history;
+    private ArrayDeque<ChatEvent.Spoken> history;
 
     Room(String name, int historySize) {
         this.name = name;
@@ -42,7 +42,7 @@ final class Room {
         return members.isEmpty();
     }
 
-    void remember(ChatEvent spoken) {
+    void remember(ChatEvent.Spoken spoken) {
         if (historySize == 0) {
             return;
         }
@@ -55,7 +55,7 @@ final class Room {
         history.addLast(spoken);
     }
 
-    List<ChatEvent> history() {
+    List<ChatEvent.Spoken> history() {
         return history == null ? new ArrayList<>() : new ArrayList<>(history);
     }
 }

@@ -1,5 +1,6 @@
 package parley.core;
 
+import parley.protocol.Member;
 import parley.protocol.WireMode;
 
 /**
@@ -13,7 +14,7 @@ public final class Session {
     private volatile String nick;
     private Room room;
     private WireMode mode = WireMode.TEXT;
-    private boolean sawFirstLine;
+    private long linesReceived;
     private boolean open = true;
 
     Session(String address, Outbound out, String nick) {
@@ -30,6 +31,11 @@ public final class Session {
     /** Current nick (changed only under the core's lock; volatile so a backend may read it for its log). */
     public String nick() {
         return nick;
+    }
+
+    /** Who this is, as others see them. */
+    Member member() {
+        return new Member(nick, address);
     }
 
     void rename(String newNick) {
@@ -56,11 +62,14 @@ public final class Session {
         this.mode = mode;
     }
 
-    /** True exactly once: for the first line this session sends. */
-    boolean firstLine() {
-        boolean first = !sawFirstLine;
-        sawFirstLine = true;
-        return first;
+    /** A complete line arrived from this person (a discarded over-long one does not count). */
+    void countLine() {
+        linesReceived++;
+    }
+
+    /** Lines received so far, the one being handled included: the machine hello counts only as the first. */
+    long linesReceived() {
+        return linesReceived;
     }
 
     boolean isOpen() {

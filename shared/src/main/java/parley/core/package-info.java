@@ -9,6 +9,7 @@
  * </pre>
  *
  * {@link parley.output.OutputBuffer} (package {@code parley.output}) is the one slow-consumer policy both
- * backends use.
+ * backends use; {@link parley.core.Names} the one rule for nicks and rooms: what they may contain, and the
+ * look-alike key they are told apart by.
  */
 package parley.core;

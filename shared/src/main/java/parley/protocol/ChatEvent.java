@@ -1,37 +1,160 @@
 package parley.protocol;
 
 import java.time.Instant;
-import java.util.Objects;
+import java.util.List;
 
 /**
- * One thing the server tells a client. Both wire modes carry exactly these fields.
+ * One thing the server tells a client: one record per kind, each carrying exactly what that kind says.
+ * {@link TextFormat} and {@link MachineFormat} each write and read every kind in one place; see docs/PROTOCOL.md.
  *
- * @param kind    what happened
- * @param room    the room it happened in (for {@link EventKind#PRIVATE}, the recipient's nick); may be empty
- * @param time    when the server accepted it
- * @param nick    who did it; empty for server notices
- * @param address the sender's ip:port as the server sees it; empty for server notices
- * @param text    the (already sanitized) text
- * @param history true when replayed from the room's history rather than happening now
+ * <p>Java 17 has no pattern {@code switch}: code that handles every kind implements a {@link Visitor}, so a new
+ * kind fails to compile wherever it is not handled. Code that cares about one or two kinds uses
+ * {@code instanceof}.
  */
-public record ChatEvent(EventKind kind, String room, Instant time, String nick, String address, String text,
-                        boolean history) {
+public sealed interface ChatEvent {
 
-    public ChatEvent {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(time, "time");
-        room = room == null ? "" : room;
-        nick = nick == null ? "" : nick;
-        address = address == null ? "" : address;
-        text = text == null ? "" : text;
+    /** When the server accepted it. */
+    Instant time();
+
+    /** Whether it was replayed from a room's history rather than happening now; only spoken events can be. */
+    default boolean history() {
+        return false;
     }
 
-    /** A notice from the server itself, with no sender. */
-    public static ChatEvent notice(EventKind kind, String room, Instant time, String text) {
-        return new ChatEvent(kind, room, time, "", "", text, false);
+    <R> R accept(Visitor<R> v);
+
+    /** One method per kind of event; implement it to handle every one. */
+    interface Visitor<R> {
+        R welcome(Welcome e);
+
+        R message(Message e);
+
+        R action(Action e);
+
+        R privateMessage(Private e);
+
+        R join(Join e);
+
+        R leave(Leave e);
+
+        R nickChange(NickChange e);
+
+        R members(Members e);
+
+        R info(Info e);
+
+        R error(Error e);
     }
 
-    public ChatEvent asHistory() {
-        return new ChatEvent(kind, room, time, nick, address, text, true);
+    /** What is said in a room, and kept in its history: a {@link Message} or an {@link Action}. */
+    sealed interface Spoken extends ChatEvent {
+        String room();
+
+        Member from();
+
+        String text();
+
+        /** The same event, marked as replayed from the history. */
+        Spoken asHistory();
+    }
+
+    /**
+     * Sent to a new connection, again on switching to machine mode, and on entering a room with {@code /join}.
+     *
+     * @param you  the recipient: their nick and address
+     * @param text the greeting
+     */
+    record Welcome(String room, Instant time, Member you, String text) implements ChatEvent {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.welcome(this);
+        }
+    }
+
+    /** A message to a room. */
+    record Message(String room, Instant time, Member from, String text, boolean history) implements Spoken {
+        @Override
+        public Message asHistory() {
+            return new Message(room, time, from, text, true);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.message(this);
+        }
+    }
+
+    /** An action, {@code /me waves}. */
+    record Action(String room, Instant time, Member from, String text, boolean history) implements Spoken {
+        @Override
+        public Action asHistory() {
+            return new Action(room, time, from, text, true);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.action(this);
+        }
+    }
+
+    /** A private message from {@code from} to the nick {@code to}; both of them receive it. */
+    record Private(Instant time, Member from, String to, String text) implements ChatEvent {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.privateMessage(this);
+        }
+    }
+
+    /** Someone entered the room. */
+    record Join(String room, Instant time, Member who) implements ChatEvent {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.join(this);
+        }
+    }
+
+    /** Someone left the room; {@code reason} says why (it may be empty). */
+    record Leave(String room, Instant time, Member who, String reason) implements ChatEvent {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.leave(this);
+        }
+    }
+
+    /** The person at {@code address} in {@code room} was {@code oldNick} and is {@code newNick} from now on. */
+    record NickChange(String room, Instant time, String oldNick, String newNick, String address)
+            implements ChatEvent {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.nickChange(this);
+        }
+    }
+
+    /** Who is in the room, in the order they came. */
+    record Members(String room, Instant time, List<Member> members) implements ChatEvent {
+        public Members {
+            members = List.copyOf(members);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.members(this);
+        }
+    }
+
+    /** A server notice meant for one person (help, room list, shutdown). */
+    record Info(String room, Instant time, String text) implements ChatEvent {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.info(this);
+        }
+    }
+
+    /** Something the person asked for was refused; {@code text} says why. {@code room} is empty for a refusal. */
+    record Error(String room, Instant time, String text) implements ChatEvent {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.error(this);
+        }
     }
 }

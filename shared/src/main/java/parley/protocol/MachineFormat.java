@@ -1,11 +1,13 @@
 package parley.protocol;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Machine mode: one event per line, seven TAB-separated fields, for programs such as the TUI client.
@@ -32,27 +34,111 @@ public final class MachineFormat {
     }
 
     public String format(ChatEvent e) {
-        return String.join("\t", e.kind().wireName(), escape(e.room()), time.format(e.time()), escape(e.nick()),
-                escape(e.address()), e.history() ? "1" : "0", escape(e.text()));
+        return e.accept(new ChatEvent.Visitor<>() {
+            @Override
+            public String welcome(ChatEvent.Welcome w) {
+                return line("welcome", w.room(), w, w.you().nick(), w.you().address(), w.text());
+            }
+
+            @Override
+            public String message(ChatEvent.Message m) {
+                return line("message", m.room(), m, m.from().nick(), m.from().address(), m.text());
+            }
+
+            @Override
+            public String action(ChatEvent.Action a) {
+                return line("action", a.room(), a, a.from().nick(), a.from().address(), a.text());
+            }
+
+            @Override
+            public String privateMessage(ChatEvent.Private p) {
+                return line("private", p.to(), p, p.from().nick(), p.from().address(), p.text());
+            }
+
+            @Override
+            public String join(ChatEvent.Join j) {
+                return line("join", j.room(), j, j.who().nick(), j.who().address(), "");
+            }
+
+            @Override
+            public String leave(ChatEvent.Leave l) {
+                return line("leave", l.room(), l, l.who().nick(), l.who().address(), l.reason());
+            }
+
+            @Override
+            public String nickChange(ChatEvent.NickChange n) {
+                return line("nick", n.room(), n, n.oldNick(), n.address(), n.newNick());
+            }
+
+            @Override
+            public String members(ChatEvent.Members m) {
+                return line("members", m.room(), m, "", "", m.members().stream()
+                        .map(who -> who.nick() + "@" + who.address()).collect(Collectors.joining(" ")));
+            }
+
+            @Override
+            public String info(ChatEvent.Info i) {
+                return line("info", i.room(), i, "", "", i.text());
+            }
+
+            @Override
+            public String error(ChatEvent.Error r) {
+                return line("error", r.room(), r, "", "", r.text());
+            }
+        });
+    }
+
+    private String line(String kind, String room, ChatEvent e, String nick, String address, String text) {
+        return String.join("\t", kind, escape(room), time.format(e.time()), escape(nick), escape(address),
+                e.history() ? "1" : "0", escape(text));
     }
 
     /**
-     * Parses one machine line (without its LF).
+     * Parses one machine line (without its LF). A field a kind does not use is ignored, as is the history flag
+     * of any kind but {@code message} and {@code action}.
      *
      * @throws IllegalArgumentException when the line is not a machine event (e.g. a text-mode line)
      */
     public static ChatEvent parse(String line) {
-        List<String> fields = split(line);
-        if (fields.size() != FIELDS) {
-            throw new IllegalArgumentException("not a machine event (" + fields.size() + " fields): " + line);
+        List<String> f = split(line);
+        if (f.size() != FIELDS) {
+            throw new IllegalArgumentException("not a machine event (" + f.size() + " fields): " + line);
         }
+        Instant at;
         try {
-            return new ChatEvent(EventKind.fromWireName(fields.get(0)), fields.get(1),
-                    OffsetDateTime.parse(fields.get(2), TIME).toInstant(), fields.get(3), fields.get(4),
-                    fields.get(6), "1".equals(fields.get(5)));
+            at = OffsetDateTime.parse(f.get(2), TIME).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("bad time in machine event: " + line, e);
         }
+        String room = f.get(1);
+        Member who = new Member(f.get(3), f.get(4));
+        boolean history = "1".equals(f.get(5));
+        String text = f.get(6);
+        return switch (f.get(0)) {
+            case "welcome" -> new ChatEvent.Welcome(room, at, who, text);
+            case "message" -> new ChatEvent.Message(room, at, who, text, history);
+            case "action" -> new ChatEvent.Action(room, at, who, text, history);
+            case "private" -> new ChatEvent.Private(at, who, room, text);
+            case "join" -> new ChatEvent.Join(room, at, who);
+            case "leave" -> new ChatEvent.Leave(room, at, who, text);
+            case "nick" -> new ChatEvent.NickChange(room, at, who.nick(), text, who.address());
+            case "members" -> new ChatEvent.Members(room, at, members(text));
+            case "info" -> new ChatEvent.Info(room, at, text);
+            case "error" -> new ChatEvent.Error(room, at, text);
+            default -> throw new IllegalArgumentException("unknown kind of machine event: " + line);
+        };
+    }
+
+    /** {@code nick@ip:port nick@ip:port}: a nick never holds a space or an {@code @}. */
+    private static List<Member> members(String list) {
+        List<Member> out = new ArrayList<>();
+        for (String entry : list.split(" ")) {
+            int at = entry.indexOf('@');
+            if (at > 0) {
+                out.add(new Member(entry.substring(0, at), entry.substring(at + 1)));
+            }
+        }
+        return out;
     }
 
     static String escape(String s) {

@@ -1,12 +1,28 @@
 package parley.protocol;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+
 /**
- * Removes everything from user text that could act on another person's terminal.
+ * Removes everything from user text that could act on another person's terminal, hide in it, or pass for
+ * a line of the server's own.
  *
- * <p>Dropped: C0 and C1 control characters, DEL, whole ANSI/VT escape sequences (CSI, OSC, DCS and the
- * two-character escapes, so no stray {@code [31m} is left behind), and the bidirectional embedding, override
- * and isolate characters that can make text read differently from what was sent. A TAB becomes a space.
- * Everything else (any script, emoji, combining marks) is kept as it is.
+ * <p>In three steps, each on the result of the one before:
+ * <ol>
+ *   <li>Dropped: C0 and C1 control characters, DEL, whole ANSI/VT escape sequences (CSI, OSC, DCS and the
+ *       two-character escapes, so no stray {@code [31m} is left behind), the line and paragraph separators
+ *       U+2028/U+2029, and every default-ignorable code point (bidi marks, embeddings, overrides and isolates,
+ *       zero-width spaces, Hangul fillers, tag characters, ...) except where {@link Invisibles} says text
+ *       needs one. A TAB becomes a space.</li>
+ *   <li>A run of blanks (any Unicode space, or the Braille blank) becomes its first blank: nobody can pad a
+ *       message with invisible columns until the terminal wraps it where they want.</li>
+ *   <li>A clock in square brackets, {@code [14:02:07]} (its digits, colons and brackets judged after NFKC, so
+ *       fullwidth and mathematical forms too), gets round brackets, {@code (14:02:07)}. Every line the server
+ *       writes in text mode starts with {@code [HH:MM:SS]}; a message padded with visible characters can still
+ *       wrap anywhere on a terminal of any width, but what lands at column 0 can never start like a real line.</li>
+ * </ol>
+ * Everything else (any script, emoji, combining marks) is kept as it is; text with nothing to remove is
+ * returned as the same instance.
  */
 public final class TextSanitizer {
 
@@ -14,12 +30,22 @@ public final class TextSanitizer {
     private static final int BEL = 0x07;
     private static final int C1_CSI = 0x9B;
     private static final int C1_ST = 0x9C;
+    private static final int BRAILLE_BLANK = 0x2800;
 
     private TextSanitizer() {
     }
 
     public static String clean(String text) {
-        if (isAlreadyClean(text)) {
+        return Clocks.defuse(collapseBlanks(removeControlsAndInvisibles(text)));
+    }
+
+    /** Whether {@code cp} shows as empty space: a run of these is what padding is made of. */
+    static boolean isBlank(int cp) {
+        return cp == ' ' || cp == BRAILLE_BLANK || (cp > 0x7F && UCharacter.isUWhiteSpace(cp));
+    }
+
+    private static String removeControlsAndInvisibles(String text) {
+        if (!needsRemoval(text)) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
@@ -33,33 +59,52 @@ public final class TextSanitizer {
             } else if (cp >= 0x90 && cp <= 0x9F && cp != C1_ST && isStringIntroducer(cp)) {
                 i = skipString(text, i + 1);
             } else {
+                int end = Invisibles.flagEnd(text, i);
+                if (end > i) {
+                    out.append(text, i, end);
+                    i = end;
+                    continue;
+                }
                 if (cp == '\t') {
                     out.append(' ');
-                } else if (!isDropped(cp)) {
+                } else if (!isControl(cp) && (!Invisibles.isInvisible(cp) || Invisibles.isNeeded(cp, out, text, i))) {
                     out.appendCodePoint(cp);
                 }
                 i += Character.charCount(cp);
             }
         }
-        return out.toString();
+        String clean = out.toString();
+        return clean.equals(text) ? text : clean; // an emoji ZWJ sequence, say, had nothing to remove
     }
 
-    private static boolean isAlreadyClean(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || isBidiControl(c)) {
-                return false;
+    private static boolean needsRemoval(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (isControl(cp) || Invisibles.isInvisible(cp)) {
+                return true;
             }
+            i += Character.charCount(cp);
         }
-        return true;
+        return false;
     }
 
-    private static boolean isDropped(int cp) {
-        return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || isBidiControl(cp);
+    private static String collapseBlanks(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean afterBlank = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean blank = isBlank(cp);
+            if (!(blank && afterBlank)) {
+                out.appendCodePoint(cp);
+            }
+            afterBlank = blank;
+            i += Character.charCount(cp);
+        }
+        return out.length() == text.length() ? text : out.toString(); // only removes: same length, same text
     }
 
-    private static boolean isBidiControl(int cp) {
-        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    private static boolean isControl(int cp) {
+        return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
     }
 
     /** DCS, SOS, OSC, PM and APC carry a string that runs to ST or BEL. */

@@ -103,11 +103,7 @@ public final class Acceptor {
             if (ip != null) {
                 gate.release(ip);
             }
-            try {
-                channel.close();
-            } catch (IOException closing) {
-                // it is being dropped anyway
-            }
+            Quietly.close(channel);
             if (e instanceof Error) {
                 LockSupport.parkNanos(RETRY_PAUSE_NANOS); // e.g. no native thread: give the system a moment
             }

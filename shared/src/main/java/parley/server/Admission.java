@@ -52,16 +52,6 @@ public final class Admission {
 
     public void release(InetAddress ip) {
         total.decrementAndGet();
-        perIp.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1);
-    }
-
-    /** Connections admitted and not yet released. */
-    public int admitted() {
-        return total.get();
-    }
-
-    /** Addresses with at least one admitted connection (0 once everyone has gone: no leak). */
-    public int addresses() {
-        return perIp.size();
+        perIp.computeIfPresent(ip, (k, n) -> n <= 1 ? null : n - 1); // the last one leaves: forget the address
     }
 }

@@ -28,12 +28,7 @@ public final class ConnectionThreads {
         if (v != null) {
             return new ConnectionThreads(v, true);
         }
-        return new ConnectionThreads(platformFactory(prefix), false);
-    }
-
-    /** Always platform threads, whatever the JVM (for comparisons). */
-    public static ConnectionThreads platform(String prefix) {
-        return new ConnectionThreads(platformFactory(prefix), false);
+        return new ConnectionThreads(DaemonThreads.named(prefix), false);
     }
 
     public Thread start(Runnable task) {
@@ -44,15 +39,6 @@ public final class ConnectionThreads {
 
     public boolean isVirtual() {
         return virtual;
-    }
-
-    private static ThreadFactory platformFactory(String prefix) {
-        java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
-        return task -> {
-            Thread t = new Thread(task, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     private static ThreadFactory virtualFactory(String prefix) {

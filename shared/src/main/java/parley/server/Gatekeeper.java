@@ -36,7 +36,7 @@ public final class Gatekeeper {
         try {
             ip = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel); // gone before we looked: nothing to refuse
+            Quietly.close(channel); // gone before we looked: nothing to refuse
             return Optional.empty();
         }
         Optional<String> refusal = admission.admit(ip);
@@ -50,11 +50,6 @@ public final class Gatekeeper {
 
     public void release(InetAddress ip) {
         admission.release(ip);
-    }
-
-    /** Connections admitted and not yet released. */
-    public int admitted() {
-        return admission.admitted();
     }
 
     /**
@@ -75,15 +70,7 @@ public final class Gatekeeper {
         } catch (IOException e) {
             // the client went away first; nothing more to tell it
         } finally {
-            closeQuietly(channel);
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // already closed
+            Quietly.close(channel);
         }
     }
 }

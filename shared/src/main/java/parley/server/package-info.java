@@ -1,7 +1,15 @@
 /**
  * What a backend is to the launcher: {@link parley.server.ServerBackend} (found with ServiceLoader by
  * {@link parley.server.Backends}), the {@link parley.server.ServerSettings} it runs with, and the
- * {@link parley.server.RunningServer} it returns. {@link parley.server.ConnectionThreads} gives backends
- * virtual threads where the JVM has them.
+ * {@link parley.server.RunningServer} it returns; and what both backends share around their sockets: the
+ * {@link parley.server.Acceptor} and {@link parley.server.Gatekeeper} (connection caps, from
+ * {@link parley.server.Admission}) every new socket passes, {@link parley.server.ConnectionThreads} (virtual
+ * threads where the JVM has them), {@link parley.server.DaemonThreads}, {@link parley.server.Quietly} and
+ * {@link parley.server.SocketAddresses}.
+ *
+ * <pre>
+ *  launcher --Backends.find(name)--&gt; ServerBackend.start(ServerSettings, ChatCore) --&gt; RunningServer
+ *  listener --Acceptor--&gt; Gatekeeper.admit: refused (one line, closed) | admitted --&gt; the backend serves it
+ * </pre>
  */
 package parley.server;

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +26,9 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import parley.Theories;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
+import parley.protocol.Member;
 import parley.protocol.MachineFormat;
+import parley.protocol.TextFormat;
 import parley.protocol.WireMode;
 
 /**
@@ -52,6 +54,9 @@ class ChatCoreProperties {
 
     private static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Reads what text-mode clients receive; the day does not matter, no check here reads a time. */
+    private static final TextFormat TEXT = new TextFormat(ZONE);
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 26);
     private static final int MAX_CLIENTS = 6;
 
     /** Nicks: Latin, Greek, Cyrillic, CJK, Devanagari, the guest names the core hands out, and invalid ones. */
@@ -342,22 +347,10 @@ class ChatCoreProperties {
     // ---- a client: what it was sent and what it makes of it ------------------------------------------------
 
     private static final Pattern SPOKEN_ID = Pattern.compile("^/?said:(\\d+):");
-    private static final Pattern TEXT_LINE = Pattern.compile("^\\[\\d\\d:\\d\\d:\\d\\d] (\\(history\\) )?(.*)$");
-    private static final Pattern T_MESSAGE = Pattern.compile("^<([^@ ]+)@([^> ]*)> (.*)$");
-    private static final Pattern T_PRIVATE = Pattern.compile("^\\*([^@ ]+)@(\\S+) -> (\\S+)\\* (.*)$");
-    private static final Pattern T_ACTION = Pattern.compile("^\\* ([^@ ]+)@(\\S+) (.*)$");
-    private static final Pattern T_JOIN = Pattern.compile("^-> (\\S+) \\((\\S+)\\) joined #(\\S+)$");
-    private static final Pattern T_LEAVE = Pattern.compile("^<- (\\S+) \\((\\S+)\\) left #(\\S+?)( \\(.*\\))?$");
-    private static final Pattern T_NICK = Pattern.compile("^-- (\\S+) \\((\\S+)\\) is now known as (\\S+)$");
-    private static final Pattern T_MEMBERS = Pattern.compile("^-- in #(\\S+): (.*)$");
+    /** Text mode shows a welcome as a notice: the core's greeting wording says which notices are welcomes. */
     private static final Pattern T_WELCOME =
-            Pattern.compile("^-- welcome to parley, (\\S+); you are in #(\\S+)\\. Type /help for commands\\.$");
-    private static final Pattern T_MOVED = Pattern.compile("^-- you are now in #(\\S+)$");
-    private static final Pattern T_MEMBER = Pattern.compile("^(\\S+) \\((\\S+)\\)$");
-
-    /** An event as a client understood it; {@code room} is null where a text line does not say it. */
-    private record Seen(EventKind kind, String room, String nick, String address, String text, boolean history) {
-    }
+            Pattern.compile("welcome to parley, (\\S+); you are in #(\\S+)\\. Type /help for commands\\.");
+    private static final Pattern T_MOVED = Pattern.compile("you are now in #(\\S+)");
 
     private static final class Client implements Outbound {
         final World world;
@@ -414,42 +407,67 @@ class ChatCoreProperties {
         void read(String line) {
             boolean machine = line.indexOf('\t') >= 0;
             assertThat(machine ? WireMode.MACHINE : WireMode.TEXT).as("wire mode of %s", line).isEqualTo(mode);
-            Seen e = machine ? fromMachine(MachineFormat.parse(line)) : fromText(line);
-            switch (e.kind()) {
-                case WELCOME -> {
-                    room = e.room();
-                    if (e.nick() != null) {
-                        nick = e.nick();
-                    }
+            ChatEvent e = machine ? MachineFormat.parse(line) : welcomeIfGreeting(TEXT.parse(line, DAY)
+                    .orElseThrow(() -> new AssertionError("not a line any event makes: " + line)));
+            e.accept(new ChatEvent.Visitor<Void>() {
+                @Override
+                public Void welcome(ChatEvent.Welcome w) {
+                    room = w.room();
+                    nick = w.you().nick();
                     roster.clear();
+                    return null;
                 }
-                case MEMBERS -> {
-                    inMyRoom(e);
+
+                @Override
+                public Void members(ChatEvent.Members m) {
+                    inMyRoom(m.room());
                     roster.clear();
-                    roster.addAll(members(e.text(), machine));
+                    m.members().forEach(who -> roster.add(who.nick() + "@" + who.address()));
+                    return null;
                 }
-                case JOIN -> {
-                    inMyRoom(e);
-                    String who = e.nick() + "@" + e.address();
-                    assertThat(roster.add(who) || e.address().equals(address)).as("%s joined twice", who).isTrue();
-                }
-                case LEAVE -> {
-                    inMyRoom(e);
-                    assertThat(roster.remove(e.nick() + "@" + e.address())).as("%s left but was not here", e.nick())
+
+                @Override
+                public Void join(ChatEvent.Join j) {
+                    inMyRoom(j.room());
+                    String who = j.who().nick() + "@" + j.who().address();
+                    assertThat(roster.add(who) || j.who().address().equals(address)).as("%s joined twice", who)
                             .isTrue();
+                    return null;
                 }
-                case NICK -> {
-                    inMyRoom(e);
-                    assertThat(roster.remove(e.nick() + "@" + e.address())).as("%s renamed but is not here", e.nick())
-                            .isTrue();
-                    roster.add(e.text() + "@" + e.address());
-                    if (e.address().equals(address)) {
-                        assertThat(e.nick()).isEqualTo(nick);
-                        nick = e.text();
+
+                @Override
+                public Void leave(ChatEvent.Leave l) {
+                    inMyRoom(l.room());
+                    assertThat(roster.remove(l.who().nick() + "@" + l.who().address()))
+                            .as("%s left but was not here", l.who().nick()).isTrue();
+                    return null;
+                }
+
+                @Override
+                public Void nickChange(ChatEvent.NickChange n) {
+                    inMyRoom(n.room());
+                    assertThat(roster.remove(n.oldNick() + "@" + n.address()))
+                            .as("%s renamed but is not here", n.oldNick()).isTrue();
+                    roster.add(n.newNick() + "@" + n.address());
+                    if (n.address().equals(address)) {
+                        assertThat(n.oldNick()).isEqualTo(nick);
+                        nick = n.newNick();
                     }
+                    return null;
                 }
-                case MESSAGE, ACTION -> {
-                    inMyRoom(e);
+
+                @Override
+                public Void message(ChatEvent.Message m) {
+                    return spoken(m);
+                }
+
+                @Override
+                public Void action(ChatEvent.Action a) {
+                    return spoken(a);
+                }
+
+                private Void spoken(ChatEvent.Spoken e) {
+                    inMyRoom(e.room());
                     Integer id = idOf(e.text());
                     if (e.history()) {
                         world.seen.history++;
@@ -458,7 +476,8 @@ class ChatCoreProperties {
                                     .isEqualTo(room);
                         }
                     } else {
-                        assertThat(roster).as("the speaker is in the room").contains(e.nick() + "@" + e.address());
+                        assertThat(roster).as("the speaker is in the room")
+                                .contains(e.from().nick() + "@" + e.from().address());
                         if (id != null) {
                             live.add(id);
                             if (machine) {
@@ -468,84 +487,56 @@ class ChatCoreProperties {
                             }
                         }
                     }
+                    return null;
                 }
-                case PRIVATE -> {
-                    Integer id = idOf(e.text());
+
+                @Override
+                public Void privateMessage(ChatEvent.Private p) {
+                    Integer id = idOf(p.text());
                     if (id != null) {
                         privates.add(id);
                         world.seen.privates++;
                     }
+                    return null;
                 }
-                case ERROR -> errors++;
-                case INFO -> {
+
+                @Override
+                public Void error(ChatEvent.Error r) {
+                    errors++;
+                    return null;
                 }
+
+                @Override
+                public Void info(ChatEvent.Info i) {
+                    return null;
+                }
+            });
+        }
+
+        /** Text lines do not say the room of everything: an empty room is one the line did not name. */
+        private void inMyRoom(String eventRoom) {
+            if (!eventRoom.isEmpty()) {
+                assertThat(eventRoom).as("event for #%s", eventRoom).isEqualTo(room);
             }
         }
 
-        private void inMyRoom(Seen e) {
-            if (e.room() != null) {
-                assertThat(e.room()).as("%s event for #%s", e.kind(), e.room()).isEqualTo(room);
+        private ChatEvent welcomeIfGreeting(ChatEvent e) {
+            if (e instanceof ChatEvent.Info i) {
+                Matcher m = T_WELCOME.matcher(i.text());
+                if (m.matches()) {
+                    return new ChatEvent.Welcome(m.group(2), i.time(), new Member(m.group(1), address), i.text());
+                }
+                m = T_MOVED.matcher(i.text());
+                if (m.matches()) {
+                    return new ChatEvent.Welcome(m.group(1), i.time(), new Member(nick, address), i.text());
+                }
             }
+            return e;
         }
 
         private static Integer idOf(String text) {
             Matcher m = SPOKEN_ID.matcher(text);
             return m.find() ? Integer.valueOf(m.group(1)) : null;
-        }
-
-        private static Seen fromMachine(ChatEvent e) {
-            return new Seen(e.kind(), e.room(), e.kind() == EventKind.WELCOME || !e.nick().isEmpty() ? e.nick() : null,
-                    e.address(), e.text(), e.history());
-        }
-
-        private static Seen fromText(String line) {
-            Matcher m = TEXT_LINE.matcher(line);
-            assertThat(m.matches()).as("a text line: %s", line).isTrue();
-            boolean history = m.group(1) != null;
-            String body = m.group(2);
-            Matcher x;
-            if ((x = T_MESSAGE.matcher(body)).matches()) {
-                return new Seen(EventKind.MESSAGE, null, x.group(1), x.group(2), x.group(3), history);
-            } else if ((x = T_PRIVATE.matcher(body)).matches()) {
-                return new Seen(EventKind.PRIVATE, x.group(3), x.group(1), x.group(2), x.group(4), history);
-            } else if ((x = T_ACTION.matcher(body)).matches()) {
-                return new Seen(EventKind.ACTION, null, x.group(1), x.group(2), x.group(3), history);
-            } else if ((x = T_JOIN.matcher(body)).matches()) {
-                return new Seen(EventKind.JOIN, x.group(3), x.group(1), x.group(2), "", history);
-            } else if ((x = T_LEAVE.matcher(body)).matches()) {
-                return new Seen(EventKind.LEAVE, x.group(3), x.group(1), x.group(2), "", history);
-            } else if ((x = T_NICK.matcher(body)).matches()) {
-                return new Seen(EventKind.NICK, null, x.group(1), x.group(2), x.group(3), history);
-            } else if ((x = T_WELCOME.matcher(body)).matches()) {
-                return new Seen(EventKind.WELCOME, x.group(2), x.group(1), "", "", history);
-            } else if ((x = T_MOVED.matcher(body)).matches()) {
-                return new Seen(EventKind.WELCOME, x.group(1), null, "", "", history);
-            } else if ((x = T_MEMBERS.matcher(body)).matches()) {
-                return new Seen(EventKind.MEMBERS, x.group(1), null, "", x.group(2), history);
-            } else if (body.startsWith("-- ")) {
-                return new Seen(EventKind.INFO, null, null, "", body.substring(3), history);
-            } else if (body.startsWith("!! ")) {
-                return new Seen(EventKind.ERROR, null, null, "", body.substring(3), history);
-            }
-            throw new AssertionError("not a line any event makes: " + line);
-        }
-
-        /** Machine: {@code nick@addr nick@addr}; text: {@code nobody} or {@code 2 people: a (addr), b (addr)}. */
-        private static List<String> members(String text, boolean machine) {
-            if (machine) {
-                return text.isEmpty() ? List.of() : List.of(text.split(" "));
-            }
-            if (text.equals("nobody")) {
-                return List.of();
-            }
-            String list = text.substring(text.indexOf(": ") + 2);
-            List<String> out = new ArrayList<>();
-            for (String item : list.split(", ")) {
-                Matcher m = T_MEMBER.matcher(item);
-                assertThat(m.matches()).as("a member entry: %s", item).isTrue();
-                out.add(m.group(1) + "@" + m.group(2));
-            }
-            return out;
         }
 
         @Override

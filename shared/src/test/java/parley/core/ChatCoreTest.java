@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
+import parley.protocol.Member;
 import parley.protocol.MachineFormat;
 
 /**
@@ -434,19 +434,16 @@ class ChatCoreTest {
         b.says("PARLEY/1 MACHINE");
         List<ChatEvent> events = b.newEvents();
         assertThat(events).hasSize(52);
-        assertThat(events.get(0).kind()).isEqualTo(EventKind.WELCOME);
-        assertThat(events.get(1).kind()).isEqualTo(EventKind.MEMBERS);
+        assertThat(events.get(0)).isInstanceOf(ChatEvent.Welcome.class);
+        assertThat(events.get(1)).isInstanceOf(ChatEvent.Members.class);
         List<ChatEvent> history = events.subList(2, 52);
+        Member guest1 = new Member("guest1", "10.0.0.1:1001");
         for (int k = 0; k < 50; k++) {
             int i = k + 11;
-            ChatEvent e = history.get(k);
-            assertThat(e.history()).isTrue();
-            assertThat(e.kind()).isEqualTo(i % 2 == 0 ? EventKind.ACTION : EventKind.MESSAGE);
-            assertThat(e.text()).isEqualTo("m" + i);
-            assertThat(e.nick()).isEqualTo("guest1");
-            assertThat(e.address()).isEqualTo("10.0.0.1:1001");
-            assertThat(e.room()).isEqualTo("lobby");
-            assertThat(e.time()).isEqualTo(NOON.plusSeconds(i));
+            Instant at = NOON.plusSeconds(i);
+            assertThat(history.get(k)).isEqualTo(i % 2 == 0
+                    ? new ChatEvent.Action("lobby", at, guest1, "m" + i, true)
+                    : new ChatEvent.Message("lobby", at, guest1, "m" + i, true));
         }
     }
 
@@ -506,9 +503,9 @@ class ChatCoreTest {
         m.says("PARLEY/1 MACHINE");
         forget(m);
         m.says("/who");
-        ChatEvent members = MachineFormat.parse(m.newLines().get(0));
-        assertThat(members.kind()).isEqualTo(EventKind.MEMBERS);
-        assertThat(members.text()).isEqualTo("guest1@10.0.0.1:1001 guest2@10.0.0.2:1002 guest4@10.0.0.4:1004");
+        assertThat(MachineFormat.parse(m.newLines().get(0))).isEqualTo(new ChatEvent.Members("lobby", NOON, List.of(
+                new Member("guest1", "10.0.0.1:1001"), new Member("guest2", "10.0.0.2:1002"),
+                new Member("guest4", "10.0.0.4:1004"))));
     }
 
     // ---- other commands ----------------------------------------------------------------------------------
@@ -557,16 +554,16 @@ class ChatCoreTest {
         b.says("PARLEY/1 MACHINE");
         List<ChatEvent> welcome = b.newEvents();
         assertThat(welcome).hasSize(2);
-        assertThat(welcome.get(0)).isEqualTo(new ChatEvent(EventKind.WELCOME, "lobby", NOON, "guest2",
-                "10.0.0.2:1002", "welcome to parley, guest2; you are in #lobby. Type /help for commands.", false));
-        assertThat(welcome.get(1)).isEqualTo(ChatEvent.notice(EventKind.MEMBERS, "lobby", NOON,
-                "guest1@10.0.0.1:1001 guest2@10.0.0.2:1002"));
+        Member guest1 = new Member("guest1", "10.0.0.1:1001");
+        Member guest2 = new Member("guest2", "10.0.0.2:1002");
+        assertThat(welcome.get(0)).isEqualTo(new ChatEvent.Welcome("lobby", NOON, guest2,
+                "welcome to parley, guest2; you are in #lobby. Type /help for commands."));
+        assertThat(welcome.get(1)).isEqualTo(new ChatEvent.Members("lobby", NOON, List.of(guest1, guest2)));
         assertThat(a.newLines()).as("the hello is not said to the room").isEmpty();
 
         a.says("hi\twith tab");
         assertThat(a.newLines()).containsExactly(T + "<guest1@10.0.0.1:1001> hi with tab");
-        assertThat(b.newEvents()).containsExactly(new ChatEvent(EventKind.MESSAGE, "lobby", NOON, "guest1",
-                "10.0.0.1:1001", "hi with tab", false));
+        assertThat(b.newEvents()).containsExactly(new ChatEvent.Message("lobby", NOON, guest1, "hi with tab", false));
     }
 
     @Test
@@ -590,11 +587,11 @@ class ChatCoreTest {
         m.says("PARLEY/1 MACHINE");
         forget(a, m);
         m.says("/bogus");
-        assertThat(m.newEvents()).containsExactly(ChatEvent.notice(EventKind.ERROR, "lobby", NOON,
+        assertThat(m.newEvents()).containsExactly(new ChatEvent.Error("lobby", NOON,
                 "unknown command /bogus; type /help for the list"));
         a.says("/msg guest2 a\\b");
-        assertThat(m.newEvents()).containsExactly(new ChatEvent(EventKind.PRIVATE, "guest2", NOON, "guest1",
-                "10.0.0.1:1001", "a\\b", false));
+        assertThat(m.newEvents()).containsExactly(new ChatEvent.Private(NOON, new Member("guest1", "10.0.0.1:1001"),
+                "guest2", "a\\b"));
     }
 
     // ---- leaving -----------------------------------------------------------------------------------------
@@ -694,8 +691,10 @@ class ChatCoreTest {
         assertThat(toA.position()).isZero();
         assertThat(a.newLines()).containsExactly(T + "<guest1@10.0.0.1:1001> shared");
         assertThat(b.newLines()).containsExactly(T + "<guest1@10.0.0.1:1001> shared");
-        assertThat(MachineFormat.parse(m.newLines().get(0)).text()).isEqualTo("shared");
-        assertThat(MachineFormat.parse(n.newLines().get(0)).text()).isEqualTo("shared");
+        ChatEvent toMachine = MachineFormat.parse(m.newLines().get(0));
+        assertThat(toMachine).isEqualTo(new ChatEvent.Message("lobby", NOON, new Member("guest1", "10.0.0.1:1001"),
+                "shared", false));
+        assertThat(MachineFormat.parse(n.newLines().get(0))).isEqualTo(toMachine);
     }
 
     @Test

@@ -6,19 +6,19 @@ import java.time.Instant;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
+import parley.protocol.Member;
 
 class RoomTest {
 
-    private static ChatEvent said(int i) {
-        return new ChatEvent(EventKind.MESSAGE, "r", Instant.EPOCH.plusSeconds(i), "a", "b", "m" + i, false);
+    private static ChatEvent.Spoken said(int i) {
+        return new ChatEvent.Message("r", Instant.EPOCH.plusSeconds(i), new Member("a", "b"), "m" + i, false);
     }
 
     @Test
     void keepsTheNewestHistoryInOrder() {
         Room room = new Room("r", 3);
         IntStream.rangeClosed(1, 5).forEach(i -> room.remember(said(i)));
-        assertThat(room.history()).extracting(ChatEvent::text).containsExactly("m3", "m4", "m5");
+        assertThat(room.history()).extracting(ChatEvent.Spoken::text).containsExactly("m3", "m4", "m5");
     }
 
     @Test

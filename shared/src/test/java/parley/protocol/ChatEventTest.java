@@ -1,46 +1,80 @@
 package parley.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class ChatEventTest {
 
     private static final Instant T = Instant.parse("2026-11-26T13:02:07Z");
+    private static final Member ALICE = new Member("alice", "127.0.0.1:1");
 
     @Test
-    void nullStringsBecomeEmptyAndKindAndTimeAreRequired() {
-        ChatEvent e = new ChatEvent(EventKind.INFO, null, T, null, null, null, false);
-        assertThat(e.room()).isEmpty();
-        assertThat(e.nick()).isEmpty();
-        assertThat(e.address()).isEmpty();
-        assertThat(e.text()).isEmpty();
-        assertThatThrownBy(() -> new ChatEvent(null, "", T, "", "", "", false))
-                .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new ChatEvent(EventKind.INFO, "", null, "", "", "", false))
-                .isInstanceOf(NullPointerException.class);
+    void asHistoryChangesOnlyTheFlagAndOnlySpokenEventsCanBeHistory() {
+        ChatEvent.Message live = new ChatEvent.Message("lobby", T, ALICE, "hi", false);
+        assertThat(live.asHistory()).isEqualTo(new ChatEvent.Message("lobby", T, ALICE, "hi", true));
+        ChatEvent.Action act = new ChatEvent.Action("lobby", T, ALICE, "waves", false);
+        assertThat(act.asHistory()).isEqualTo(new ChatEvent.Action("lobby", T, ALICE, "waves", true));
+        assertThat(new ChatEvent.Join("lobby", T, ALICE).history()).isFalse();
+        assertThat(new ChatEvent.Info("lobby", T, "x").history()).isFalse();
     }
 
     @Test
-    void noticeHasNoSenderAndAsHistoryChangesOnlyTheFlag() {
-        ChatEvent n = ChatEvent.notice(EventKind.ERROR, "lobby", T, "no");
-        assertThat(n.nick()).isEmpty();
-        assertThat(n.address()).isEmpty();
-        assertThat(n.history()).isFalse();
-        ChatEvent h = n.asHistory();
-        assertThat(h.history()).isTrue();
-        assertThat(h).isEqualTo(new ChatEvent(EventKind.ERROR, "lobby", T, "", "", "no", true));
+    void aMembersEventKeepsItsOwnCopyOfTheList() {
+        List<Member> list = new ArrayList<>(List.of(ALICE));
+        ChatEvent.Members m = new ChatEvent.Members("lobby", T, list);
+        list.clear();
+        assertThat(m.members()).containsExactly(ALICE);
     }
 
-    @ParameterizedTest
-    @EnumSource(EventKind.class)
-    void wireNamesAreLowerCaseAndRoundTrip(EventKind kind) {
-        assertThat(kind.wireName()).isEqualTo(kind.name().toLowerCase(java.util.Locale.ROOT));
-        assertThat(EventKind.fromWireName(kind.wireName())).isSameAs(kind);
-        assertThat(kind.isSpoken()).isEqualTo(kind == EventKind.MESSAGE || kind == EventKind.ACTION);
+    @Test
+    void aVisitorIsCalledOnTheMethodOfTheEventsKind() {
+        List<String> kinds = Samples.oneOfEach("lobby", T, "alice", "1.2.3.4:5", "x", false).stream()
+                .map(e -> e.accept(new ChatEvent.Visitor<String>() {
+                    public String welcome(ChatEvent.Welcome e) {
+                        return "welcome";
+                    }
+
+                    public String message(ChatEvent.Message e) {
+                        return "message";
+                    }
+
+                    public String action(ChatEvent.Action e) {
+                        return "action";
+                    }
+
+                    public String privateMessage(ChatEvent.Private e) {
+                        return "private";
+                    }
+
+                    public String join(ChatEvent.Join e) {
+                        return "join";
+                    }
+
+                    public String leave(ChatEvent.Leave e) {
+                        return "leave";
+                    }
+
+                    public String nickChange(ChatEvent.NickChange e) {
+                        return "nick";
+                    }
+
+                    public String members(ChatEvent.Members e) {
+                        return "members";
+                    }
+
+                    public String info(ChatEvent.Info e) {
+                        return "info";
+                    }
+
+                    public String error(ChatEvent.Error e) {
+                        return "error";
+                    }
+                })).toList();
+        assertThat(kinds).containsExactly("welcome", "message", "action", "private", "join", "leave", "nick",
+                "members", "info", "error");
     }
 }

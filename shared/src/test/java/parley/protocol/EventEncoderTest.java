@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class EventEncoderTest {
 
-    private static final ChatEvent EVENT = new ChatEvent(EventKind.MESSAGE, "lobby",
-            Instant.parse("2026-11-26T13:02:07.120Z"), "张伟", "127.0.0.1:1", "hi\tthere", false);
+    private static final ChatEvent EVENT = new ChatEvent.Message("lobby",
+            Instant.parse("2026-11-26T13:02:07.120Z"), new Member("张伟", "127.0.0.1:1"), "hi\tthere", false);
 
     private final EventEncoder encoder = new EventEncoder(ZoneOffset.UTC);
 
@@ -39,7 +39,8 @@ class EventEncoderTest {
 
     @Test
     void machineModeEscapesANewlineSoTheEventStaysOneLine() {
-        ChatEvent withNewline = new ChatEvent(EventKind.MESSAGE, "lobby", EVENT.time(), "a", "b", "x\ny", false);
+        ChatEvent withNewline = new ChatEvent.Message("lobby", EVENT.time(), new Member("a", "b"), "x\ny",
+                false);
         assertThat(decode(encoder.encode(withNewline, WireMode.MACHINE))).containsOnlyOnce("\n");
     }
 }

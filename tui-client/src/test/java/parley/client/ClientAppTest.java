@@ -24,7 +24,7 @@ import parley.client.net.LinkState;
 import parley.client.state.ClientState;
 import parley.client.testing.FakeServer;
 import parley.client.tui.FullScreenClient;
-import parley.protocol.EventKind;
+import parley.protocol.ChatEvent;
 
 /** The whole full-screen client against a loopback fake server, on a virtual terminal: every way out. */
 class ClientAppTest {
@@ -89,10 +89,9 @@ class ClientAppTest {
                 type("/join " + room);
                 assertThat(server.nextLine()).isEqualTo("/join " + room);
                 // What the server answers a /join with, in one write: the welcome, who is there, your arrival.
-                server.sendBurst(FakeServer.event(EventKind.WELCOME, room, "alice", "you are now in #" + room),
-                        FakeServer.event(EventKind.MEMBERS, room, "", "bob@127.0.0.1:2 carol@127.0.0.1:3 "
-                                + "alice@127.0.0.1:1"),
-                        FakeServer.event(EventKind.JOIN, room, "alice", ""));
+                server.sendBurst(FakeServer.welcome(room, "alice", "you are now in #" + room),
+                        FakeServer.members(room, "bob", "carol", "alice"),
+                        new ChatEvent.Join(room, FakeServer.T0, FakeServer.member("alice")));
                 await().atMost(5, SECONDS).until(() -> screenText().contains("alice #" + room + " (3)"));
             }
             terminal.addInput(new KeyStroke('c', false, false));

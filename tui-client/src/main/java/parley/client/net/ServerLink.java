@@ -9,15 +9,16 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import parley.core.Names;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
+import parley.protocol.Command;
 import parley.protocol.MachineFormat;
+import parley.protocol.TextFormat;
 import parley.protocol.TextSanitizer;
 import parley.protocol.WireMode;
 
@@ -39,8 +40,8 @@ import parley.protocol.WireMode;
 public final class ServerLink implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-    /** An error line as the server's text mode writes it (parley.protocol.TextFormat), the time optional. */
-    private static final Pattern TEXT_ERROR = Pattern.compile("(?:\\[[0-9:]+\\] )?!! (.*)");
+    /** Reads the refusal a server sends in text mode before it closes. */
+    private static final TextFormat TEXT = new TextFormat(ZoneOffset.UTC);
 
     private final String host;
     private final int port;
@@ -53,7 +54,8 @@ public final class ServerLink implements AutoCloseable {
     private volatile boolean quitting;
     private volatile String wantedNick;
     private volatile String wantedRoom;
-    private volatile String currentNick = "";
+    /** Read and written on the reader thread only. */
+    private final OwnNick own = new OwnNick();
     private Thread reader;
     private Thread writer;
 
@@ -81,11 +83,11 @@ public final class ServerLink implements AutoCloseable {
 
     /**
      * Queues a line for the server and returns at once; returns whether it goes out now (false: kept until the
-     * next connection). A line the server reads as {@code /quit} ({@link CommandLine#isQuit}, so also
+     * next connection). A line the server reads as {@code /quit} ({@link Command#isQuit}, so also
      * {@code " /quit"} or {@code "/quit\tbye"}) marks the end: when the server then closes, the link is CLOSED.
      */
     public boolean send(String line) {
-        if (CommandLine.isQuit(line)) {
+        if (Command.isQuit(line)) {
             quitting = true;
         }
         return outbox.offer(line);
@@ -181,11 +183,11 @@ public final class ServerLink implements AutoCloseable {
         out.write((WireMode.MACHINE_HELLO + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-        ChatEvent welcome = awaitWelcome(in);
+        ChatEvent.Welcome welcome = awaitWelcome(in);
         List<String> restore = restoreCommands(welcome);
-        currentNick = welcome.nick();
+        own.follow(welcome);
         if (wantedNick == null) {
-            wantedNick = welcome.nick();
+            wantedNick = own.get();
         }
         int kept = outbox.attach(s, restore);
         listener.changed(LinkState.CONNECTED, "connected to " + address()
@@ -209,14 +211,13 @@ public final class ServerLink implements AutoCloseable {
      * server that will not have us (full, too many connections from our address) sends one text-mode error line
      * instead, {@code [14:02:07] !! server full, try again later}, and closes: its reason becomes ours.
      */
-    private static ChatEvent awaitWelcome(BufferedReader in) throws IOException {
+    private static ChatEvent.Welcome awaitWelcome(BufferedReader in) throws IOException {
         String refusal = "";
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 try {
-                    ChatEvent e = MachineFormat.parse(line);
-                    if (e.kind() == EventKind.WELCOME) {
-                        return e;
+                    if (MachineFormat.parse(line) instanceof ChatEvent.Welcome w) {
+                        return w;
                     }
                 } catch (IllegalArgumentException textLine) {
                     refusal = textError(line).orElse(refusal);
@@ -233,19 +234,17 @@ public final class ServerLink implements AutoCloseable {
 
     /** The words of a text-mode error line ({@code [14:02:07] !! words}), if {@code line} is one. */
     static Optional<String> textError(String line) {
-        Matcher m = TEXT_ERROR.matcher(line);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        String words = TextSanitizer.clean(m.group(1)).strip();     // shown in the pane, and on stderr
-        return words.isEmpty() ? Optional.empty() : Optional.of(words);
+        // The day and zone do not matter: only the words are kept.
+        return TEXT.parse(line, LocalDate.EPOCH).filter(ChatEvent.Error.class::isInstance)
+                .map(e -> TextSanitizer.clean(((ChatEvent.Error) e).text()).strip())    // shown in the pane, on stderr
+                .filter(words -> !words.isEmpty());
     }
 
     /** After a reconnect the server gives a guest nick and the default room: ask for ours back. */
-    private List<String> restoreCommands(ChatEvent welcome) {
+    private List<String> restoreCommands(ChatEvent.Welcome welcome) {
         List<String> out = new ArrayList<>(2);
         String nick = wantedNick;
-        if (nick != null && !Names.key(nick).equals(Names.key(welcome.nick()))) {
+        if (nick != null && !Names.key(nick).equals(Names.key(welcome.you().nick()))) {
             out.add("/nick " + nick);
         }
         String room = wantedRoom;
@@ -257,12 +256,10 @@ public final class ServerLink implements AutoCloseable {
 
     /** Follows what the person did, so a reconnect restores where they are now. */
     private void track(ChatEvent e) {
-        if (e.kind() == EventKind.WELCOME) {
-            wantedRoom = e.room();  // a later welcome in a session answers a /join
-            currentNick = e.nick();
-        } else if (e.kind() == EventKind.NICK && e.nick().equalsIgnoreCase(currentNick)) {
-            currentNick = e.text();
-            wantedNick = e.text();
+        if (own.follow(e)) {
+            wantedNick = own.get();
+        } else if (e instanceof ChatEvent.Welcome w) {
+            wantedRoom = w.room();  // a later welcome in a session answers a /join
         }
     }
 

@@ -7,10 +7,10 @@
  *                  loss --> LinkListener.changed(RETRYING) --> Backoff delay --> connect again
  *                  closed before WELCOME --> the refusal's "!! reason" text line is the reason reported
  *  any thread:     ServerLink.send --> Outbox (kept while offline) --> writer thread --> socket
- *                      |  CommandLine.isQuit: is this line a /quit, read as the server reads it?
+ *                      |  Command.isQuit: is this line a /quit, read as the server reads it?
  * </pre>
  *
- * {@link parley.client.net.CommandLine} is the one place the client reads a typed line as the server does; the
+ * {@link parley.protocol.Command}, the server's own grammar, is how the client reads a typed line; the
  * state's client commands use it too, so client and server never disagree on which line is which command.
  */
 package parley.client.net;

@@ -7,10 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import parley.client.net.Backoff;
 import parley.client.net.LinkListener;
 import parley.client.net.LinkState;
+import parley.client.net.OwnNick;
 import parley.client.net.ServerLink;
 import parley.client.state.EntryFormat;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
 
 /**
  * The line-mode client: one line per event, read top to bottom, for terminals that cannot (or people who would
@@ -30,7 +30,8 @@ public final class PlainClient {
     private final EntryFormat format;
     private final ServerLink link;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-    private volatile String myNick = "";
+    /** Followed on the link's thread, the only one that reads it. */
+    private final OwnNick own = new OwnNick();
     private volatile LinkState state = LinkState.CONNECTING;
 
     public PlainClient(String host, int port, String nick, Backoff backoff, Clock clock, LineConsole console) {
@@ -83,12 +84,8 @@ public final class PlainClient {
     private final class Printer implements LinkListener {
         @Override
         public void received(ChatEvent e) {
-            if (e.kind() == EventKind.WELCOME) {
-                myNick = e.nick();
-            } else if (e.kind() == EventKind.NICK && e.nick().equalsIgnoreCase(myNick)) {
-                myNick = e.text();
-            }
-            console.print(format.fromEvent(e, myNick).plainText());
+            own.follow(e);
+            console.print(format.fromEvent(e, own.get()).plainText());
         }
 
         @Override

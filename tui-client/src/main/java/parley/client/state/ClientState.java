@@ -6,9 +6,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import parley.client.net.CommandLine;
+import parley.client.net.LinkState;
+import parley.client.net.OwnNick;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
+import parley.protocol.Command;
 
 /**
  * Everything the full-screen client knows, in plain Java: the conversation, the scroll position, the input line
@@ -28,8 +29,9 @@ public final class ClientState {
     private final Members members = new Members();
     private final String serverAddress;
     private BellMode bell = BellMode.MENTION;
-    private ConnectionState connection = ConnectionState.CONNECTING;
-    private String nick = "";
+    private final OwnNick own = new OwnNick();
+    private final Follow follow = new Follow();
+    private LinkState connection = LinkState.CONNECTING;
     private String room = "";
     private boolean inHistory;
     private LocalDate lastDay;
@@ -50,19 +52,22 @@ public final class ClientState {
 
     /** Applies a server event; returns whether it should ring the bell. */
     public boolean onEvent(ChatEvent e) {
-        track(e);
-        if (hidden(e)) {
+        boolean shown = e.accept(follow);
+        if (!shown) {
             return false;
         }
-        LogEntry entry = format.fromEvent(e, nick);
+        LogEntry entry = format.fromEvent(e, own.get());
         add(entry);
         return bell.rings(entry);
     }
 
-    /** The connection changed; {@code detail}, if any, is shown in the pane. */
-    public void onConnection(ConnectionState state, String detail, Instant now) {
-        connection = state;
-        if (state != ConnectionState.CONNECTED) {
+    /**
+     * The connection changed; {@code detail}, if any, is shown in the pane. An attempt to connect again after a
+     * loss still reads "reconnecting".
+     */
+    public void onConnection(LinkState state, String detail, Instant now) {
+        connection = state == LinkState.CONNECTING && connection == LinkState.RETRYING ? LinkState.RETRYING : state;
+        if (state != LinkState.CONNECTED) {
             members.clear();
         }
         if (!detail.isEmpty()) {
@@ -125,7 +130,7 @@ public final class ClientState {
             return Submission.nothing();
         }
         List<String> out = lines.stream().filter(l -> !l.isBlank())
-                .map(CommandLine::literal).collect(Collectors.toList());
+                .map(Command::literal).collect(Collectors.toList());
         Submission result = new Submission(out, false);
         noteIfQueued(result, now);
         return result;
@@ -134,8 +139,8 @@ public final class ClientState {
     /** Tab: completes a nick or command before the cursor. */
     public boolean complete() {
         List<String> nicks = new ArrayList<>(members.nicks());
-        if (!nick.isEmpty() && nicks.stream().noneMatch(n -> n.equalsIgnoreCase(nick))) {
-            nicks.add(nick);
+        if (!own.get().isEmpty() && nicks.stream().noneMatch(own::is)) {
+            nicks.add(own.get());
         }
         return completer.complete(input, nicks, LocalCommand.COMMANDS);
     }
@@ -167,7 +172,7 @@ public final class ClientState {
         return log;
     }
 
-    public ConnectionState connection() {
+    public LinkState connection() {
         return connection;
     }
 
@@ -176,7 +181,7 @@ public final class ClientState {
     }
 
     public String nick() {
-        return nick;
+        return own.get();
     }
 
     public String room() {
@@ -201,49 +206,78 @@ public final class ClientState {
 
     // ---- internals ----
 
-    private void track(ChatEvent e) {
-        switch (e.kind()) {
-            case WELCOME -> {
-                nick = e.nick();
-                room = e.room();
-                members.clear();
-            }
-            case MEMBERS -> {
-                if (e.room().equalsIgnoreCase(room)) {
-                    members.replaceAll(e.text());
-                }
-            }
-            case JOIN -> {
-                if (e.room().equalsIgnoreCase(room)) {
-                    members.add(e.nick());
-                }
-            }
-            case LEAVE -> {
-                if (e.room().equalsIgnoreCase(room)) {
-                    members.remove(e.nick());
-                }
-            }
-            case NICK -> {
-                members.rename(e.nick(), e.text());
-                if (e.nick().equalsIgnoreCase(nick)) {
-                    nick = e.text();
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    /** Ignored people's words and comings and goings are not shown; their nick changes are followed. */
-    private boolean hidden(ChatEvent e) {
-        if (e.kind() == EventKind.NICK && ignores.ignores(e.nick())) {
-            ignores.renamed(e.nick(), e.text());
+    /**
+     * What each event changes here (who we are, where, who is with us), and whether it is shown: ignored people's
+     * words and comings and goings are not; their nick changes are followed.
+     */
+    private final class Follow implements ChatEvent.Visitor<Boolean> {
+        @Override
+        public Boolean welcome(ChatEvent.Welcome w) {
+            own.follow(w);
+            room = w.room();
+            members.clear();
             return true;
         }
-        return switch (e.kind()) {
-            case MESSAGE, ACTION, PRIVATE, JOIN, LEAVE -> ignores.ignores(e.nick());
-            default -> false;
-        };
+
+        @Override
+        public Boolean members(ChatEvent.Members m) {
+            if (m.room().equalsIgnoreCase(room)) {
+                members.replaceAll(m.members());
+            }
+            return true;
+        }
+
+        @Override
+        public Boolean join(ChatEvent.Join j) {
+            if (j.room().equalsIgnoreCase(room)) {
+                members.add(j.who().nick());
+            }
+            return !ignores.ignores(j.who().nick());
+        }
+
+        @Override
+        public Boolean leave(ChatEvent.Leave l) {
+            if (l.room().equalsIgnoreCase(room)) {
+                members.remove(l.who().nick());
+            }
+            return !ignores.ignores(l.who().nick());
+        }
+
+        @Override
+        public Boolean nickChange(ChatEvent.NickChange n) {
+            members.rename(n.oldNick(), n.newNick());
+            own.follow(n);
+            if (ignores.ignores(n.oldNick())) {
+                ignores.renamed(n.oldNick(), n.newNick());
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public Boolean message(ChatEvent.Message m) {
+            return !ignores.ignores(m.from().nick());
+        }
+
+        @Override
+        public Boolean action(ChatEvent.Action a) {
+            return !ignores.ignores(a.from().nick());
+        }
+
+        @Override
+        public Boolean privateMessage(ChatEvent.Private p) {
+            return !ignores.ignores(p.from().nick());
+        }
+
+        @Override
+        public Boolean info(ChatEvent.Info i) {
+            return true;
+        }
+
+        @Override
+        public Boolean error(ChatEvent.Error r) {
+            return true;
+        }
     }
 
     private void add(LogEntry entry) {
@@ -301,7 +335,7 @@ public final class ClientState {
     }
 
     private void noteIfQueued(Submission s, Instant now) {
-        if (!s.toServer().isEmpty() && connection != ConnectionState.CONNECTED && connection != ConnectionState.CLOSED
+        if (!s.toServer().isEmpty() && connection != LinkState.CONNECTED && !connection.isOver()
                 && !s.quit()) {
             note("not connected: " + s.toServer().size() + (s.toServer().size() == 1 ? " line" : " lines")
                     + " kept, sent when reconnected", now);

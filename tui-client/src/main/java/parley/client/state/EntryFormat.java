@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import parley.protocol.ChatEvent;
+import parley.protocol.Member;
 
 /**
  * Turns server events and client notes into log entries: the one place that decides how each kind reads.
@@ -24,25 +25,70 @@ public final class EntryFormat {
         this.clock = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
     }
 
-    /** The entry for a server event, as seen by {@code myNick} (may be null before the welcome). */
+    /** The entry for a server event, as seen by {@code myNick} (empty before the welcome). */
     public LogEntry fromEvent(ChatEvent e, String myNick) {
-        boolean own = !e.nick().isEmpty() && e.nick().equalsIgnoreCase(myNick);
-        boolean toMe = e.room().equalsIgnoreCase(myNick);
-        return switch (e.kind()) {
-            case MESSAGE -> spoken(e, LogEntry.Kind.MESSAGE, "<" + e.nick() + ">", own,
-                    !own && Mentions.mentions(e.text(), myNick));
-            case ACTION -> spoken(e, LogEntry.Kind.ACTION, "* " + e.nick(), own,
-                    !own && Mentions.mentions(e.text(), myNick));
-            case PRIVATE -> spoken(e, LogEntry.Kind.PRIVATE, "*" + e.nick() + " -> " + e.room() + "*", own,
-                    !own && toMe);
-            case JOIN -> system(e, "->", e.nick() + " joined #" + e.room());
-            case LEAVE -> system(e, "<-", e.nick() + " left #" + e.room()
-                    + (e.text().isEmpty() ? "" : " (" + e.text() + ")"));
-            case NICK -> system(e, "--", e.nick() + " is now known as " + e.text());
-            case MEMBERS -> system(e, "--", "in #" + e.room() + ": " + memberNicks(e.text()));
-            case WELCOME, INFO -> system(e, "--", e.text());
-            case ERROR -> entry(e.time(), LogEntry.Kind.ERROR, "", "!!", e.text(), false, false, e.history());
-        };
+        return e.accept(new ChatEvent.Visitor<>() {
+            @Override
+            public LogEntry welcome(ChatEvent.Welcome w) {
+                return system(w, w.you().nick(), "--", w.text());
+            }
+
+            @Override
+            public LogEntry message(ChatEvent.Message m) {
+                boolean own = isMe(m.from().nick());
+                return spoken(m, LogEntry.Kind.MESSAGE, "<" + m.from().nick() + ">", m.text(), own,
+                        !own && Mentions.mentions(m.text(), myNick));
+            }
+
+            @Override
+            public LogEntry action(ChatEvent.Action a) {
+                boolean own = isMe(a.from().nick());
+                return spoken(a, LogEntry.Kind.ACTION, "* " + a.from().nick(), a.text(), own,
+                        !own && Mentions.mentions(a.text(), myNick));
+            }
+
+            @Override
+            public LogEntry privateMessage(ChatEvent.Private p) {
+                boolean own = isMe(p.from().nick());
+                return entry(p.time(), LogEntry.Kind.PRIVATE, p.from().nick(), "*" + p.from().nick() + " -> " + p.to()
+                        + "*", p.text(), own, !own && p.to().equalsIgnoreCase(myNick), false);
+            }
+
+            @Override
+            public LogEntry join(ChatEvent.Join j) {
+                return system(j, j.who().nick(), "->", j.who().nick() + " joined #" + j.room());
+            }
+
+            @Override
+            public LogEntry leave(ChatEvent.Leave l) {
+                return system(l, l.who().nick(), "<-", l.who().nick() + " left #" + l.room()
+                        + (l.reason().isEmpty() ? "" : " (" + l.reason() + ")"));
+            }
+
+            @Override
+            public LogEntry nickChange(ChatEvent.NickChange n) {
+                return system(n, n.oldNick(), "--", n.oldNick() + " is now known as " + n.newNick());
+            }
+
+            @Override
+            public LogEntry members(ChatEvent.Members m) {
+                return system(m, "", "--", "in #" + m.room() + ": " + memberNicks(m.members()));
+            }
+
+            @Override
+            public LogEntry info(ChatEvent.Info i) {
+                return system(i, "", "--", i.text());
+            }
+
+            @Override
+            public LogEntry error(ChatEvent.Error r) {
+                return entry(r.time(), LogEntry.Kind.ERROR, "", "!!", r.text(), false, false, false);
+            }
+
+            private boolean isMe(String nick) {
+                return !nick.isEmpty() && nick.equalsIgnoreCase(myNick);
+            }
+        });
     }
 
     /** Something the client itself says. */
@@ -67,12 +113,13 @@ public final class EntryFormat {
         return new LogEntry(time, "", LogEntry.Kind.DIVIDER, "", "", "--- now ---", false, false, false);
     }
 
-    private LogEntry spoken(ChatEvent e, LogEntry.Kind kind, String prefix, boolean own, boolean mention) {
-        return entry(e.time(), kind, e.nick(), prefix, e.text(), own, mention, e.history());
+    private LogEntry spoken(ChatEvent.Spoken e, LogEntry.Kind kind, String prefix, String text, boolean own,
+                            boolean mention) {
+        return entry(e.time(), kind, e.from().nick(), prefix, text, own, mention, e.history());
     }
 
-    private LogEntry system(ChatEvent e, String prefix, String body) {
-        return entry(e.time(), LogEntry.Kind.SYSTEM, e.nick(), prefix, body, false, false, e.history());
+    private LogEntry system(ChatEvent e, String nick, String prefix, String body) {
+        return entry(e.time(), LogEntry.Kind.SYSTEM, nick, prefix, body, false, false, e.history());
     }
 
     private LogEntry entry(Instant time, LogEntry.Kind kind, String nick, String prefix, String body, boolean own,
@@ -80,18 +127,11 @@ public final class EntryFormat {
         return new LogEntry(time, clock.format(time), kind, nick, prefix, body, own, mention, history);
     }
 
-    /** {@code alice@1.2.3.4:5 bob@1.2.3.4:6} reads {@code alice, bob (2)}. */
-    static String memberNicks(String members) {
-        if (members.isBlank()) {
+    /** Alice and Bob read {@code alice, bob (2)}. */
+    static String memberNicks(List<Member> members) {
+        if (members.isEmpty()) {
             return "nobody";
         }
-        String[] entries = members.trim().split(" +");
-        return Arrays.stream(entries).map(EntryFormat::nickOf).collect(Collectors.joining(", "))
-                + " (" + entries.length + ")";
-    }
-
-    static String nickOf(String member) {
-        int at = member.indexOf('@');
-        return at < 0 ? member : member.substring(0, at);
+        return members.stream().map(Member::nick).collect(Collectors.joining(", ")) + " (" + members.size() + ")";
     }
 }

@@ -1,8 +1,7 @@
 package parley.client.state;
 
 import java.util.List;
-import java.util.Optional;
-import parley.client.net.CommandLine;
+import parley.protocol.Command;
 
 /**
  * What a typed line asks for: one of the client's own commands, or a line for the server. The client's commands
@@ -33,23 +32,30 @@ public record LocalCommand(Verb verb, String argument) {
             "/msg", "/nick", "/quit", "/rooms", "/unignore", "/who");
 
     /**
-     * Reads {@code line} as the server would ({@link CommandLine}): {@code " /quit"} and {@code "/QUIT\tbye"} are a
-     * quit here exactly when they are one there, and {@code "\t/clear"} is the client's /clear.
+     * Reads {@code line} with the server's own grammar ({@link Command#parse}): {@code " /quit"} and
+     * {@code "/QUIT\tbye"} are a quit here exactly when they are one there, and {@code "\t/clear"}, a command
+     * the server does not know, is the client's /clear.
      */
     public static LocalCommand parse(String line) {
-        Optional<CommandLine> command = CommandLine.parse(line);
-        if (command.isEmpty()) {
-            return new LocalCommand(Verb.TO_SERVER, line);
+        Command command = Command.parse(line).orElse(null);
+        if (command instanceof Command.Quit) {
+            return new LocalCommand(Verb.QUIT, line);
         }
-        String arg = command.get().argument();
-        return switch (command.get().name()) {
-            case "clear" -> new LocalCommand(Verb.CLEAR, arg);
-            case "bell" -> new LocalCommand(Verb.BELL, arg);
-            case "ignore" -> new LocalCommand(Verb.IGNORE, arg);
-            case "unignore" -> new LocalCommand(Verb.UNIGNORE, arg);
-            case "help" -> new LocalCommand(Verb.HELP, arg);
-            case "quit" -> new LocalCommand(Verb.QUIT, line);
-            default -> new LocalCommand(Verb.TO_SERVER, line);
-        };
+        if (command instanceof Command.Help) {
+            return new LocalCommand(Verb.HELP, "");
+        }
+        if (command instanceof Command.Unknown u) {
+            Verb own = switch (u.name()) {
+                case "clear" -> Verb.CLEAR;
+                case "bell" -> Verb.BELL;
+                case "ignore" -> Verb.IGNORE;
+                case "unignore" -> Verb.UNIGNORE;
+                default -> null;    // unknown to both: the server says so
+            };
+            if (own != null) {
+                return new LocalCommand(own, u.argument());
+            }
+        }
+        return new LocalCommand(Verb.TO_SERVER, line);
     }
 }

@@ -5,20 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import parley.core.Names;
+import parley.protocol.Member;
 
 /** Who is in your room, kept up to date from members lists, joins, leaves and nick changes. */
 public final class Members {
 
     private final Map<String, String> byKey = new TreeMap<>();
 
-    /** A full list: {@code nick@ip:port} entries separated by spaces. */
-    public void replaceAll(String list) {
+    /** A full list, as a members event gives it. */
+    public void replaceAll(List<Member> list) {
         byKey.clear();
-        if (!list.isBlank()) {
-            for (String entry : list.trim().split(" +")) {
-                add(EntryFormat.nickOf(entry));
-            }
-        }
+        list.forEach(m -> add(m.nick()));
     }
 
     public void add(String nick) {

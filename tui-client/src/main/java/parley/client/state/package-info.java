@@ -12,7 +12,7 @@
  *                 InputHistory, Completer                                         --> read by the view
  * </pre>
  *
- * LocalCommand reads a typed line as the server will ({@link parley.client.net.CommandLine}), so a line is the
+ * LocalCommand reads a typed line as the server will ({@link parley.protocol.Command}), so a line is the
  * client's own command, a /quit, or text for the server on both sides alike.
  *
  * <p>Meaning, not looks: a {@link parley.client.state.Span} carries a {@link parley.client.state.Style}; the view

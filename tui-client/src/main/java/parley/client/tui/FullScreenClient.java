@@ -19,7 +19,6 @@ import parley.client.input.KeyMap;
 import parley.client.net.LinkListener;
 import parley.client.net.LinkState;
 import parley.client.state.ClientState;
-import parley.client.state.ConnectionState;
 import parley.client.state.Submission;
 import parley.client.view.ChatView;
 import parley.protocol.ChatEvent;
@@ -300,7 +299,7 @@ public final class FullScreenClient implements LinkListener {
         }
         if (s.quit()) {
             quitRequested = true;
-            if (state.connection() != ConnectionState.CONNECTED) {
+            if (state.connection() != LinkState.CONNECTED) {
                 exitCode = 0;   // nobody to say goodbye to
             }
         }
@@ -308,7 +307,7 @@ public final class FullScreenClient implements LinkListener {
 
     /** Ctrl-C, Ctrl-D: say goodbye if connected, and go without waiting for the answer. */
     private void leave() {
-        if (state.connection() == ConnectionState.CONNECTED) {
+        if (state.connection() == LinkState.CONNECTED) {
             sender.send("/quit");
         }
         exitCode = 0;
@@ -325,14 +324,7 @@ public final class FullScreenClient implements LinkListener {
     }
 
     private void linkChanged(LinkState linkState, String detail) {
-        ConnectionState shown = switch (linkState) {
-            case CONNECTING -> state.connection() == ConnectionState.RECONNECTING
-                    ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING;
-            case CONNECTED -> ConnectionState.CONNECTED;
-            case RETRYING -> ConnectionState.RECONNECTING;
-            case CLOSED, FAILED -> ConnectionState.CLOSED;
-        };
-        state.onConnection(shown, detail, clock.instant());
+        state.onConnection(linkState, detail, clock.instant());
         if (linkState == LinkState.CLOSED || (linkState == LinkState.FAILED && quitRequested)) {
             exitCode = 0;
         } else if (linkState == LinkState.FAILED) {

@@ -1,7 +1,10 @@
 package parley.client.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static parley.client.testing.FakeServer.event;
+import static parley.client.testing.FakeServer.member;
+import static parley.client.testing.FakeServer.members;
+import static parley.client.testing.FakeServer.message;
+import static parley.client.testing.FakeServer.welcome;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import parley.client.testing.FakeServer;
 import parley.client.testing.RecordingListener;
-import parley.protocol.EventKind;
+import parley.protocol.ChatEvent;
 import parley.server.Admission;
 
 class ServerLinkTest {
@@ -41,13 +44,13 @@ class ServerLinkTest {
         link.start();
 
         listener.awaitState(LinkState.CONNECTED);
-        assertThat(listener.nextEvent().kind()).isEqualTo(EventKind.WELCOME);
+        assertThat(listener.nextEvent()).isInstanceOf(ChatEvent.Welcome.class);
         server.sendRaw("a stray text line without tabs");
-        server.send(event(EventKind.MEMBERS, "lobby", "", "guest1@127.0.0.1:1 bob@127.0.0.1:2"));
-        server.send(event(EventKind.MESSAGE, "lobby", "bob", "hi\tthere"));
+        server.send(members("lobby", "guest1", "bob"));
+        server.send(message("lobby", "bob", "hi\tthere"));
 
-        assertThat(listener.nextEvent().kind()).isEqualTo(EventKind.MEMBERS);
-        assertThat(listener.nextEvent().text()).isEqualTo("hi\tthere");
+        assertThat(listener.nextEvent()).isEqualTo(members("lobby", "guest1", "bob"));
+        assertThat(listener.nextEvent()).isEqualTo(message("lobby", "bob", "hi\tthere"));
     }
 
     @Test
@@ -74,11 +77,11 @@ class ServerLinkTest {
         listener.awaitState(LinkState.CONNECTED);
         server.awaitConnection();
         // The person renames and moves: the server confirms both.
-        server.send(event(EventKind.NICK, "lobby", "guest1", "alice"));
-        server.send(event(EventKind.WELCOME, "kitchen", "alice", "you are in #kitchen"));
+        server.send(new ChatEvent.NickChange("lobby", FakeServer.T0, "guest1", "alice", member("guest1").address()));
+        server.send(welcome("kitchen", "alice", "you are in #kitchen"));
         listener.nextEvent();
         listener.nextEvent();
-        assertThat(listener.nextEvent().room()).isEqualTo("kitchen");
+        assertThat(listener.nextEvent()).isEqualTo(welcome("kitchen", "alice", "you are in #kitchen"));
 
         // The next connection is accepted but not welcomed until the test has typed while offline.
         server.holdWelcome();
@@ -149,7 +152,7 @@ class ServerLinkTest {
     void onlyTextErrorLinesAreReasons() {
         assertThat(ServerLink.textError("[14:02:07] !! server full, try again later"))
                 .contains("server full, try again later");
-        assertThat(ServerLink.textError("!! too many connections from your address"))
+        assertThat(ServerLink.textError("[00:00:00] !! too many connections from your address"))
                 .contains("too many connections from your address");
         assertThat(ServerLink.textError("[14:02:07] !! full\u001B[2J\u0007 ")).contains("full");
         assertThat(ServerLink.textError("[14:02:07] -- welcome to parley, guest1; you are in #lobby.")).isEmpty();

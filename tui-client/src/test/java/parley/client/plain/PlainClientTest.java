@@ -1,7 +1,7 @@
 package parley.client.plain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static parley.client.testing.FakeServer.event;
+import static parley.client.testing.FakeServer.member;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +20,7 @@ import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
 import parley.client.net.Backoff;
 import parley.client.testing.FakeServer;
-import parley.protocol.EventKind;
+import parley.protocol.ChatEvent;
 import parley.server.Admission;
 
 class PlainClientTest {
@@ -58,7 +58,7 @@ class PlainClientTest {
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run(client));
 
             assertThat(server.nextLine()).isEqualTo("/nick alice");
-            server.send(event(EventKind.ACTION, "lobby", "bob", "waves at alice!"));
+            server.send(new ChatEvent.Action("lobby", FakeServer.T0, member("bob"), "waves at alice!", false));
             typing.write("wave back!\n".getBytes(StandardCharsets.UTF_8));
             assertThat(server.nextLine()).isEqualTo("wave back!");
             typing.close();     // end of input: the client says /quit and ends when the server closes

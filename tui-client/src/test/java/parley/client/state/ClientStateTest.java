@@ -7,15 +7,27 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
+import parley.protocol.Member;
 
 class ClientStateTest {
 
     private static final Instant T = Instant.parse("2026-11-26T09:05:00Z");
     private final ClientState state = new ClientState(ZoneOffset.UTC, "host:1");
 
-    private static ChatEvent ev(EventKind kind, String room, String nick, String text) {
-        return new ChatEvent(kind, room, T, nick, "1.2.3.4:5", text, false);
+    private static Member who(String nick) {
+        return new Member(nick, "1.2.3.4:5");
+    }
+
+    private static ChatEvent.Welcome welcome(String nick) {
+        return new ChatEvent.Welcome("lobby", T, who(nick), "hi");
+    }
+
+    private static ChatEvent.Message says(String nick, String text) {
+        return new ChatEvent.Message("lobby", T, who(nick), text, false);
+    }
+
+    private static ChatEvent.NickChange renames(String oldNick, String newNick) {
+        return new ChatEvent.NickChange("lobby", T, oldNick, newNick, "1.2.3.4:5");
     }
 
     private List<String> lines() {
@@ -25,11 +37,11 @@ class ClientStateTest {
 
     @Test
     void followsNickRoomAndMembers() {
-        state.onEvent(ev(EventKind.WELCOME, "lobby", "guest1", "hi"));
-        state.onEvent(ev(EventKind.MEMBERS, "lobby", "", "guest1@a:1 bob@a:2"));
-        state.onEvent(ev(EventKind.JOIN, "lobby", "carol", ""));
-        state.onEvent(ev(EventKind.NICK, "lobby", "guest1", "alice"));
-        state.onEvent(ev(EventKind.LEAVE, "lobby", "bob", "quit"));
+        state.onEvent(welcome("guest1"));
+        state.onEvent(new ChatEvent.Members("lobby", T, List.of(new Member("guest1", "a:1"), new Member("bob", "a:2"))));
+        state.onEvent(new ChatEvent.Join("lobby", T, who("carol")));
+        state.onEvent(renames("guest1", "alice"));
+        state.onEvent(new ChatEvent.Leave("lobby", T, who("bob"), "quit"));
 
         assertThat(state.nick()).isEqualTo("alice");
         assertThat(state.room()).isEqualTo("lobby");
@@ -39,25 +51,25 @@ class ClientStateTest {
 
     @Test
     void anIgnoredNickStaysIgnoredAfterARename() {
-        state.onEvent(ev(EventKind.WELCOME, "lobby", "me", "hi"));
+        state.onEvent(welcome("me"));
         state.submit("/ignore Troll", T);
-        state.onEvent(ev(EventKind.NICK, "lobby", "troll", "angel"));
-        state.onEvent(ev(EventKind.MESSAGE, "lobby", "angel", "hidden"));
+        state.onEvent(renames("troll", "angel"));
+        state.onEvent(says("angel", "hidden"));
         assertThat(lines()).noneMatch(l -> l.contains("hidden") || l.contains("angel"));
 
         state.submit("/unignore angel", T);
-        state.onEvent(ev(EventKind.MESSAGE, "lobby", "angel", "visible"));
+        state.onEvent(says("angel", "visible"));
         assertThat(lines()).anyMatch(l -> l.endsWith("<angel> visible"));
     }
 
     @Test
     void theBellRingsForMentionsAndPrivateMessagesButNotForHistoryOrYourself() {
-        state.onEvent(ev(EventKind.WELCOME, "lobby", "alice", "hi"));
-        assertThat(state.onEvent(ev(EventKind.MESSAGE, "lobby", "bob", "@alice: look"))).isTrue();
-        assertThat(state.onEvent(ev(EventKind.MESSAGE, "lobby", "bob", "malice is not a mention"))).isFalse();
-        assertThat(state.onEvent(ev(EventKind.PRIVATE, "alice", "bob", "psst"))).isTrue();
-        assertThat(state.onEvent(ev(EventKind.MESSAGE, "lobby", "bob", "alice").asHistory())).isFalse();
-        assertThat(state.onEvent(ev(EventKind.MESSAGE, "lobby", "alice", "alice alice"))).isFalse();
+        state.onEvent(welcome("alice"));
+        assertThat(state.onEvent(says("bob", "@alice: look"))).isTrue();
+        assertThat(state.onEvent(says("bob", "malice is not a mention"))).isFalse();
+        assertThat(state.onEvent(new ChatEvent.Private(T, who("bob"), "alice", "psst"))).isTrue();
+        assertThat(state.onEvent(says("bob", "alice").asHistory())).isFalse();
+        assertThat(state.onEvent(says("alice", "alice alice"))).isFalse();
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
+import parley.protocol.Member;
 
 class WrapperTest {
 
@@ -15,7 +15,7 @@ class WrapperTest {
     private final EntryFormat format = new EntryFormat(ZoneOffset.UTC);
 
     private List<String> wrap(String nick, String text, int width) {
-        ChatEvent e = new ChatEvent(EventKind.MESSAGE, "lobby", T, nick, "", text, false);
+        ChatEvent e = new ChatEvent.Message("lobby", T, new Member(nick, ""), text, false);
         return format.fromEvent(e, "me").rows(width).stream().map(Row::text).toList();
     }
 

@@ -10,13 +10,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
 import parley.protocol.MachineFormat;
+import parley.protocol.Member;
 import parley.protocol.TextFormat;
 import parley.protocol.TextSanitizer;
 import parley.protocol.WireMode;
@@ -96,7 +97,7 @@ public final class FakeServer implements AutoCloseable {
      * welcome, with one text-mode error line saying {@code reason}, then closed.
      */
     public void refuseWith(String reason) {
-        refusal = new TextFormat(ZoneOffset.UTC).format(ChatEvent.notice(EventKind.ERROR, "", T0, reason));
+        refusal = new TextFormat(ZoneOffset.UTC).format(new ChatEvent.Error("", T0, reason));
     }
 
     /** Drops the current connection, as a crashing server would. */
@@ -104,8 +105,21 @@ public final class FakeServer implements AutoCloseable {
         current.close();
     }
 
-    public static ChatEvent event(EventKind kind, String room, String nick, String text) {
-        return new ChatEvent(kind, room, T0, nick, nick.isEmpty() ? "" : "127.0.0.1:5000", text, false);
+    /** {@code nick} as every event of this fake server shows them. */
+    public static Member member(String nick) {
+        return new Member(nick, "127.0.0.1:5000");
+    }
+
+    public static ChatEvent.Welcome welcome(String room, String nick, String text) {
+        return new ChatEvent.Welcome(room, T0, member(nick), text);
+    }
+
+    public static ChatEvent.Members members(String room, String... nicks) {
+        return new ChatEvent.Members(room, T0, Arrays.stream(nicks).map(FakeServer::member).toList());
+    }
+
+    public static ChatEvent.Message message(String room, String nick, String text) {
+        return new ChatEvent.Message(room, T0, member(nick), text, false);
     }
 
     private void acceptLoop() {
@@ -143,7 +157,7 @@ public final class FakeServer implements AutoCloseable {
             }
             current = s;
             String nick = "guest" + (++guests);
-            send(event(EventKind.WELCOME, "lobby", nick, "welcome to parley, " + nick));
+            send(welcome("lobby", nick, "welcome to parley, " + nick));
             accepted.add(s);
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 received.add(line);

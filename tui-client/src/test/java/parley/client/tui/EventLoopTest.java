@@ -19,7 +19,6 @@ import parley.client.net.LinkState;
 import parley.client.state.ClientState;
 import parley.client.state.LogEntry;
 import parley.client.state.MessageLog;
-import parley.protocol.EventKind;
 
 /**
  * Server events through the real {@link FullScreenClient#run()} loop, the test thread playing the link's reader
@@ -44,7 +43,7 @@ class EventLoopTest {
     void burstsReachTheStateCompleteAndInOrderEvenTheOneEndingWithTheClose() throws Exception {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(this::run);
         client.changed(LinkState.CONNECTED, "");
-        client.received(Harness.event(EventKind.WELCOME, "lobby", "alice", "welcome, alice", 0));
+        client.received(Harness.welcome("alice", 0));
         List<String> sent = new ArrayList<>();
         for (int b = 0; b < BURSTS; b++) {
             for (int i = 0; i < BURST; i++) {

@@ -17,7 +17,7 @@ import java.util.List;
 import parley.client.net.LinkState;
 import parley.client.state.ClientState;
 import parley.protocol.ChatEvent;
-import parley.protocol.EventKind;
+import parley.protocol.Member;
 
 /**
  * The full-screen client on a virtual terminal, with no sockets: events are fed straight in, keys injected, and
@@ -68,21 +68,29 @@ final class Harness {
     /** Connected as {@code nick} in #lobby with the given other members. */
     Harness connectedAs(String nick, String... others) {
         client.changed(LinkState.CONNECTED, "");
-        client.received(event(EventKind.WELCOME, "lobby", nick, "welcome, " + nick, 0));
-        StringBuilder members = new StringBuilder(nick + "@127.0.0.1:1");
+        client.received(welcome(nick, 0));
+        List<Member> members = new ArrayList<>(List.of(new Member(nick, "127.0.0.1:1")));
         for (String o : others) {
-            members.append(' ').append(o).append("@127.0.0.1:2");
+            members.add(new Member(o, "127.0.0.1:2"));
         }
-        client.received(new ChatEvent(EventKind.MEMBERS, "lobby", T0, "", "", members.toString(), false));
+        client.received(new ChatEvent.Members("lobby", T0, members));
         return step();
     }
 
-    static ChatEvent event(EventKind kind, String room, String nick, String text, int minutesLater) {
-        return new ChatEvent(kind, room, T0.plusSeconds(60L * minutesLater), nick, "127.0.0.1:2", text, false);
+    static Instant minutes(int minutesLater) {
+        return T0.plusSeconds(60L * minutesLater);
     }
 
-    static ChatEvent says(String nick, String text, int minutesLater) {
-        return event(EventKind.MESSAGE, "lobby", nick, text, minutesLater);
+    static Member member(String nick) {
+        return new Member(nick, "127.0.0.1:2");
+    }
+
+    static ChatEvent.Welcome welcome(String nick, int minutesLater) {
+        return new ChatEvent.Welcome("lobby", minutes(minutesLater), member(nick), "welcome, " + nick);
+    }
+
+    static ChatEvent.Message says(String nick, String text, int minutesLater) {
+        return new ChatEvent.Message("lobby", minutes(minutesLater), member(nick), text, false);
     }
 
     Harness receive(ChatEvent e) {

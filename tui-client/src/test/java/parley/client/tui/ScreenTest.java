@@ -1,7 +1,8 @@
 package parley.client.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static parley.client.tui.Harness.event;
+import static parley.client.tui.Harness.member;
+import static parley.client.tui.Harness.minutes;
 import static parley.client.tui.Harness.says;
 
 import com.googlecode.lanterna.SGR;
@@ -10,7 +11,7 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import parley.protocol.EventKind;
+import parley.protocol.ChatEvent;
 
 /** The full-screen client drawn on a virtual terminal and read back as a text picture. */
 class ScreenTest {
@@ -253,8 +254,8 @@ class ScreenTest {
     @Test
     void historyIsMarkedAndTheDayChangeIsShown() {
         Harness h = new Harness(44, 10).connectedAs("alice");
-        h.receive(event(EventKind.MESSAGE, "lobby", "bob", "from yesterday", -24 * 60).asHistory());
-        h.receive(event(EventKind.JOIN, "lobby", "alice", "", 0)).step();
+        h.receive(says("bob", "from yesterday", -24 * 60).asHistory());
+        h.receive(new ChatEvent.Join("lobby", minutes(0), member("alice"))).step();
 
         assertThat(h.picture().subList(0, 9)).containsExactly(
                 "14:02 -- welcome, alice",

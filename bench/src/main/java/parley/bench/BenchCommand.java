@@ -1,0 +1,271 @@
+package parley.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import parley.bench.report.ChartWriter;
+import parley.bench.report.CsvWriter;
+import parley.bench.report.JsonWriter;
+import parley.bench.report.Medians;
+import parley.bench.report.Result;
+import parley.bench.report.TableWriter;
+import parley.bench.target.CpuPinning;
+import parley.bench.target.LaunchSettings;
+import parley.bench.target.ParleyServerTarget;
+import parley.bench.target.TargetSpec;
+import parley.bench.target.TargetStarter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code parley bench}: measures the backends (and Redis, and any text-protocol server) under the same load.
+ *
+ * <pre>
+ *  options --&gt; targets x scenarios x repeats --&gt; BenchRunner (a server process per run; load from here)
+ *          --&gt; Results --&gt; Medians --&gt; table on stdout
+ *                                   --&gt; bench-results/TIMESTAMP/results.json, results.csv, chart.png, logs/
+ * </pre>
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure the chat servers: fanout latency, saturation throughput, idle connections and "
+                + "slow consumers, against each backend (each in its own JVM) and optionally Redis.",
+            "Progress goes to stderr, the table to stdout, everything to bench-results/TIMESTAMP/.",
+            "Load goes only to loopback addresses; every run is bounded in time."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private LoadOptions load = new LoadOptions();
+
+    @Option(names = "--backends", paramLabel = "LIST", defaultValue = "selector,threaded", split = ",",
+            description = "parley backends to start and measure, or 'none'. Default: ${DEFAULT-VALUE}.")
+    private List<String> backends;
+
+    @Option(names = "--target", paramLabel = "URL",
+            description = "Also measure a running server: redis://HOST:PORT or line://HOST:PORT (loopback only). "
+                    + "Repeatable.")
+    private List<String> targets = new ArrayList<>();
+
+    @Option(names = "--start-redis", description = "Start redis-server (if installed) on a free port for each run "
+            + "and measure it as a reference; its rows are skipped with a note when it is not installed.")
+    private boolean startRedis;
+
+    @Option(names = "--scenario", paramLabel = "LIST", defaultValue = "fanout,saturate,idle,slow", split = ",",
+            description = "Scenarios to run: fanout, saturate, idle, slow. Default: ${DEFAULT-VALUE}.")
+    private List<String> scenarios;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Runs of each target and scenario; the table shows medians. Default: ${DEFAULT-VALUE}.")
+    private int repeat;
+
+    @Option(names = "--max-outbound", paramLabel = "SIZE", defaultValue = "64MiB", converter = ByteSize.class,
+            description = "The servers' per-client output limit, raised for the run. Default: ${DEFAULT-VALUE}.")
+    private long maxOutbound;
+
+    @Option(names = "--slow-max-outbound", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "The output limit in the slow scenario. Default: each server's own default "
+                    + "(parley: 1MiB hard, 256KiB soft for 10 s; Redis: 32mb hard, 8mb soft for 60 s), so the "
+                    + "slow-consumer policy as shipped is what is measured.")
+    private long slowMaxOutbound;
+
+    // Heap flags, the same for every backend. A small -Xms and Min/MaxHeapFreeRatio 10/20 let G1 shrink the heap
+    // (and give its pages back to the OS) at a full GC: idle runs one before each RSS sample, so RSS per
+    // connection is what connections keep, not the young regions the connect burst touched. G1 never shrinks
+    // below -Xms, so with -Xms256m that garbage stayed resident and counted as 15-18 KiB per idle connection.
+    @Option(names = "--server-jvm-opts", paramLabel = "OPTS",
+            defaultValue = "-Xms16m -Xmx2g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20",
+            description = "JVM flags for every backend's server, the same for each. Default: ${DEFAULT-VALUE}.")
+    private String serverJvmOpts;
+
+    @Option(names = "--server-java", paramLabel = "PATH",
+            description = "The java that runs the servers. Default: the one running the bench.")
+    private String serverJava;
+
+    @Option(names = "--jfr", description = "Record a JFR profile of every server run into the results folder.")
+    private boolean jfr;
+
+    @Option(names = "--pin", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Pin the servers and the load generator to different CPUs with taskset (default: on).")
+    private boolean pin;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Redraw a progress line on stderr (default: on).")
+    private boolean showProgress;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-results",
+            description = "Where the results folder is made. Default: ${DEFAULT-VALUE}.")
+    private Path out;
+
+    /** picocli needs a public no-arg constructor to instantiate the subcommand. */
+    public BenchCommand() {
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        CommandLine cl = spec.commandLine();
+        PrintWriter stdout = cl.getOut();
+        PrintWriter stderr = cl.getErr();
+        String problem = load.problem();
+        if (problem != null) {
+            throw new CommandLine.ParameterException(cl, problem);
+        }
+        if (repeat < 1 || repeat > 99) {
+            throw new CommandLine.ParameterException(cl, "--repeat must be 1 to 99");
+        }
+        List<Scenario> chosen = parseScenarios(cl);
+        List<TargetSpec> specs = parseTargets(cl);
+
+        Path dir = out.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(dir);
+        Progress progress = new Progress(stderr, showProgress);
+        Map<String, Object> machine = Machine.describe(); // before pinning: the JVM counts only the CPUs it may use
+        StringBuilder whyNotPinned = new StringBuilder();
+        Optional<CpuPinning> pinning = pin ? CpuPinning.pinSelf(whyNotPinned) : Optional.empty();
+        String pinningNote = pinning.map(CpuPinning::describe)
+                .orElse("not pinned (" + (pin ? whyNotPinned : "--no-pin") + ")");
+        progress.note("parley bench: " + Machine.oneLine(machine) + "; " + pinningNote);
+        try {
+            LaunchSettings launch = launchSettings(dir, pinning, specs);
+            BenchRunner runner = new BenchRunner(new TargetStarter(launch), load.workload(), progress, maxOutbound,
+                    slowMaxOutbound);
+            List<Result> runs = runner.run(specs, chosen, repeat);
+            List<Result> rows = Medians.of(runs);
+
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("machine", machine);
+            header.put("command", commandLine(cl));
+            header.put("pinning", pinningNote);
+            header.put("server_jvm_options", launch.jvmOptions());
+            header.put("server_args", launch.extraServerArgs());
+            header.put("repeats", repeat);
+            JsonWriter.write(dir.resolve("results.json"), header, rows, runs);
+            CsvWriter.write(dir.resolve("results.csv"), rows);
+            CsvWriter.write(dir.resolve("runs.csv"), runs);
+            ChartWriter.write(dir.resolve("chart.png"), rows);
+
+            String table = TableWriter.render(rows);
+            Files.writeString(dir.resolve("table.md"), table, StandardCharsets.UTF_8);
+            stdout.println(table);
+            stdout.println("results: " + dir.toAbsolutePath());
+            stdout.flush();
+            return CommandLine.ExitCode.OK;
+        } finally {
+            pinning.ifPresent(CpuPinning::close);
+        }
+    }
+
+    /** {@code parley bench ARGS} as typed (the parent's arguments, if any, left out). */
+    private static String commandLine(CommandLine cl) {
+        List<String> args = cl.getParseResult().originalArgs();
+        int own = cl.getParent() == null ? 0 : args.indexOf(cl.getCommandName()) + 1;
+        return "parley bench " + String.join(" ", args.subList(Math.max(0, own), args.size()));
+    }
+
+    private List<Scenario> parseScenarios(CommandLine cl) {
+        List<Scenario> chosen = new ArrayList<>();
+        for (String s : scenarios) {
+            try {
+                Scenario sc = Scenario.parse(s);
+                if (!chosen.contains(sc)) {
+                    chosen.add(sc);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
+        }
+        return chosen;
+    }
+
+    private List<TargetSpec> parseTargets(CommandLine cl) {
+        List<TargetSpec> specs = new ArrayList<>();
+        for (String b : backends) {
+            String name = b.trim();
+            if (!name.isEmpty() && !name.equals("none")) {
+                specs.add(new TargetSpec.Backend(name));
+            }
+        }
+        for (String t : targets) {
+            try {
+                specs.add(TargetSpec.parse(t));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
+        }
+        if (startRedis) {
+            specs.add(new TargetSpec.Redis("127.0.0.1", 0, true));
+        }
+        if (specs.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "nothing to measure: name --backends, --target or --start-redis");
+        }
+        return specs;
+    }
+
+    private LaunchSettings launchSettings(Path dir, Optional<CpuPinning> pinning, List<TargetSpec> specs)
+            throws InterruptedException {
+        String java = serverJava != null ? serverJava
+                : ProcessHandle.current().info().command()
+                        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> jvm = new ArrayList<>(Arrays.asList(serverJvmOpts.trim().split("\\s+")));
+        jvm.removeIf(String::isEmpty);
+        jvm.add("-Djava.awt.headless=true");
+        if (jfr) {
+            // One recording per server process, written when it exits (SIGTERM ends it cleanly).
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve("logs").toAbsolutePath() + "/");
+        }
+        String classPath = System.getProperty("java.class.path");
+        Set<String> listed = specs.stream().anyMatch(s -> s instanceof TargetSpec.Backend)
+                ? serverOptions(java, classPath) : Set.of();
+        // Limits raised for the run, where this server has them: no rate limit, no connection caps.
+        List<String> extra = new ArrayList<>();
+        for (String[] raise : new String[][] {{"--rate-limit", "off"}, {"--max-clients", "0"}, {"--max-per-ip", "0"}}) {
+            if (listed.contains(raise[0])) {
+                extra.addAll(List.of(raise));
+            }
+        }
+        return new LaunchSettings(java, jvm, classPath, pinning.map(CpuPinning::serverPrefix).orElse(List.of()),
+                dir.resolve("logs"), extra, listed, Duration.ofSeconds(60));
+    }
+
+    /** The options {@code parley server --help} lists (later servers add --rate-limit, --max-per-ip, ...). */
+    private static Set<String> serverOptions(String java, String classPath) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(java, "-cp", classPath, ParleyServerTarget.MAIN_CLASS, "server", "--help")
+                    .redirectErrorStream(true).start();
+            String help = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Set.of();
+            }
+            Set<String> options = new TreeSet<>();
+            Matcher m = Pattern.compile("(--[a-z][a-z0-9-]*)").matcher(help);
+            while (m.find()) {
+                options.add(m.group(1));
+            }
+            return options;
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+}

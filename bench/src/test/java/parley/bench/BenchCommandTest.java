@@ -1,0 +1,105 @@
+package parley.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import parley.core.ChatCore;
+import parley.core.ServerLog;
+import parley.server.Backends;
+import parley.server.RunningServer;
+import parley.server.ServerSettings;
+import picocli.CommandLine;
+
+/**
+ * The whole command, briefly, with a handful of clients against a server in this JVM: the shape of what it
+ * reports, never its speed. A backend in a process of its own needs the launcher: app's BenchProcessTest.
+ */
+@Timeout(300)
+class BenchCommandTest {
+
+    private static final String[] SHORT = {"--clients", "4", "--senders", "2", "--rate", "50", "--window", "2",
+        "--warmup", "0.2", "--duration", "0.5", "--drain", "20", "--slow-clients", "1", "--idle-connections", "20",
+        "--join-timeout", "60", "--no-pin", "--no-progress"};
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static Outcome bench(Path dir, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new BenchCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = Stream.concat(Stream.of(SHORT), Stream.concat(Stream.of("--out", dir.toString()), Stream.of(args)))
+                .toArray(String[]::new);
+        int code = cl.execute(all);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyScenarioAgainstARunningTextServerGivesATableAndResultFiles(@TempDir Path dir) throws Exception {
+        try (RunningServer server = Backends.discover().find("threaded").orElseThrow()
+                .start(ServerSettings.forTests(), new ChatCore(Clock.systemDefaultZone(), ServerLog.silent()))) {
+            Outcome o = bench(dir, "--backends", "none", "--target",
+                    "line://127.0.0.1:" + server.address().getPort(), "--scenario", "fanout,saturate,idle,slow");
+            assertThat(o.exitCode()).as(o.err()).isZero();
+
+            String target = "line://127.0.0.1:" + server.address().getPort();
+            assertThat(o.out().lines().filter(l -> l.startsWith("| " + target))).hasSize(4);
+            Path results = onlySubfolder(dir);
+            List<Map<String, Object>> rows = rows(results);
+            assertThat(rows).extracting(r -> r.get("scenario")).containsExactly("fanout", "saturate", "idle", "slow");
+            for (Map<String, Object> row : rows) {
+                assertThat(row.get("target")).isEqualTo(target);
+                assertThat(row.get("lost")).as("lost in %s", row.get("scenario")).isEqualTo(0);
+                if (!row.get("scenario").equals("idle")) {
+                    assertThat(((Number) row.get("deliveries_per_sec")).doubleValue()).isPositive();
+                    assertThat(row.get("reordered")).isEqualTo(0);
+                    assertThat(row.get("server_cpu_seconds")).as("no pid for a line:// target").isNull();
+                }
+            }
+            assertThat(rows.get(2).get("connections")).isEqualTo(20);
+            assertThat((String) rows.get(3).get("notes")).contains("slow: ");
+            assertThat(Files.readAllLines(results.resolve("results.csv"))).hasSize(5);
+            assertThat(Files.readAllLines(results.resolve("runs.csv"))).hasSize(5);
+            assertThat(Files.readString(results.resolve("table.md"))).contains("| " + target);
+            byte[] png = Files.readAllBytes(results.resolve("chart.png"));
+            assertThat(png.length).isGreaterThan(1000);
+            assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        }
+    }
+
+    @Test
+    void badOptionsAreUsageErrors(@TempDir Path dir) {
+        assertThat(bench(dir, "--scenario", "bogus").exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(bench(dir, "--backends", "none").err()).contains("nothing to measure");
+        assertThat(bench(dir, "--target", "line://192.0.2.1:7777").err()).contains("loopback");
+        assertThat(bench(dir, "--load-threads", "0").err()).contains("counts must be positive");
+    }
+
+    private static Path onlySubfolder(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> all = s.toList();
+            assertThat(all).hasSize(1);
+            return all.get(0);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Path results) throws Exception {
+        Map<String, Object> json = JSON.std.mapFrom(Files.readString(results.resolve("results.json")));
+        assertThat(json).containsKeys("machine", "command", "pinning", "rows", "runs");
+        return (List<Map<String, Object>>) json.get("rows");
+    }
+}

@@ -1,0 +1,159 @@
+package parley.history.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import parley.history.StoredLine;
+
+/**
+ * The file's schema, the settings every connection gets, and SQLite's errors in words.
+ *
+ * <pre>
+ *  lines(id INTEGER PRIMARY KEY, room, time, kind, nick, address, text)   id is the rowid: no extra key
+ *  lines_by_room ON lines(room)      an index entry holds (room, rowid): "a room in id order" for free
+ *  meta(key, value)                  'reserved_through': see SqliteHistoryStore on ids
+ * </pre>
+ */
+final class Database {
+
+    static final int SCHEMA_VERSION = 1;
+    static final String FILE_NAME = "history.db";
+
+    /** Opens a connection to the store's file; tests pass one that can fail on demand. */
+    @FunctionalInterface
+    interface Opener {
+        Connection open(Path file) throws SQLException;
+    }
+
+    static final Opener SQLITE = file -> {
+        SQLiteConfig config = new SQLiteConfig();
+        // A reader and the writer never wait on each other in WAL mode; the timeout covers checkpoints and
+        // the short moment another connection of ours holds the write lock (retention runs on the writer).
+        config.setBusyTimeout(5_000);
+        return config.createConnection("jdbc:sqlite:" + file);
+    };
+
+    private Database() {
+    }
+
+    /**
+     * The settings of every connection. WAL: readers see the last commit while the writer writes, and a
+     * commit is one append to the -wal file. synchronous=NORMAL: a commit is not fsynced, the WAL is synced
+     * at each checkpoint; a committed transaction survives the process being killed (the OS has the bytes),
+     * the last transactions before a power loss or kernel crash may be rolled back. The file stays valid.
+     */
+    static void configure(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            // Only has an effect before the first table exists: a new file frees pages back to the file
+            // system on request (Retention's incremental_vacuum) instead of only reusing them.
+            s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = NORMAL");
+            // After a checkpoint, cut the -wal file back to this size: a burst must not leave it big forever.
+            s.execute("PRAGMA journal_size_limit = " + (16 << 20));
+        }
+    }
+
+    /** Creates the tables on a new file, or checks that an existing one is ours and not from a newer parley. */
+    static void createOrCheck(Connection c) throws SQLException, IncompatibleFileException {
+        try (Statement s = c.createStatement()) {
+            int version = intOf(s, "PRAGMA user_version");
+            if (version > SCHEMA_VERSION) {
+                throw new IncompatibleFileException("it was written by a newer parley (schema " + version + ")");
+            }
+            if (version == 0 && intOf(s, "SELECT count(*) FROM sqlite_schema") > 0) {
+                throw new IncompatibleFileException("it is a SQLite database that parley did not make");
+            }
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS lines (
+                        id      INTEGER PRIMARY KEY,
+                        room    TEXT    NOT NULL,
+                        time    INTEGER NOT NULL,
+                        kind    INTEGER NOT NULL,
+                        nick    TEXT    NOT NULL,
+                        address TEXT    NOT NULL,
+                        text    TEXT    NOT NULL)""");
+            s.execute("CREATE INDEX IF NOT EXISTS lines_by_room ON lines(room)");
+            s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
+            s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+        }
+    }
+
+    /** How a kind is kept in the file: fixed numbers, not the enum's order, so reordering it breaks nothing. */
+    static int code(StoredLine.Kind kind) {
+        return switch (kind) {
+            case MESSAGE -> 0;
+            case ACTION -> 1;
+        };
+    }
+
+    static StoredLine.Kind kind(int code) {
+        return code == 1 ? StoredLine.Kind.ACTION : StoredLine.Kind.MESSAGE;
+    }
+
+    static long longOf(Connection c, String query) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+
+    private static int intOf(Statement s, String query) throws SQLException {
+        try (ResultSet r = s.executeQuery(query)) {
+            return r.next() ? r.getInt(1) : 0;
+        }
+    }
+
+    static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Closing after a failure: the failure was already reported, and closing rolls back regardless.
+        }
+    }
+
+    /** What went wrong, in words a person running the server understands. */
+    static String describe(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            int primary = sqlite.getResultCode().code & 0xff;
+            if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
+                return "the disk is full";
+            } else if (primary == SQLiteErrorCode.SQLITE_READONLY.code) {
+                return "the file is read-only";
+            } else if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+                return "the file is corrupt";
+            } else if (primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
+                return "the file is not a SQLite database";
+            } else if (primary == SQLiteErrorCode.SQLITE_IOERR.code) {
+                return "the disk reported an I/O error";
+            } else if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
+                return "the file cannot be opened (a missing or unwritable directory?)";
+            } else if (primary == SQLiteErrorCode.SQLITE_PERM.code || primary == SQLiteErrorCode.SQLITE_AUTH.code) {
+                return "permission denied";
+            } else if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+                return "the file is locked by another program";
+            }
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** A file that is a database, but not one this parley can use. */
+    static final class IncompatibleFileException extends Exception {
+        IncompatibleFileException(String why) {
+            super(why);
+        }
+    }
+}

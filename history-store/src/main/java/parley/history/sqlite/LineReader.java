@@ -1,0 +1,86 @@
+package parley.history.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import parley.history.HistoryStoreException;
+import parley.history.StoredLine;
+
+/**
+ * The reads, on a connection of their own: in WAL mode a reader sees the last commit and neither waits for
+ * the writer nor makes it wait. One read at a time (they are short: one index range of at most a page).
+ */
+final class LineReader implements AutoCloseable {
+
+    private static final String COLUMNS = "SELECT id, time, kind, nick, address, text FROM lines ";
+    static final String LATEST = COLUMNS + "WHERE room = ? ORDER BY id DESC LIMIT ?";
+    static final String BEFORE = COLUMNS + "WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?";
+    static final String AFTER = COLUMNS + "WHERE room = ? AND id > ? ORDER BY id LIMIT ?";
+
+    private final Path file;
+    private final Database.Opener opener;
+    private Connection connection;
+    private boolean closed;
+
+    LineReader(Path file, Database.Opener opener) {
+        this.file = file;
+        this.opener = opener;
+    }
+
+    /**
+     * Puts into {@code into} the lines of {@code room} that {@code query} selects ({@code anchor} is the id for
+     * BEFORE and AFTER, ignored for LATEST).
+     */
+    synchronized void read(String query, String room, long anchor, int limit, Map<Long, StoredLine> into) {
+        try {
+            try (PreparedStatement s = connection().prepareStatement(query)) {
+                int i = 1;
+                s.setString(i++, room);
+                if (!query.equals(LATEST)) {
+                    s.setLong(i++, anchor);
+                }
+                s.setInt(i, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long id = r.getLong(1);
+                        into.put(id, new StoredLine(room, id, Instant.ofEpochMilli(r.getLong(2)), Database.kind(r.getInt(3)),
+                                r.getString(4), r.getString(5), r.getString(6)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            // The next read opens a new connection: the file may be fine again by then.
+            Database.closeQuietly(connection);
+            connection = null;
+            throw new HistoryStoreException("history could not be read from " + file + ": " + Database.describe(e), e);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (closed) {
+            throw new HistoryStoreException("the history store " + file + " is closed");
+        }
+        if (connection == null) {
+            Connection c = opener.open(file);
+            try {
+                Database.execute(c, "PRAGMA query_only = 1");
+            } catch (SQLException e) {
+                Database.closeQuietly(c);
+                throw e;
+            }
+            connection = c;
+        }
+        return connection;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        Database.closeQuietly(connection);
+        connection = null;
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Room history in an embedded SQLite file ({@code --data DIR}): the durable {@link parley.history.HistoryStore}.
+ *
+ * <pre>
+ *  chat core --append--> {@link parley.history.sqlite.SqliteHistoryStore} (assigns the id, queues, never waits)
+ *                              | bounded queue
+ *                              v
+ *                        Writer (one thread): group commit, id reservation, retention steps, retry on failure
+ *                              |
+ *                              v
+ *                        DIR/history.db (WAL)  <--- LineReader (its own connection): latest / before / after
+ * </pre>
+ *
+ * {@code Database} holds the schema and the connection settings, {@code IdReservation} the rule that ids are
+ * never reused, {@code Retention} the background deletes.
+ */
+package parley.history.sqlite;

@@ -1,0 +1,262 @@
+package parley.history.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static parley.history.sqlite.Stores.awaitStored;
+import static parley.history.sqlite.Stores.ids;
+import static parley.history.sqlite.Stores.say;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import parley.core.ServerLog;
+import parley.history.HistoryStatus;
+import parley.history.HistoryStore;
+import parley.history.HistoryStoreException;
+import parley.history.StoredLine;
+
+class SqliteHistoryStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLineComesBackAsItWasAppended() {
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            StoredLine said = store.append("lobby", StoredLine.Kind.ACTION, Stores.NOW, "bób", "[::1]:4242",
+                    "waves 👋 at \"everyone\"; DROP TABLE lines;");
+            awaitStored(store, 1);
+
+            assertThat(store.latest("lobby", 10)).containsExactly(said);
+            assertThat(said.id()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void pagesAreCutFromTheRightEndAndComeOldestFirst() {
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            List<Long> lobby = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                lobby.add(say(store, "lobby", "l" + i).id());
+                say(store, "other", "o" + i);
+            }
+            awaitStored(store, 40);
+
+            assertThat(ids(store.latest("lobby", 5))).isEqualTo(lobby.subList(15, 20));
+            assertThat(ids(store.latest("lobby", 100))).isEqualTo(lobby);
+            assertThat(ids(store.before("lobby", lobby.get(10), 3))).isEqualTo(lobby.subList(7, 10));
+            assertThat(ids(store.before("lobby", lobby.get(2), 5))).isEqualTo(lobby.subList(0, 2));
+            assertThat(store.before("lobby", lobby.get(0), 5)).isEmpty();
+            assertThat(ids(store.after("lobby", lobby.get(10), 3))).isEqualTo(lobby.subList(11, 14));
+            assertThat(ids(store.after("lobby", lobby.get(17), 5))).isEqualTo(lobby.subList(18, 20));
+            assertThat(store.after("lobby", lobby.get(19), 5)).isEmpty();
+            assertThat(ids(store.after("lobby", 0, 2))).isEqualTo(lobby.subList(0, 2));
+            // An id from another room is a fine anchor: ids are server-wide.
+            assertThat(ids(store.after("lobby", lobby.get(4) + 1, 1))).containsExactly(lobby.get(5));
+            assertThat(store.latest("nowhere", 5)).isEmpty();
+            assertThat(store.latest("other", 100)).allSatisfy(line -> assertThat(line.room()).isEqualTo("other"));
+        }
+    }
+
+    @Test
+    void aPageHoldsAtMostMaxPageLines() {
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            for (int i = 0; i < HistoryStore.MAX_PAGE + 100; i++) {
+                say(store, "big", "line " + i);
+            }
+            awaitStored(store, HistoryStore.MAX_PAGE + 100);
+
+            assertThat(store.latest("big", 10_000)).hasSize(HistoryStore.MAX_PAGE)
+                    .last().extracting(StoredLine::text).isEqualTo("line " + (HistoryStore.MAX_PAGE + 99));
+            assertThat(store.after("big", 0, 10_000)).hasSize(HistoryStore.MAX_PAGE)
+                    .first().extracting(StoredLine::text).isEqualTo("line 0");
+            assertThatThrownBy(() -> store.latest("big", 0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void idsGoOnAfterACloseWithNoGapAndTheLinesAreStillThere() {
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            say(store, "lobby", "one");
+            say(store, "lobby", "two");
+            say(store, "other", "three");
+        }
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            assertThat(store.latest("lobby", 10)).extracting(StoredLine::text).containsExactly("one", "two");
+            assertThat(say(store, "lobby", "four").id()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void withoutACleanCloseIdsSkipTheReservationRatherThanComeAgain() throws SQLException {
+        long issued;
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            issued = say(store, "lobby", "one").id();
+        }
+        // What a crash leaves: the reservation made while running, not the one a clean close records.
+        try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
+            IdReservation.record(c, issued + IdReservation.BLOCK);
+        }
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            assertThat(say(store, "lobby", "two").id()).isEqualTo(issued + IdReservation.BLOCK + 1);
+        }
+    }
+
+    @Test
+    void groupCommitPutsManyLinesInOneTransaction() {
+        SqliteHistoryStore.Options options = Stores.quick(65_536, 1_000, Duration.ofMillis(200));
+        try (SqliteHistoryStore store = SqliteHistoryStore.open(dir, options, Stores.CLOCK, ServerLog.silent())) {
+            for (int i = 0; i < 5_000; i++) {
+                say(store, "room" + (i % 7), "line " + i);
+            }
+            awaitStored(store, 5_000);
+
+            HistoryStatus status = store.status();
+            // 5,000 lines appended in a few milliseconds, batches of up to 1,000 or 200 ms: a handful of
+            // transactions. One per line would be 5,000.
+            assertThat(status.transactions()).isBetween(5L, 50L);
+            assertThat(status.lastStoredId()).isEqualTo(5_000);
+            assertThat(status.waiting()).isZero();
+            assertThat(status.storing()).isTrue();
+        }
+    }
+
+    @Test
+    void statusSaysWhereAndHowMany() {
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            say(store, "lobby", "hello");
+            awaitStored(store, 1);
+
+            assertThat(store.status().summary())
+                    .isEqualTo("history: " + dir.resolve("history.db") + ", 1 lines stored, 0 not stored, 0 waiting");
+        }
+    }
+
+    @Test
+    void aClosedStoreCountsAppendsAsNotStoredAndRefusesReads() {
+        SqliteHistoryStore store = Stores.open(dir);
+        store.close();
+
+        assertThat(say(store, "lobby", "too late").id()).isEqualTo(1);
+        assertThat(store.status().notStored()).isEqualTo(1);
+        assertThatThrownBy(() -> store.latest("lobby", 5))
+                .isInstanceOf(HistoryStoreException.class)
+                .hasMessage("the history store " + dir.resolve("history.db") + " is closed");
+    }
+
+    @Test
+    void aSecondStoreOnTheSameDirectoryIsRefused() {
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            assertThatThrownBy(() -> Stores.open(dir))
+                    .isInstanceOf(HistoryStoreException.class)
+                    .hasMessage("cannot open the history store " + dir.resolve("history.db")
+                            + ": another parley server is using it");
+        }
+    }
+
+    @Test
+    void aFileWhereTheDirectoryShouldBeIsAClearError() throws Exception {
+        Path file = Files.writeString(dir.resolve("data"), "not a directory");
+
+        assertThatThrownBy(() -> Stores.open(file))
+                .isInstanceOf(HistoryStoreException.class)
+                .hasMessage("cannot open the history store " + file.resolve("history.db") + ": " + file
+                        + " is not a directory");
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsAClearErrorAndIsLeftAsItWas() throws Exception {
+        byte[] garbage = "this is not what parley wrote\n".repeat(200).getBytes();
+        Files.write(dir.resolve("history.db"), garbage);
+
+        assertThatThrownBy(() -> Stores.open(dir))
+                .isInstanceOf(HistoryStoreException.class)
+                .hasMessageEndingWith("history.db: the file is not a SQLite database");
+        assertThat(Files.readAllBytes(dir.resolve("history.db"))).isEqualTo(garbage);
+    }
+
+    @Test
+    void aDatabaseParleyDidNotMakeIsRefused() throws Exception {
+        try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
+            Database.execute(c, "CREATE TABLE accounts(name TEXT)");
+        }
+
+        assertThatThrownBy(() -> Stores.open(dir))
+                .isInstanceOf(HistoryStoreException.class)
+                .hasMessageEndingWith("history.db: it is a SQLite database that parley did not make");
+    }
+
+    @Test
+    void aFileFromANewerParleyIsRefused() throws Exception {
+        Stores.open(dir).close();
+        try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
+            Database.execute(c, "PRAGMA user_version = 99");
+        }
+
+        assertThatThrownBy(() -> Stores.open(dir))
+                .isInstanceOf(HistoryStoreException.class)
+                .hasMessageEndingWith("history.db: it was written by a newer parley (schema 99)");
+    }
+
+    @Test
+    void aReadOnlyDirectoryIsAClearError() throws Exception {
+        Path readOnly = Files.createDirectory(dir.resolve("ro"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        // root writes anywhere: there the directory is not read-only and there is nothing to test.
+        assumeFalse(Files.isWritable(readOnly), "running as root: permissions are not enforced");
+
+        assertThatThrownBy(() -> Stores.open(readOnly))
+                .isInstanceOf(HistoryStoreException.class)
+                .hasMessageStartingWith("cannot open the history store " + readOnly.resolve("history.db") + ": ");
+    }
+
+    @Test
+    void theFileIsWalWithIncrementalVacuum() throws Exception {
+        Stores.open(dir).close();
+
+        assertThat(Stores.pragma(dir, "auto_vacuum")).isEqualTo(2);
+        try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME));
+             var s = c.createStatement(); var r = s.executeQuery("PRAGMA journal_mode")) {
+            r.next();
+            assertThat(r.getString(1)).isEqualTo("wal");
+        }
+    }
+
+    @Test
+    void idsAreUniqueAndIncreasingUnderConcurrentAppends() throws Exception {
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String room = "room" + t;
+                Thread appender = new Thread(() -> {
+                    for (int i = 0; i < 1_000; i++) {
+                        say(store, room, "x");
+                    }
+                });
+                appender.start();
+                threads.add(appender);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            awaitStored(store, 4_000);
+
+            List<Long> all = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                List<Long> room = ids(Stores.everything(store, "room" + t));
+                assertThat(room).hasSize(1_000).isSorted();
+                all.addAll(room);
+            }
+            assertThat(all).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 4_000).boxed().toList());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package parley.threaded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import parley.conformance.ChatClient;
+import parley.core.ChatCore;
+import parley.core.ServerLog;
+import parley.server.ConnectionThreads;
+import parley.server.RunningServer;
+import parley.server.ServerSettings;
+
+/**
+ * What only the threaded backend promises: a reader and a writer thread per connection, virtual where the JVM
+ * has them, gone when the connection is; and a writer blocked on one client holds up nobody else.
+ */
+class ConnectionThreadingTest {
+
+    /** This test's own name for connection threads, so other servers' threads in this JVM never count. */
+    private static final String PREFIX = "threading-test";
+
+    private RunningServer server;
+    private InetSocketAddress address;
+
+    @BeforeEach
+    void start() throws IOException {
+        ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        ThreadedServer threaded = new ThreadedServer(listener, ServerSettings.forTests(),
+                new ChatCore(Clock.systemUTC(), ServerLog.silent()), ConnectionThreads.create(PREFIX));
+        threaded.start();
+        server = threaded;
+        address = server.address();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void eachConnectionHasTwoThreadsVirtualOnJava21AndNoneOutlivesIt() throws IOException {
+        long before = platformConnectionThreads();
+        ChatClient a = ChatClient.connect(address);
+        ChatClient b = ChatClient.connect(address);
+        a.awaitContaining("welcome");
+        b.awaitContaining("welcome");
+        a.send("hello");
+        b.awaitContaining("> hello");
+        if (Runtime.version().feature() >= 21) {
+            assertThat(platformConnectionThreads()).as("virtual threads are not platform threads").isEqualTo(before);
+        } else {
+            assertThat(platformConnectionThreads()).as("a reader and a writer each").isEqualTo(before + 4);
+        }
+        a.close();
+        b.close();
+        await().until(() -> server.connectionCount() == 0);
+        await().until(() -> platformConnectionThreads() == before);
+    }
+
+    @Test
+    void aWriterBlockedOnAClientThatStoppedReadingHoldsUpNobodyElse() throws IOException {
+        ChatClient a = ChatClient.connect(address);
+        a.awaitContaining("welcome");
+        ChatClient stuck = ChatClient.connectNotReading(address, 2048);
+        a.awaitContaining("joined");
+        for (int i = 0; server.queuedBytes() < 256 * 1024; i++) { // the stuck client's writer is now blocked
+            assertThat(i).isLessThan(5_000);
+            a.send("filler " + i + " " + "0123456789".repeat(300));
+            a.awaitContaining("filler " + i + " ");
+        }
+        ChatClient b = ChatClient.connect(address);
+        b.awaitContaining("welcome");
+        a.send("/who");
+        assertThat(a.awaitContaining("people:")).contains("3 people");
+        a.send("still talking");
+        assertThat(b.awaitContaining("> still talking")).contains("<guest1@");
+        assertThat(server.connectionCount()).isEqualTo(3);
+        stuck.close();
+        b.close();
+        a.close();
+    }
+
+    private static long platformConnectionThreads() {
+        List<String> names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
+        return names.stream().filter(n -> n.startsWith(PREFIX + "-")).count();
+    }
+}
