@@ -110,6 +110,34 @@ public abstract class OverloadContract extends ContractSupport {
         assertThat(server.outputMemory().allocatedBytes()).isLessThanOrEqualTo(budget);
     }
 
+    @Test
+    void aSlowConsumerIsToldWhyOnALineOfItsOwnAndNeverGetsACutLine() throws IOException {
+        InetSocketAddress address = start(ServerSettings.forTests().withLimits(l -> l.withMaxOutboundBytes(256 * 1024)
+                .withSoftOutbound(256 * 1024, Duration.ofSeconds(60))));
+        ChatClient talker = join(address);
+        ChatClient reader = join(address);
+        Socket slow = new Socket();
+        stalled.add(slow);
+        slow.setReceiveBufferSize(4096);
+        slow.connect(address);
+        InputStream in = slow.getInputStream();
+        String welcome = firstLine(in);
+        String nick = welcome.substring(welcome.indexOf("welcome to parley, ") + 19, welcome.indexOf(';'));
+        String payload = " " + "z".repeat(3900);
+        int sent = 0;
+        while (reader.seen().stream().noneMatch(l -> l.contains(nick + " (") && l.contains("left #lobby"))
+                && sent < 20_000) {
+            sent = talk(talker, reader, sent, payload);
+        }
+        // Only now does the slow client read: everything it gets is whole lines, the last one saying why.
+        slow.setSoTimeout((int) ChatClient.PATIENCE.toMillis());
+        String received = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(received).endsWith("!! slow consumer: more than 262144 bytes queued\n");
+        List<String> lines = received.lines().toList();
+        assertThat(lines.subList(0, lines.size() - 1)).as("no cut line").allMatch(l -> !isMessage(l)
+                || textOf(l).matches("\\d+" + payload));
+    }
+
     /** Five lines from {@code talker}, then waits until both it and {@code reader} have them. */
     private static int talk(ChatClient talker, ChatClient reader, int sent, String payload) throws IOException {
         for (int i = 0; i < 5; i++, sent++) {

@@ -179,9 +179,8 @@ final class Connection implements Outbound {
         if (closed) {
             return;
         }
-        if (output.overflowed()) {
-            closeSlowConsumer();
-            return;
+        if (output.overflowed() && !closing) {
+            closeSlowConsumer(); // the end of the line in progress and the reason are still to be written
         }
         try {
             output.writeTo(channel, loop.tuning().maxWriteBytesPerTurn(), loop.writeBatch());
@@ -319,11 +318,20 @@ final class Connection implements Outbound {
         close(closeReason);
     }
 
+    /**
+     * Over a limit: the room hears the leave now; the client gets the rest of the line its socket is in and
+     * then an error line saying why (never a cut line), and is closed once those are written, or after the
+     * flush timeout if it never reads them.
+     */
     private void closeSlowConsumer() {
         String reason = output.overflowReason();
         String who = session == null ? address : session.nick() + "@" + address;
         loop.settings().log().info("closing " + who + ": " + reason);
-        close(reason);
+        output.cutAtLineEnd();
+        if (session != null) {
+            loop.core().disconnectWithError(session, reason);
+        }
+        closeWhenFlushed(reason, System.nanoTime() + loop.tuning().closeAfterFlushTimeout().toNanos());
     }
 
     private void updateInterest() {

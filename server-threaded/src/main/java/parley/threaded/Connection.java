@@ -210,10 +210,22 @@ final class Connection implements Outbound {
         closeNow("internal error");
     }
 
+    /**
+     * Over a limit: the room hears the leave now; the client gets the rest of the line its socket is in and
+     * then an error line saying why (never a cut line), and is closed once those are written, or after
+     * {@link ServerSettings#CLOSE_AFTER_FLUSH} if it never reads them.
+     */
     private void closeOverflowed() {
         String reason = output.overflowReason();
         settings.log().info("closing " + describe() + ": " + reason);
-        closeNow(reason);
+        Session joined = session;
+        if (joined == null) {
+            closeNow(reason); // still joining: start() reports the reason
+            return;
+        }
+        output.cutAtLineEnd();
+        core.disconnectWithError(joined, reason);
+        closeAfterFlush(reason);
     }
 
     private String describe() {

@@ -112,6 +112,19 @@ public final class ChatCore {
         }
     }
 
+    /**
+     * The server is closing {@code s} (a slow consumer): it is told why, in an error line of its own, and then
+     * disconnected, the room hearing the same reason. Safe to call more than once.
+     */
+    public void disconnectWithError(Session s, String reason) {
+        synchronized (lock) {
+            if (s.isOpen()) {
+                refuse(s, reason);
+                disconnect(s, reason);
+            }
+        }
+    }
+
     /** The connection is gone (EOF, reset, /quit, shutdown). Safe to call more than once. */
     public void disconnect(Session s, String reason) {
         synchronized (lock) {

@@ -51,6 +51,13 @@ public final class OutputBuffer {
     private Chunk tail;
     /** How many chunks from the head a write in progress is using; 0 when no write is. */
     private int inFlight;
+    /** Where the write in progress ends, in the last chunk it uses. */
+    private int pinnedEnd;
+    /** The last byte a write sent: {@code '\n'} when the socket stands at a line boundary. */
+    private byte lastWritten = '\n';
+    /** Set by {@link #cutAtLineEnd}: one more line, the last, is let through whatever the limits. */
+    private boolean lastLineAllowed;
+    private boolean cut;
     private boolean discarded;
     /** When the buffer last went above the soft limit (clock nanos), or {@link #BELOW_SOFT}. */
     private long aboveSoftSince = BELOW_SOFT;
@@ -85,10 +92,10 @@ public final class OutputBuffer {
         synchronized (this) {
             outcome = append(line, false);
         }
-        if (outcome == Outcome.NO_MEMORY) {
+        if (outcome == Outcome.NO_MEMORY) { // never for the last line: that one is refused rather than make room
             memory.reclaim(line.remaining() / pool.chunkBytes() + 1); // at least the chunks it needs
-            synchronized (this) {
-                outcome = append(line, true);
+            synchronized (this) { // chosen itself, it was told, and this line is not its last one
+                outcome = overflowReason != null ? Outcome.REFUSED : append(line, true);
             }
         }
         if (outcome == Outcome.OVERFLOWED) {
@@ -98,14 +105,15 @@ public final class OutputBuffer {
     }
 
     private Outcome append(ByteBuffer line, boolean lastTry) {
-        if (overflowReason != null || discarded) {
+        boolean lastLine = overflowReason != null;
+        if (discarded || lastLine && !lastLineAllowed) {
             return Outcome.REFUSED;
         }
         int size = line.remaining();
         int room = tail == null ? 0 : tail.free();
         int fresh = size <= room ? 0 : Math.toIntExact(((long) size - room + pool.chunkBytes() - 1) / pool.chunkBytes());
         long after = heldBytes + (long) fresh * pool.chunkBytes();
-        String problem = limitProblem(after);
+        String problem = lastLine ? null : limitProblem(after);
         if (problem != null) {
             overflowReason = problem;
             return Outcome.OVERFLOWED;
@@ -114,6 +122,9 @@ public final class OutputBuffer {
         if (fresh > 0) {
             Chunk run = pool.take(fresh);
             if (run == null) {
+                if (lastLine) {
+                    return Outcome.REFUSED;
+                }
                 if (!lastTry) {
                     return Outcome.NO_MEMORY;
                 }
@@ -135,6 +146,7 @@ public final class OutputBuffer {
             heldBytes = after;
         }
         copy(line, start);
+        lastLineAllowed = false;
         return Outcome.ACCEPTED;
     }
 
@@ -208,6 +220,7 @@ public final class OutputBuffer {
         int n = 0;
         for (Chunk c = head; c != null && n < batch.length && !c.drained(); c = c.next) {
             batch[n++] = c.draining.limit(c.writeIndex).position(c.readIndex);
+            pinnedEnd = c.writeIndex;
         }
         inFlight = n;
         return n;
@@ -217,7 +230,11 @@ public final class OutputBuffer {
     private synchronized void unpin(ByteBuffer[] batch, int n) {
         Chunk c = head;
         for (int i = 0; i < n; i++, c = c.next) {
-            c.readIndex = batch[i].position();
+            int position = batch[i].position();
+            if (position > c.readIndex) {
+                lastWritten = c.filling.get(position - 1);
+            }
+            c.readIndex = position;
         }
         Arrays.fill(batch, 0, n, null);
         inFlight = 0;
@@ -241,6 +258,69 @@ public final class OutputBuffer {
         heldBytes = held;
         if (held <= softLimitBytes) {
             aboveSoftSince = BELOW_SOFT;
+        }
+    }
+
+    /**
+     * For a connection closed as a slow consumer, so that it is told why on a line of its own and never gets
+     * a cut line: keeps only the bytes that finish the line the socket stands in (after whatever a write in
+     * progress sends), gives back every other chunk at once, and lets exactly one more line through whatever
+     * the limits: the error that says why. Any thread; the first call counts.
+     */
+    public void cutAtLineEnd() {
+        synchronized (this) {
+            if (cut || discarded) {
+                return;
+            }
+            cut = true;
+            lastLineAllowed = true;
+            if (head == null) {
+                return;
+            }
+            // Where the bytes the socket has, or will have once the write in progress returns, end.
+            Chunk at = head;
+            int from = head.readIndex;
+            byte before = from > 0 ? head.filling.get(from - 1) : lastWritten;
+            if (inFlight > 0) {
+                for (int i = 1; i < inFlight; i++) {
+                    at = at.next;
+                }
+                from = pinnedEnd;
+                before = at.filling.get(from - 1);
+            }
+            Chunk end = at;
+            int endIndex = from;
+            if (before != '\n') {
+                endIndex = -1;
+                for (Chunk c = at; c != null && endIndex < 0; c = c.next) {
+                    for (int k = c == at ? from : 0; k < c.writeIndex; k++) {
+                        if (c.filling.get(k) == '\n') {
+                            end = c;
+                            endIndex = k + 1;
+                            break;
+                        }
+                    }
+                }
+                if (endIndex < 0) { // cannot happen, every line ends in LF; keep everything rather than cut
+                    end = tail;
+                    endIndex = tail.writeIndex;
+                }
+            }
+            releaseFrom(end.next);
+            end.next = null;
+            end.writeIndex = endIndex;
+            tail = end;
+            long held = 0;
+            for (Chunk c = head; c != null; c = c.next) {
+                held += pool.chunkBytes();
+            }
+            if (inFlight == 0 && head == tail && head.drained()) {
+                pool.give(head);
+                head = null;
+                tail = null;
+                held = 0;
+            }
+            heldBytes = held;
         }
     }
 

@@ -17,7 +17,8 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * <p>The budget bounds the pool: chunks in use never exceed it, so output can never exhaust the JVM's direct
  * memory. When every connection together holds the budget and one more chunk is wanted, the connections
  * holding the most are overflowed (closed by their backends as slow consumers, the reason logged) until an
- * eighth of the budget is free again; their chunks come back at once. A well-behaved reader holds a chunk or
+ * eighth of the budget is free again; their chunks come back at once, but for what finishes the line each
+ * socket is in and the error line that tells it why. A well-behaved reader holds a chunk or
  * two and is the last to be chosen.
  *
  * <p>Why 4 KiB chunks: a page; a reader that keeps up holds one chunk (or none) between writes, a stalled one
@@ -82,7 +83,7 @@ public final class OutputMemory {
                 long held = b.heldBytes();
                 if (b.overflow("server output memory full (" + budget + " bytes) and this connection held the most ("
                         + held + " bytes)")) {
-                    b.discard();
+                    b.cutAtLineEnd(); // all but the end of the line it is in, and room for the reason
                     victims.add(b);
                 }
             }

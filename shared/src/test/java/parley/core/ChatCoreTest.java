@@ -653,6 +653,18 @@ class ChatCoreTest {
     }
 
     @Test
+    void aConnectionClosedWithAnErrorIsToldWhyAndTheRoomHearsTheSameReason() {
+        Client a = new Client();
+        Client b = new Client();
+        forget(a, b);
+        core.disconnectWithError(a.session, "slow consumer: more than 10 bytes queued");
+        core.disconnectWithError(a.session, "again");
+        assertThat(a.newLines()).containsExactly(T + "!! slow consumer: more than 10 bytes queued");
+        assertThat(b.newLines()).singleElement().asString()
+                .endsWith("left #lobby (slow consumer: more than 10 bytes queued)");
+    }
+
+    @Test
     void aLineReadAfterTheShutdownAnnouncementIsRefusedAndReachesNobody() {
         Client a = new Client();
         Client b = new Client();

@@ -307,4 +307,73 @@ class OutputBufferTest {
         assertThat(memory.heldBytes()).as("given back once the write returned").isZero();
         assertThat(closing.offer(line("after"))).isFalse();
     }
+
+    @Test
+    void aSlowConsumerCutMidLineGetsTheRestOfThatLineThenItsLastLineAndNothingElse() throws IOException {
+        OutputMemory memory = new OutputMemory(1024, CHUNK);
+        OutputBuffer b = buffer(memory, 4 * CHUNK);
+        b.offer(line("first line\n"));
+        b.offer(line("second line\n"));
+        b.offer(line("third line\n"));
+        TrickleChannel ch = new TrickleChannel(1000, 14); // "first line\nsec": the socket is mid-line
+        writeAll(b, ch);
+        assertThat(b.offer(line("x".repeat(4 * CHUNK)))).isFalse();
+        assertThat(b.overflowed()).isTrue();
+
+        b.cutAtLineEnd();
+        assertThat(b.heldBytes()).as("only the chunks up to the end of the line").isEqualTo(2 * CHUNK);
+        assertThat(b.offer(line("!! why\n"))).as("the last line passes the limit").isTrue();
+        assertThat(b.offer(line("more\n"))).as("and nothing after it").isFalse();
+        ch.drain();
+        writeAll(b, ch);
+        ch.drain();
+        writeAll(b, ch);
+        assertThat(text(ch.received())).isEqualTo("first line\nsecond line\n!! why\n");
+        assertThat(memory.heldBytes()).isZero();
+    }
+
+    @Test
+    void aSlowConsumerCutAtALineBoundaryGetsOnlyItsLastLine() throws IOException {
+        OutputMemory memory = new OutputMemory(1024, CHUNK);
+        OutputBuffer b = buffer(memory, 2 * CHUNK);
+        b.offer(line("0123456789abcde\n")); // exactly one chunk
+        b.offer(line("next\n"));
+        TrickleChannel ch = new TrickleChannel(1000, CHUNK);
+        writeAll(b, ch);
+        b.offer(line("y".repeat(2 * CHUNK))); // over the limit
+        b.cutAtLineEnd();
+        assertThat(b.heldBytes()).isZero();
+        assertThat(b.offer(line("!! why\n"))).isTrue();
+        ch.drain();
+        writeAll(b, ch);
+        assertThat(text(ch.received())).isEqualTo("0123456789abcde\n!! why\n");
+    }
+
+    @Test
+    void aCutDuringAWriteKeepsWhatThatWriteSendsAndDropsWhatCameAfter() throws IOException {
+        OutputMemory memory = new OutputMemory(1024, CHUNK);
+        OutputBuffer b = buffer(memory, 3 * CHUNK);
+        b.offer(line("queued before the write\n"));
+        // Another thread, while the (blocking) write is under way: more output, an overflow, the cut.
+        TrickleChannel ch = new TrickleChannel(5, 1000) {
+            private boolean once;
+
+            @Override
+            public long write(ByteBuffer[] srcs, int offset, int length) throws java.nio.channels.ClosedChannelException {
+                if (!once) {
+                    once = true;
+                    b.offer(line("queued during the write\n"));
+                    b.offer(line("z".repeat(3 * CHUNK)));
+                    b.cutAtLineEnd();
+                    b.offer(line("!! why\n"));
+                }
+                return super.write(srcs, offset, length);
+            }
+        };
+        while (!b.isEmpty()) {
+            writeAll(b, ch);
+        }
+        assertThat(text(ch.received())).isEqualTo("queued before the write\n!! why\n");
+        assertThat(memory.heldBytes()).isZero();
+    }
 }
