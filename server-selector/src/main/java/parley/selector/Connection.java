@@ -90,6 +90,13 @@ final class Connection implements Outbound {
     }
 
     @Override
+    public void sendLast(ByteBuffer line) {
+        if (output.offerLast(line)) {
+            requestWrite();
+        }
+    }
+
+    @Override
     public void closeAfterFlush(String reason) {
         long deadline = System.nanoTime() + loop.tuning().closeAfterFlushTimeout().toNanos();
         loop.execute(() -> closeWhenFlushed(reason, deadline));
@@ -98,7 +105,7 @@ final class Connection implements Outbound {
     // ---- Loop thread ----
 
     void register(Selector selector) throws IOException {
-        key = channel.register(selector, OP_READ, this);
+        key = channel.register(selector, loop.readsPaused() ? 0 : OP_READ, this);
     }
 
     /** Joins the chat; its welcome lands in our queue and goes out before the loop sleeps. */
@@ -113,7 +120,9 @@ final class Connection implements Outbound {
         }
         int ready = key.readyOps();
         // Read first, then write (Redis's order): a reply produced by the read can go out in the same turn.
-        if ((ready & OP_READ) != 0) {
+        // Not while the server is behind its own writes (the loop takes us out of OP_READ before it sleeps),
+        // unless closing: then input is drained, so that our close sends FIN rather than a reset.
+        if ((ready & OP_READ) != 0 && (closing || !loop.memory().backlogged())) {
             read(readBuffer);
         }
         if (!closed && (ready & OP_WRITE) != 0) {
@@ -206,6 +215,7 @@ final class Connection implements Outbound {
         }
         closeDeadlineNanos = closing ? Math.min(closeDeadlineNanos, deadlineNanos) : deadlineNanos;
         closing = true;
+        updateInterest(); // a closing connection drains its input even while the loop's reading is paused
         loop.watchDeadline(this);
         requestWrite(); // the write turn closes us once the buffer is empty
     }
@@ -334,8 +344,12 @@ final class Connection implements Outbound {
         closeWhenFlushed(reason, System.nanoTime() + loop.tuning().closeAfterFlushTimeout().toNanos());
     }
 
-    private void updateInterest() {
-        int ops = (reading ? OP_READ : 0) | (wantsWrite ? OP_WRITE : 0);
+    /** Sets the key's interest: OP_READ unless we hold input or the loop has paused reading, OP_WRITE if output waits. */
+    void updateInterest() {
+        if (closed) {
+            return;
+        }
+        int ops = (reading && (closing || !loop.readsPaused()) ? OP_READ : 0) | (wantsWrite ? OP_WRITE : 0);
         if (key.interestOps() != ops) {
             key.interestOps(ops);
         }

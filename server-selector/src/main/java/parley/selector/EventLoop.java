@@ -31,6 +31,8 @@ import parley.server.SocketAddresses;
 final class EventLoop implements Runnable {
 
     private static final String SHUTTING_DOWN = "server shutting down";
+    /** While reads are paused, how often a sleeping loop looks whether the backlog has been written. */
+    private static final long BACKLOG_POLL_MILLIS = 5;
 
     private final ChatCore core;
     private final Gatekeeper gate;
@@ -44,8 +46,11 @@ final class EventLoop implements Runnable {
     private final Thread thread;
     /** One read buffer for all of this loop's connections; each read is decoded before the next. */
     private final ByteBuffer readBuffer;
-    /** One scratch array for the gathering writes of all of this loop's connections, as for reads. */
-    private final ByteBuffer[] writeBatch = new ByteBuffer[OutputMemory.GATHER];
+    /**
+     * One scratch array for the gathering writes of all of this loop's connections, as for reads: as many
+     * chunks as one turn may write to a connection, so that the turn's budget is what one write takes.
+     */
+    private final ByteBuffer[] writeBatch;
     /** Concurrent only so that {@link #connectionCount()} may be read from another thread; changed by the loop. */
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     /** Connections with output to write before the loop sleeps (Redis's clients_pending_write). */
@@ -57,6 +62,8 @@ final class EventLoop implements Runnable {
     private final Set<Connection> timed = new HashSet<>();
     private volatile int connectionCount;
     private boolean stopping;
+    /** True while the server's output backlog keeps this loop from reading: see {@link #applyBackPressure()}. */
+    private boolean readsPaused;
     /** Set when the loop thread ends, for whatever reason: nothing more may be handed to it. */
     private volatile boolean dead;
 
@@ -72,6 +79,8 @@ final class EventLoop implements Runnable {
         this.tasks = new TaskHandoff(selector, tuning.maxTasksPerTurn(),
                 e -> settings.log().info(name + ": task failed: " + e));
         this.readBuffer = ByteBuffer.allocateDirect(tuning.readBufferBytes());
+        this.writeBatch = new ByteBuffer[(int) Math.max(1, Math.min(OutputMemory.GATHER,
+                tuning.maxWriteBytesPerTurn() / OutputMemory.CHUNK_BYTES))];
         this.thread = new Thread(this, name); // not a daemon: a running server keeps the JVM alive
     }
 
@@ -100,6 +109,7 @@ final class EventLoop implements Runnable {
                 tasks.runPending();        // handed in by other threads: new connections, writes, the stop
                 writePending();            // write directly; OP_WRITE only for what the socket did not take
                 runTimers();               // flush deadlines passed, rate-limited lines now due
+                applyBackPressure();       // no reading while the server is behind its own writes
                 tasks.sleep(sleepMillis()); // select; a post() wakes it
                 processReadyKeys();        // read and decode, or write what OP_WRITE was waiting for
             }
@@ -300,10 +310,34 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /**
+     * Netty's writability, for the whole server: while some connection whose socket takes what it is given
+     * has more output waiting than a little ({@link OutputMemory#backlogged()}), this loop takes its
+     * connections out of OP_READ. Reading on would only queue more for readers who are keeping up, until a
+     * limit closed them for the server's own slowness; TCP holds the senders meanwhile. Writes go on.
+     */
+    private void applyBackPressure() {
+        boolean pause = memory.backlogged();
+        if (pause != readsPaused) {
+            readsPaused = pause;
+            for (Connection c : connections) {
+                c.updateInterest();
+            }
+        }
+    }
+
+    /** True while this loop reads nothing (loop thread). */
+    boolean readsPaused() {
+        return readsPaused;
+    }
+
     /** How long select may block: not at all with work in hand, until the nearest deadline, or until woken. */
     private long sleepMillis() {
         if (stopped() || !pendingWrites.isEmpty()) {
             return TaskHandoff.NO_SLEEP;
+        }
+        if (readsPaused) {
+            return BACKLOG_POLL_MILLIS; // the backlog may be another loop's: look again soon
         }
         if (timed.isEmpty()) {
             return TaskHandoff.UNTIL_WOKEN;

@@ -45,6 +45,8 @@ final class Connection implements Outbound {
      */
     private static final int FIRST_READ_BUFFER = 512;
     private static final int READ_BUFFER = 4 * 1024;
+    /** How often a reader held back by the output backlog looks again. */
+    private static final long BACKLOG_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final SocketChannel socket;
     private final ServerContext context;
@@ -91,6 +93,13 @@ final class Connection implements Outbound {
     @Override
     public void send(ByteBuffer line) {
         if (output.offer(line)) {
+            signal();
+        }
+    }
+
+    @Override
+    public void sendLast(ByteBuffer line) {
+        if (output.offerLast(line)) {
             signal();
         }
     }
@@ -157,6 +166,7 @@ final class Connection implements Outbound {
                 if (bucket != null) {
                     awaitToken(bucket);
                 }
+                awaitOutputWritten();
                 core.receive(session, line);
             }
 
@@ -239,6 +249,16 @@ final class Connection implements Outbound {
     private void awaitToken(TokenBucket bucket) {
         while (!bucket.tryTake() && !closed.get()) {
             LockSupport.parkNanos(bucket.untilNextToken().toNanos());
+        }
+    }
+
+    /**
+     * Back-pressure: while the server is behind its own writes ({@link OutputMemory#backlogged()}), a line
+     * waits here before it is handled, so nothing more is read from this client meanwhile.
+     */
+    private void awaitOutputWritten() {
+        while (context.memory().backlogged() && !closed.get()) {
+            LockSupport.parkNanos(BACKLOG_POLL_NANOS);
         }
     }
 

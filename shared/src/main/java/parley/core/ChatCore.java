@@ -119,7 +119,8 @@ public final class ChatCore {
     public void disconnectWithError(Session s, String reason) {
         synchronized (lock) {
             if (s.isOpen()) {
-                refuse(s, reason);
+                s.out().sendLast(encoder.encode(new ChatEvent.Error(s.room().name(), clock.instant(), reason), s.mode()));
+                linesRelayed++;
                 disconnect(s, reason);
             }
         }

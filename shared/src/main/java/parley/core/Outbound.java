@@ -15,6 +15,14 @@ public interface Outbound {
      */
     void send(ByteBuffer line);
 
+    /**
+     * Queues the last line this connection is sent, the reason the server is closing it, whatever its output
+     * limits; nothing is queued after it. Shared and read-only like {@link #send}'s.
+     */
+    default void sendLast(ByteBuffer line) {
+        send(line);
+    }
+
     /** Closes the connection once what is already queued has been written (or a bounded time has passed). */
     void closeAfterFlush(String reason);
 }

@@ -22,9 +22,13 @@ import parley.core.Nanos;
  * connection's writer, calls {@link #writeTo}. Many short lines share a chunk, so a write is one contiguous
  * buffer, or a few. An idle connection holds no chunk.
  *
- * <p><b>What is counted is what is held</b>: whole chunks, whatever part of them is filled. An offer that
- * would take the chunks held past the hard limit is refused and the buffer {@linkplain #overflowed()
- * overflows}: the backend then closes the connection at a safe point of its own (Redis's
+ * <p><b>What is counted is what is held</b>: whole chunks, whatever part of them is filled. <b>Only a reader
+ * whose socket is full is to blame</b>: the limits apply once a write has left bytes the kernel would not
+ * take (or, for a blocking writer, while its write is stuck); until then what waits is the server's own
+ * backlog, and a buffer with more than a little of it makes {@link OutputMemory#backlogged()} true, which the
+ * backends answer by reading no more input until it is written (Netty's writability). With a full socket, an
+ * offer that would take the chunks held past the hard limit is refused and the buffer {@linkplain
+ * #overflowed() overflows}: the backend then closes the connection at a safe point of its own (Redis's
  * {@code freeClientAsync}), told by the {@code onOverflow} callback. A buffer that stays above the soft limit
  * for longer than its grace period overflows too (Redis's {@code client-output-buffer-limit} soft limit);
  * the check runs whenever output is offered. {@link OutputMemory} may also overflow a buffer from outside,
@@ -45,6 +49,8 @@ public final class OutputBuffer {
     private final long softGraceNanos;
     private final Clock clock;
     private final Runnable onOverflow;
+    /** Above this, with a socket that takes what it is given, the server itself is behind: see {@link #backlogged}. */
+    private final long backlogBytes;
 
     // Guarded by this.
     private Chunk head;
@@ -55,10 +61,17 @@ public final class OutputBuffer {
     private int pinnedEnd;
     /** The last byte a write sent: {@code '\n'} when the socket stands at a line boundary. */
     private byte lastWritten = '\n';
-    /** Set by {@link #cutAtLineEnd}: one more line, the last, is let through whatever the limits. */
-    private boolean lastLineAllowed;
     private boolean cut;
+    /** Set by {@link #offerLast}: nothing more is queued after it. */
+    private boolean lastQueued;
     private boolean discarded;
+    /** The last write left bytes the kernel would not take: only now is the reader to blame for what waits. */
+    private boolean socketFull;
+    /**
+     * More than {@link #backlogBytes} held for a socket that is not full: output the server has not got round
+     * to writing. Counted in {@link OutputMemory#backlogged()}, which makes the backends stop reading.
+     */
+    private boolean backlogged;
     /** When the buffer last went above the soft limit (clock nanos), or {@link #BELOW_SOFT}. */
     private long aboveSoftSince = BELOW_SOFT;
 
@@ -75,6 +88,7 @@ public final class OutputBuffer {
         this.softGraceNanos = softGrace.toNanos();
         this.clock = clock;
         this.onOverflow = onOverflow;
+        this.backlogBytes = Math.max(4L * pool.chunkBytes(), Math.min(OutputMemory.BACKLOG_BYTES, hardLimitBytes / 4));
     }
 
     /** What an attempt to append found. */
@@ -90,12 +104,12 @@ public final class OutputBuffer {
     public boolean offer(ByteBuffer line) {
         Outcome outcome;
         synchronized (this) {
-            outcome = append(line, false);
+            outcome = append(line, false, false);
         }
-        if (outcome == Outcome.NO_MEMORY) { // never for the last line: that one is refused rather than make room
+        if (outcome == Outcome.NO_MEMORY) {
             memory.reclaim(line.remaining() / pool.chunkBytes() + 1); // at least the chunks it needs
-            synchronized (this) { // chosen itself, it was told, and this line is not its last one
-                outcome = overflowReason != null ? Outcome.REFUSED : append(line, true);
+            synchronized (this) {
+                outcome = append(line, true, false); // refused if it was chosen itself
             }
         }
         if (outcome == Outcome.OVERFLOWED) {
@@ -104,16 +118,30 @@ public final class OutputBuffer {
         return outcome == Outcome.ACCEPTED;
     }
 
-    private Outcome append(ByteBuffer line, boolean lastTry) {
-        boolean lastLine = overflowReason != null;
-        if (discarded || lastLine && !lastLineAllowed) {
+    /**
+     * Queues the last line this connection is sent, the reason it is being closed, past every limit (from a
+     * free chunk, never by making room); nothing is queued after it. Never blocks.
+     *
+     * @return false if there was no memory for it, or the buffer was discarded
+     */
+    public boolean offerLast(ByteBuffer line) {
+        synchronized (this) {
+            return append(line, true, true) == Outcome.ACCEPTED;
+        }
+    }
+
+    private Outcome append(ByteBuffer line, boolean lastTry, boolean lastLine) {
+        if (discarded || lastQueued || !lastLine && overflowReason != null) {
             return Outcome.REFUSED;
         }
         int size = line.remaining();
         int room = tail == null ? 0 : tail.free();
         int fresh = size <= room ? 0 : Math.toIntExact(((long) size - room + pool.chunkBytes() - 1) / pool.chunkBytes());
         long after = heldBytes + (long) fresh * pool.chunkBytes();
-        String problem = lastLine ? null : limitProblem(after);
+        // Only a reader whose socket is full (or whose blocking write is stuck in it) is to blame; output the
+        // server has not written yet to a socket that takes it is the server's own backlog.
+        boolean readerToBlame = socketFull || inFlight > 0;
+        String problem = lastLine || !readerToBlame ? null : limitProblem(after);
         if (problem != null) {
             overflowReason = problem;
             return Outcome.OVERFLOWED;
@@ -144,9 +172,10 @@ public final class OutputBuffer {
                 tail = tail.next;
             }
             heldBytes = after;
+            updateBacklog();
         }
         copy(line, start);
-        lastLineAllowed = false;
+        lastQueued = lastLine;
         return Outcome.ACCEPTED;
     }
 
@@ -181,9 +210,10 @@ public final class OutputBuffer {
     }
 
     /**
-     * Writes queued bytes, the chunks gathered into one write, until the channel takes no more, the buffer is
-     * empty, or {@code budgetBytes} have been written. Only the connection's single writer thread may call
-     * this. A chunk written out goes back to the pool at once.
+     * Writes queued bytes, the chunks gathered into one write, until the channel takes less than it is given
+     * (the socket is full: from then on the limits apply), the buffer is empty, or {@code budgetBytes} have
+     * been written. Only the connection's single writer thread may call this. A chunk written out goes back
+     * to the pool at once.
      *
      * <p>{@code batch} is the writer's scratch array for the gathering write (at most its length chunks per
      * write; left all null on return). It is the writer's, not the buffer's, so that a selector loop keeps
@@ -198,14 +228,18 @@ public final class OutputBuffer {
             if (n == 0) {
                 break;
             }
+            long offered = 0;
+            for (int i = 0; i < n; i++) {
+                offered += batch[i].remaining();
+            }
             long w = 0;
             try {
                 w = channel.write(batch, 0, n);
             } finally {
-                unpin(batch, n);
+                unpin(batch, n, w < offered);
             }
             written += w;
-            if (w == 0) {
+            if (w < offered) {
                 break;
             }
         }
@@ -223,11 +257,15 @@ public final class OutputBuffer {
             pinnedEnd = c.writeIndex;
         }
         inFlight = n;
+        updateBacklog(); // a blocking write in progress may be stuck in a full socket: no backlog of ours
         return n;
     }
 
-    /** Notes how far the write got, and gives back every chunk written out (or all of them, if discarded). */
-    private synchronized void unpin(ByteBuffer[] batch, int n) {
+    /**
+     * Notes how far the write got and whether the socket refused bytes, and gives back every chunk written out
+     * (or all of them, if discarded).
+     */
+    private synchronized void unpin(ByteBuffer[] batch, int n, boolean refused) {
         Chunk c = head;
         for (int i = 0; i < n; i++, c = c.next) {
             int position = batch[i].position();
@@ -238,11 +276,13 @@ public final class OutputBuffer {
         }
         Arrays.fill(batch, 0, n, null);
         inFlight = 0;
+        socketFull = refused;
         if (discarded) {
             releaseFrom(head);
             head = null;
             tail = null;
             heldBytes = 0;
+            updateBacklog();
             return;
         }
         long held = heldBytes;
@@ -256,16 +296,24 @@ public final class OutputBuffer {
             tail = null;
         }
         heldBytes = held;
-        if (held <= softLimitBytes) {
+        if (held <= softLimitBytes || !socketFull) { // caught up, or took all it was given: not slow now
             aboveSoftSince = BELOW_SOFT;
+        }
+        updateBacklog();
+    }
+
+    private void updateBacklog() {
+        boolean now = !discarded && !cut && !socketFull && inFlight == 0 && heldBytes > backlogBytes;
+        if (now != backlogged) {
+            backlogged = now;
+            memory.backlog(now);
         }
     }
 
     /**
-     * For a connection closed as a slow consumer, so that it is told why on a line of its own and never gets
-     * a cut line: keeps only the bytes that finish the line the socket stands in (after whatever a write in
-     * progress sends), gives back every other chunk at once, and lets exactly one more line through whatever
-     * the limits: the error that says why. Any thread; the first call counts.
+     * For a connection closed as a slow consumer, so that it never gets a cut line: keeps only the bytes that
+     * finish the line the socket stands in (after whatever a write in progress sends) and gives back every
+     * other chunk at once. The reason then goes in with {@link #offerLast}. Any thread; the first call counts.
      */
     public void cutAtLineEnd() {
         synchronized (this) {
@@ -273,7 +321,6 @@ public final class OutputBuffer {
                 return;
             }
             cut = true;
-            lastLineAllowed = true;
             if (head == null) {
                 return;
             }
@@ -321,6 +368,7 @@ public final class OutputBuffer {
                 held = 0;
             }
             heldBytes = held;
+            updateBacklog();
         }
     }
 
@@ -349,6 +397,7 @@ public final class OutputBuffer {
                 tail = keep;
                 heldBytes = (long) inFlight * pool.chunkBytes();
             }
+            updateBacklog();
         }
         memory.forget(this);
     }

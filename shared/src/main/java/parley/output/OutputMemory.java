@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.management.HotSpotDiagnosticMXBean;
 
 /**
@@ -32,10 +33,18 @@ public final class OutputMemory {
     public static final int CHUNK_BYTES = 4096;
     /** How many chunks one gathering write takes at most: the size of a writer's scratch array. */
     public static final int GATHER = 64;
+    /**
+     * The most a buffer may hold for a socket that takes what it is given before the server stops reading
+     * input (a quarter of the hard limit if that is less): past it the server is producing faster than it
+     * writes, and reading on would only grow what it holds.
+     */
+    static final long BACKLOG_BYTES = 1024 * 1024;
 
     private final ChunkPool pool;
     /** Every buffer not yet discarded, so the biggest holders can be found when the budget is used up. */
     private final Set<OutputBuffer> buffers = ConcurrentHashMap.newKeySet();
+    /** Buffers holding a backlog of the server's own: see {@link #backlogged()}. */
+    private final AtomicInteger backlogs = new AtomicInteger();
 
     public OutputMemory(long budgetBytes) {
         this(budgetBytes, CHUNK_BYTES);
@@ -95,6 +104,20 @@ public final class OutputMemory {
 
     void forget(OutputBuffer b) {
         buffers.remove(b);
+    }
+
+    void backlog(boolean started) {
+        backlogs.addAndGet(started ? 1 : -1);
+    }
+
+    /**
+     * True while some connection whose socket takes what it is given has more output waiting than a little:
+     * the server is behind its own writes. The backends then read no more input (the selector takes its
+     * connections out of OP_READ, the threaded readers wait) until it is written, so the server's backlog
+     * never grows into a limit that would close a reader who is keeping up. Any thread.
+     */
+    public boolean backlogged() {
+        return backlogs.get() > 0;
     }
 
     /** Output held by every connection together, in whole chunks. */

@@ -95,11 +95,17 @@ class OutputBufferTest {
         assertThat(memory.heldBytes()).isZero();
     }
 
+    /** Leaves {@code b}'s socket full: a write that the kernel takes nothing of. */
+    private void fillTheSocket(OutputBuffer b) throws IOException {
+        assertThat(b.writeTo(new TrickleChannel(1000, 0), Long.MAX_VALUE, batch)).isZero();
+    }
+
     @Test
     void theHardLimitCountsWholeChunksAndRefusesForGood() throws IOException {
         OutputMemory memory = new OutputMemory(1024, CHUNK);
         OutputBuffer b = buffer(memory, 2 * CHUNK);
         assertThat(b.offer(line("0123456789abcdef"))).isTrue();
+        fillTheSocket(b);
         assertThat(b.offer(line("x"))).as("a second chunk, exactly at the limit").isTrue();
         assertThat(b.heldBytes()).isEqualTo(2 * CHUNK);
         assertThat(b.offer(line("yyyyyyyyyyyyyyy"))).as("fills the second chunk: no more memory").isTrue();
@@ -156,12 +162,14 @@ class OutputBufferTest {
     void theBudgetBoundsOneTurnAndAFullChannelStopsTheWrite() throws IOException {
         OutputMemory memory = new OutputMemory(1 << 20, CHUNK);
         OutputBuffer b = buffer(memory, 1 << 20);
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 200; i++) { // 2000 bytes: 125 chunks, more than one gathering write takes
             b.offer(line("0123456789"));
         }
-        TrickleChannel ch = new TrickleChannel(64, Integer.MAX_VALUE);
+        TrickleChannel ch = new TrickleChannel(Integer.MAX_VALUE, Integer.MAX_VALUE);
         long written = b.writeTo(ch, 100, batch);
-        assertThat(written).isEqualTo(ch.received().length).isGreaterThanOrEqualTo(100).isLessThan(100 + 64);
+        assertThat(written).as("one gathering write, then the budget is spent")
+                .isEqualTo(ch.received().length).isEqualTo(OutputMemory.GATHER * CHUNK);
+        assertThat(ch.calls).isEqualTo(1);
         TrickleChannel full = new TrickleChannel(100, 0);
         assertThat(b.writeTo(full, Long.MAX_VALUE, batch)).isZero();
         assertThat(batch).as("the scratch array is left empty").containsOnlyNulls();
@@ -231,14 +239,18 @@ class OutputBufferTest {
         OutputBuffer b = memory.newBuffer(100 * CHUNK, 2 * CHUNK, Duration.ofSeconds(10), clock,
                 overflows::incrementAndGet);
         String filler = "x".repeat(CHUNK - 1) + "\n";
-        for (int i = 0; i < 3; i++) {
+        b.offer(line(filler));
+        fillTheSocket(b); // the limits are for a reader whose socket is full
+        for (int i = 0; i < 2; i++) {
             assertThat(b.offer(line(filler))).isTrue(); // the third chunk: above the soft limit from now
         }
         clock.advance(Duration.ofSeconds(6));
         assertThat(b.offer(line(filler))).as("6 s above: within the grace").isTrue();
         writeAll(b, new TrickleChannel(1000, 1000)); // the reader caught up: below the soft limit again
         clock.advance(Duration.ofSeconds(6));
-        for (int i = 0; i < 3; i++) {
+        b.offer(line(filler));
+        fillTheSocket(b);
+        for (int i = 0; i < 2; i++) {
             assertThat(b.offer(line(filler))).as("12 s after first going above, but only just above again").isTrue();
         }
         clock.advance(Duration.ofSeconds(10));
@@ -286,6 +298,34 @@ class OutputBufferTest {
     }
 
     @Test
+    void aReaderWhoseSocketTakesEverythingIsNeverBlamedButItsBacklogStopsTheReading() throws IOException {
+        OutputMemory memory = new OutputMemory(1 << 20, CHUNK);
+        OutputBuffer b = buffer(memory, 8 * CHUNK); // a backlog past 4 chunks (the least) stops the reading
+        String filler = "x".repeat(CHUNK - 1) + "\n";
+        for (int i = 0; i < 4; i++) {
+            assertThat(b.offer(line(filler))).isTrue();
+        }
+        assertThat(memory.backlogged()).isFalse();
+        for (int i = 0; i < 8; i++) {
+            assertThat(b.offer(line(filler))).as("past the hard limit, never written: not the reader's fault").isTrue();
+        }
+        assertThat(b.overflowed()).isFalse();
+        assertThat(memory.backlogged()).as("the server is behind: stop reading").isTrue();
+        b.writeTo(new TrickleChannel(Integer.MAX_VALUE, Integer.MAX_VALUE), 3 * CHUNK, new ByteBuffer[2]); // 4 of 12
+        assertThat(memory.backlogged()).as("everything it was given was taken: still the server's backlog").isTrue();
+        writeAll(b, new TrickleChannel(Integer.MAX_VALUE, Integer.MAX_VALUE));
+        assertThat(memory.backlogged()).isFalse();
+
+        for (int i = 0; i < 12; i++) {
+            b.offer(line(filler));
+        }
+        fillTheSocket(b);
+        assertThat(memory.backlogged()).as("a full socket is the reader's, not a backlog").isFalse();
+        assertThat(b.offer(line(filler))).as("and now the limit applies").isFalse();
+        assertThat(b.overflowReason()).isEqualTo("slow consumer: more than 128 bytes queued");
+    }
+
+    @Test
     void chunksAWriteIsUsingAreNotReusedUntilItReturns() throws IOException {
         OutputMemory memory = new OutputMemory(4 * CHUNK, CHUNK);
         OutputBuffer closing = buffer(memory, 1000);
@@ -322,8 +362,9 @@ class OutputBufferTest {
 
         b.cutAtLineEnd();
         assertThat(b.heldBytes()).as("only the chunks up to the end of the line").isEqualTo(2 * CHUNK);
-        assertThat(b.offer(line("!! why\n"))).as("the last line passes the limit").isTrue();
-        assertThat(b.offer(line("more\n"))).as("and nothing after it").isFalse();
+        assertThat(b.offer(line("an ordinary line\n"))).as("refused: over the limit").isFalse();
+        assertThat(b.offerLast(line("!! why\n"))).as("the last line passes the limit").isTrue();
+        assertThat(b.offerLast(line("more\n"))).as("and nothing after it").isFalse();
         ch.drain();
         writeAll(b, ch);
         ch.drain();
@@ -343,7 +384,7 @@ class OutputBufferTest {
         b.offer(line("y".repeat(2 * CHUNK))); // over the limit
         b.cutAtLineEnd();
         assertThat(b.heldBytes()).isZero();
-        assertThat(b.offer(line("!! why\n"))).isTrue();
+        assertThat(b.offerLast(line("!! why\n"))).isTrue();
         ch.drain();
         writeAll(b, ch);
         assertThat(text(ch.received())).isEqualTo("0123456789abcde\n!! why\n");
@@ -365,7 +406,7 @@ class OutputBufferTest {
                     b.offer(line("queued during the write\n"));
                     b.offer(line("z".repeat(3 * CHUNK)));
                     b.cutAtLineEnd();
-                    b.offer(line("!! why\n"));
+                    b.offerLast(line("!! why\n"));
                 }
                 return super.write(srcs, offset, length);
             }
