@@ -71,6 +71,7 @@ final class ServerCommand implements Callable<Integer> {
             ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("parley-status"));
             status.scheduleAtFixedRate(() -> log.info("status: " + describe(server)), 1, 1, TimeUnit.MINUTES);
+            server.failure().thenAccept(stop::fail);
             stop.await();
             status.shutdownNow();
             log.info("shutting down");
@@ -78,12 +79,18 @@ final class ServerCommand implements Callable<Integer> {
             log.info("stopped: " + describe(server));
             log.info(kept.store().status().summary());
         }
+        if (stop.failure() != null) {
+            spec.commandLine().getErr().println("parley: the server stopped after an internal error (" + stop.failure()
+                    + ")");
+            return CommandLine.ExitCode.SOFTWARE;
+        }
         return CommandLine.ExitCode.OK;
     }
 
-    /** The counters that show a leak: all zero once everyone has gone. */
+    /** The counters that show a leak (all zero once everyone has gone), and the output pool's size. */
     private static String describe(RunningServer server) {
-        return server.connectionCount() + " connections, " + server.queuedBytes() + " bytes queued";
+        return server.connectionCount() + " connections, " + server.queuedBytes() + " bytes queued, "
+                + server.outputMemory().allocatedBytes() + " bytes of output memory pooled";
     }
 
     /** Backend names resolved against what ServiceLoader finds; an unknown one is a usage error. */

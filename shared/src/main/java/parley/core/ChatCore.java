@@ -81,6 +81,8 @@ public final class ChatCore {
     /** Lines per room and rooms that the in-memory store of {@link #ChatCore(Clock, ServerLog)} keeps. */
     public static final int MEMORY_LINES_PER_ROOM = 1_000;
     public static final int MEMORY_ROOMS = 1_000;
+    /** The error a line read after {@link #announceShutdown()} gets. */
+    public static final String SHUTDOWN_REFUSAL = "the server is shutting down; this line was not sent";
 
     private final Object lock = new Object();
     private final Clock clock;
@@ -98,6 +100,8 @@ public final class ChatCore {
     private long linesRelayed;
     /** The id of the last line said, here or before a restart: every line said before a join has one up to it. */
     private long lastId;
+    /** Set by {@link #announceShutdown()}: from then on no line is relayed, so a room ends where everyone saw it end. */
+    private boolean shuttingDown;
 
     /** A core with its history in memory, read on the calling thread (a memory store never waits on a disk). */
     public ChatCore(Clock clock, ServerLog log) {
@@ -141,6 +145,10 @@ public final class ChatCore {
             if (!s.isOpen()) {
                 return;
             }
+            if (shuttingDown) {
+                refuse(s, SHUTDOWN_REFUSAL);
+                return;
+            }
             s.countLine();
             Optional<WireMode> hello = s.linesReceived() == 1 ? WireMode.ofHello(rawLine) : Optional.empty();
             if (hello.isPresent()) {
@@ -161,6 +169,20 @@ public final class ChatCore {
         }
     }
 
+    /**
+     * The server is closing {@code s} (a slow consumer): it is told why, in an error line of its own, and then
+     * disconnected, the room hearing the same reason. Safe to call more than once.
+     */
+    public void disconnectWithError(Session s, String reason) {
+        synchronized (lock) {
+            if (s.isOpen()) {
+                s.out().sendLast(encoder.encode(new ChatEvent.Error(s.room().name(), clock.instant(), reason), s.mode()));
+                linesRelayed++;
+                disconnect(s, reason);
+            }
+        }
+    }
+
     /** The connection is gone (EOF, reset, /quit, shutdown). Safe to call more than once. */
     public void disconnect(Session s, String reason) {
         synchronized (lock) {
@@ -174,9 +196,15 @@ public final class ChatCore {
         }
     }
 
-    /** Tells everyone connected that the server is going away; the backend then flushes and closes. */
+    /**
+     * Tells everyone connected that the server is going away; the backend then flushes and closes. Every line
+     * accepted before this reaches every member of its room (what is queued is flushed); every line read after
+     * it is refused with an error to its sender alone, so no line can reach only the members whose
+     * connections happen to close last.
+     */
     public void announceShutdown() {
         synchronized (lock) {
+            shuttingDown = true;
             for (Session s : sessionsByNick.values()) {
                 inform(s, "the server is shutting down");
             }

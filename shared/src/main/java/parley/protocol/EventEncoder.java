@@ -10,7 +10,6 @@ public final class EventEncoder {
     private final TextFormat text;
     private final MachineFormat machine;
     private final MachineFormat machineV2;
-    private final DirectSlab memory = new DirectSlab();
 
     public EventEncoder(ZoneId zone) {
         this.text = new TextFormat(zone);
@@ -19,8 +18,8 @@ public final class EventEncoder {
     }
 
     /**
-     * A read-only direct buffer that may be shared by many recipients; each must {@code duplicate()} (or
-     * {@code slice()}) it.
+     * A read-only buffer over the line's bytes, shared by every recipient: each copies it into its own
+     * output buffer without moving its position.
      */
     public ByteBuffer encode(ChatEvent event, WireMode mode) {
         String line = switch (mode) {
@@ -42,6 +41,6 @@ public final class EventEncoder {
     }
 
     private ByteBuffer bytes(String line) {
-        return memory.copyOf((line + "\n").getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
     }
 }

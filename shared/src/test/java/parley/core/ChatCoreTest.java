@@ -654,6 +654,32 @@ class ChatCoreTest {
         assertThat(b.newLines()).containsExactly(T + "-- the server is shutting down");
     }
 
+    @Test
+    void aConnectionClosedWithAnErrorIsToldWhyAndTheRoomHearsTheSameReason() {
+        Client a = new Client();
+        Client b = new Client();
+        forget(a, b);
+        core.disconnectWithError(a.session, "slow consumer: more than 10 bytes queued");
+        core.disconnectWithError(a.session, "again");
+        assertThat(a.newLines()).containsExactly(T + "!! slow consumer: more than 10 bytes queued");
+        assertThat(b.newLines()).singleElement().asString()
+                .endsWith("left #lobby (slow consumer: more than 10 bytes queued)");
+    }
+
+    @Test
+    void aLineReadAfterTheShutdownAnnouncementIsRefusedAndReachesNobody() {
+        Client a = new Client();
+        Client b = new Client();
+        forget(a, b);
+        core.announceShutdown();
+        forget(a, b);
+        a.says("too late");
+        a.says("/nick late");
+        assertThat(a.newLines()).containsExactly(T + "!! " + ChatCore.SHUTDOWN_REFUSAL, T + "!! " + ChatCore.SHUTDOWN_REFUSAL);
+        assertThat(b.newLines()).isEmpty();
+        assertThat(a.session.nick()).isEqualTo("guest1");
+    }
+
     // ---- shared bytes ------------------------------------------------------------------------------------
 
     @Test
