@@ -43,7 +43,8 @@ class ClientInTmuxTest {
     private static final int INPUT_ROW = ROWS - 1;
     /** Generous: the first screen waits for a JVM to start on a busy 2-core machine. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final String TIME = "\\d\\d:\\d\\d ";
+    /** A line's head by default: the time to the second and the sender's address, padded to the column. */
+    private static final String HEAD = "\\d\\d:\\d\\d:\\d\\d 127\\.0\\.0\\.1:\\d+ +";
 
     @TempDir
     Path dir;
@@ -81,14 +82,14 @@ class ClientInTmuxTest {
         tmux.type("hello from a real terminal");
         tmux.press("Enter");
         awaitScreen(s -> {
-            assertThat(s).anyMatch(row -> row.matches(TIME + "<alice> hello from a real terminal"));
+            assertThat(s).anyMatch(row -> row.matches(HEAD + "<alice> hello from a real terminal"));
             assertThat(s.get(INPUT_ROW)).as("the input line is emptied").isEqualTo(">");
         });
 
         tmux.type("/nick alicia");
         tmux.press("Enter");
         awaitScreen(s -> {
-            assertThat(s).anyMatch(row -> row.matches(TIME + "-- alice is now known as alicia"));
+            assertThat(s).anyMatch(row -> row.matches(HEAD + "-- alice is now known as alicia"));
             assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alicia #lobby (1) | ");
         });
 
@@ -97,18 +98,18 @@ class ClientInTmuxTest {
             bob.awaitContaining("is now known as bob");
             bob.send("你好, alicia");
             awaitScreen(s -> {
-                assertThat(s).anyMatch(row -> row.matches(TIME + "<bob> 你好, alicia"));
+                assertThat(s).anyMatch(row -> row.matches(HEAD + "<bob> 你好, alicia"));
                 assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alicia #lobby (2) | ");
             });
 
             // Emoji reach the terminal whole and two columns wide: the text after them stays where the client
             // put it, through a scroll (cells redrawn in place) and an edit (one cell erased by its column).
             bob.send("party 🎉 time, 你好 end");
-            awaitScreen(s -> assertThat(s).anyMatch(row -> row.matches(TIME + "<bob> party 🎉 time, 你好 end")));
+            awaitScreen(s -> assertThat(s).anyMatch(row -> row.matches(HEAD + "<bob> party 🎉 time, 你好 end")));
             bob.send("and one more");
             awaitScreen(s -> assertThat(s.subList(STATUS_ROW - 2, STATUS_ROW)).satisfiesExactly(
-                    row -> assertThat(row).matches(TIME + "<bob> party 🎉 time, 你好 end"),
-                    row -> assertThat(row).matches(TIME + "<bob> and one more")));
+                    row -> assertThat(row).matches(HEAD + "<bob> party 🎉 time, 你好 end"),
+                    row -> assertThat(row).matches(HEAD + "<bob> and one more")));
             tmux.type("🎉 end");
             awaitScreen(s -> assertThat(s.get(INPUT_ROW)).isEqualTo("> 🎉 end"));
             awaitCursorColumn(8);
@@ -132,7 +133,7 @@ class ClientInTmuxTest {
             awaitScreen(s -> {
                 assertThat(s.get(INPUT_ROW)).isEqualTo("> " + typed);
                 assertThat(s.subList(STATUS_ROW - ticks, STATUS_ROW)).allSatisfy(row -> assertThat(row)
-                        .matches(TIME + "<bob> tick \\d 漢字"));
+                        .matches(HEAD + "<bob> tick \\d 漢字"));
                 assertThat(s.subList(STATUS_ROW - ticks, STATUS_ROW)).extracting(row -> row.replaceAll(".*tick ", ""))
                         .containsExactly("0 漢字", "1 漢字", "2 漢字", "3 漢字", "4 漢字");
             });
@@ -140,7 +141,7 @@ class ClientInTmuxTest {
             tmux.press("Enter");
             assertThat(bob.awaitContaining("<alicia@")).endsWith("> " + typed);
             awaitScreen(s -> {
-                assertThat(s.get(STATUS_ROW - 1)).matches(TIME + "<alicia> " + typed);
+                assertThat(s.get(STATUS_ROW - 1)).matches(HEAD + "<alicia> " + typed);
                 assertThat(s.get(INPUT_ROW)).isEqualTo(">");
             });
 

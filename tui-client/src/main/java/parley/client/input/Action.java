@@ -17,7 +17,9 @@ public record Action(Kind kind, String text) {
         /** Ctrl-D: leave on an empty line, else delete forward (as in a shell). */
         END_OF_INPUT,
         REDRAW,
-        CANCEL
+        CANCEL,
+        /** F2: show or hide senders' addresses. */
+        TOGGLE_ADDRESSES
     }
 
     public static Action of(Kind kind) {

@@ -31,6 +31,7 @@ public final class KeyMap {
             Map.entry(KeyType.PageUp, Action.Kind.PAGE_UP),
             Map.entry(KeyType.PageDown, Action.Kind.PAGE_DOWN),
             Map.entry(KeyType.Escape, Action.Kind.CANCEL),
+            Map.entry(KeyType.F2, Action.Kind.TOGGLE_ADDRESSES),
             // The terminal's input is gone (window closed): treat as Ctrl-C.
             Map.entry(KeyType.EOF, Action.Kind.INTERRUPT)));
 

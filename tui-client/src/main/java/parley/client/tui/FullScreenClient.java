@@ -287,6 +287,7 @@ public final class FullScreenClient implements LinkListener {
                 }
             }
             case REDRAW -> fullRedraw = true;
+            case TOGGLE_ADDRESSES -> state.toggleAddresses();
             case CANCEL -> {
                 // Escape: nothing to cancel outside a paste question
             }

@@ -46,7 +46,7 @@ class ClientStateTest {
         assertThat(state.nick()).isEqualTo("alice");
         assertThat(state.room()).isEqualTo("lobby");
         assertThat(state.memberCount()).isEqualTo(2);
-        assertThat(lines()).contains("09:05 -- guest1 is now known as alice", "09:05 <- bob left #lobby (quit)");
+        assertThat(lines()).contains("09:05:00 1.2.3.4:5 -- guest1 is now known as alice", "09:05:00 1.2.3.4:5 <- bob left #lobby (quit)");
     }
 
     @Test

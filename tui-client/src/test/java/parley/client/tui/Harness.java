@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import parley.client.net.LinkState;
 import parley.client.state.ClientState;
+import parley.client.state.EntryFormat;
 import parley.protocol.ChatEvent;
 import parley.protocol.Member;
 
@@ -33,7 +34,17 @@ final class Harness {
     final List<String> sent = new ArrayList<>();
     int bells;
 
+    /** Times as HH:mm, as these tests were first written; {@link #withDefaults} shows the default look. */
     Harness(int columns, int rows) {
+        this(columns, rows, "HH:mm");
+    }
+
+    /** The client as a person gets it without options: seconds, and addresses where the pane is wide enough. */
+    static Harness withDefaults(int columns, int rows) {
+        return new Harness(columns, rows, EntryFormat.DEFAULT_TIME_FORMAT);
+    }
+
+    private Harness(int columns, int rows, String timeFormat) {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.addVirtualTerminalListener(new com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener() {
             @Override
@@ -54,7 +65,7 @@ final class Harness {
             }
         });
         try {
-            ClientState state = new ClientState(ZONE, "127.0.0.1:7000");
+            ClientState state = new ClientState(new EntryFormat(ZONE, timeFormat), ZONE, "127.0.0.1:7000");
             client = new FullScreenClient(new TerminalScreen(terminal), state, Clock.fixed(T0, ZONE), line -> {
                 sent.add(line);
                 return true;

@@ -25,10 +25,10 @@ class ScreenTest {
         assertThat(h.picture()).containsExactly(
                 "",
                 "",
-                "",
-                "",
                 "14:02 -- welcome, alice",
-                "14:02 -- in #lobby: alice, bob, 李雷 (3)",
+                "14:02 -- in #lobby: alice@127.0.0.1:1,",
+                "         bob@127.0.0.1:2, 李雷",
+                "         @127.0.0.1:2 (3)",
                 "14:03 <李雷> 你好，韩梅梅！今天天气很好",
                 "             ，我们一起去公园散步吧。好",
                 "             不好？",
@@ -133,7 +133,7 @@ class ScreenTest {
         h.receive(says("bob", "a sentence long enough to need two rows once the terminal is only forty wide", 1));
         h.type("draft").step();
         assertThat(h.row(20)).isEqualTo(
-                "14:03 <bob> a sentence long enough to need two rows once the terminal is only");
+                "14:03 127.0.0.1:2 <bob> a sentence long enough to need two rows once the");
         assertThat(h.row(22)).startsWith(" [connected] alice #lobby (2) | 127.0.0.1:7000 | bell:mention");
 
         h.resize(40, 12);
@@ -142,9 +142,9 @@ class ScreenTest {
                 "",
                 "",
                 "",
-                "",
                 "14:02 -- welcome, alice",
-                "14:02 -- in #lobby: alice, bob (2)",
+                "14:02 -- in #lobby: alice@127.0.0.1:1,",
+                "         bob@127.0.0.1:2 (2)",
                 "14:03 <bob> a sentence long enough to",
                 "            need two rows once the",
                 "            terminal is only forty wide",
@@ -154,8 +154,8 @@ class ScreenTest {
 
         h.resize(80, 24);
         assertThat(h.row(20)).isEqualTo(
-                "14:03 <bob> a sentence long enough to need two rows once the terminal is only");
-        assertThat(h.row(21)).isEqualTo("            forty wide");
+                "14:03 127.0.0.1:2 <bob> a sentence long enough to need two rows once the");
+        assertThat(h.row(21)).isEqualTo("                        terminal is only forty wide");
         assertThat(h.row(23)).isEqualTo("> draft");
     }
 
@@ -259,7 +259,7 @@ class ScreenTest {
 
         assertThat(h.picture().subList(0, 9)).containsExactly(
                 "14:02 -- welcome, alice",
-                "14:02 -- in #lobby: alice (1)",
+                "14:02 -- in #lobby: alice@127.0.0.1:1 (1)",
                 "--- earlier in #lobby ---",
                 "--- Wednesday 25 November 2026 ---",
                 "14:02 <bob> from yesterday",
