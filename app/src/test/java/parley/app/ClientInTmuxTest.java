@@ -159,6 +159,31 @@ class ClientInTmuxTest {
                 .as("normal screen, cursor shown, no mouse reporting").isEqualTo("0 1 0");
     }
 
+    @Test
+    void aPasteOfSeveralLinesAsksOnceAndNothingTypedAfterIsEaten() throws IOException {
+        tmux = Tmux.start(dir, COLUMNS, ROWS, "sh " + clientScript("alice"));
+        awaitScreen(s -> assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alice #lobby (1)"));
+        try (ChatClient bob = ChatClient.connect(server.address())) {
+            bob.send("/nick bob");
+            bob.awaitContaining("is now known as bob");
+
+            tmux.paste("first pasted line\n/nick mallory\nthird pasted line\n");
+            awaitScreen(s -> assertThat(s.get(STATUS_ROW - 1)).startsWith("Send 3 pasted lines? Enter sends"));
+            tmux.type("oh hey");
+            awaitScreen(s -> assertThat(s.get(INPUT_ROW)).isEqualTo("> oh hey"));
+
+            tmux.press("Enter");
+            bob.awaitContaining("> first pasted line");      // bob reads text mode: <alice@ip:port> text
+            bob.awaitContaining("> /nick mallory");          // said, not run
+            bob.awaitContaining("> third pasted line");
+            awaitScreen(s -> {
+                assertThat(s).anyMatch(row -> row.matches(HEAD + "<alice> third pasted line"));
+                assertThat(s.get(INPUT_ROW)).as("what was typed during the question is kept").isEqualTo("> oh hey");
+                assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alice #lobby (2)");
+            });
+        }
+    }
+
     /**
      * A shell script that runs the client in the pane and then says how it ended: the exit code, and whether the
      * terminal's line settings ({@code stty -g}: echo, canonical mode) are what they were before.

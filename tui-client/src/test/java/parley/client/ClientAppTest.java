@@ -9,7 +9,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import parley.client.testing.KeyQueueTerminal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -29,7 +29,7 @@ import parley.protocol.ChatEvent;
 /** The whole full-screen client against a loopback fake server, on a virtual terminal: every way out. */
 class ClientAppTest {
 
-    private final DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(60, 12));
+    private final KeyQueueTerminal terminal = new KeyQueueTerminal(new TerminalSize(60, 12));
     private final Clock clock = Clock.fixed(FakeServer.T0, ZoneOffset.UTC);
 
     private CompletableFuture<Integer> start(int port) {

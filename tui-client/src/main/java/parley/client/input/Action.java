@@ -19,7 +19,10 @@ public record Action(Kind kind, String text) {
         REDRAW,
         CANCEL,
         /** F2: show or hide senders' addresses. */
-        TOGGLE_ADDRESSES
+        TOGGLE_ADDRESSES,
+        /** The terminal says a paste starts: what follows is text, line breaks included, until PASTE_END. */
+        PASTE_START,
+        PASTE_END
     }
 
     public static Action of(Kind kind) {

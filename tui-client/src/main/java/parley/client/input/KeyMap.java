@@ -60,6 +60,9 @@ public final class KeyMap {
                 default -> Optional.empty();
             };
         }
+        if (key instanceof BracketedPaste.Mark mark) {
+            return Optional.of(Action.of(mark.isStart() ? Action.Kind.PASTE_START : Action.Kind.PASTE_END));
+        }
         if (key.getKeyType() != KeyType.Character) {
             pendingHigh = 0;
             return Optional.ofNullable(KEYS.get(key.getKeyType())).map(Action::of);

@@ -122,9 +122,14 @@ public final class ClientState {
         return result;
     }
 
-    /** Several lines arrived at once (a paste): hold them until the person confirms. */
+    /**
+     * A paste of several lines arrived: hold them until the person says Enter or Esc. A paste while one is already
+     * waiting joins it, so nothing pasted is dropped without being asked about.
+     */
     public void offerPaste(List<String> lines) {
-        pendingPaste = List.copyOf(lines);
+        List<String> all = new ArrayList<>(pendingPaste);
+        all.addAll(lines);
+        pendingPaste = List.copyOf(all);
     }
 
     public List<String> pendingPaste() {

@@ -23,7 +23,7 @@ final class Palette {
     static final Look STATUS = Look.of(TextColor.ANSI.WHITE_BRIGHT).on(TextColor.ANSI.BLUE);
     static final Look MARKER = Look.of(TextColor.ANSI.BLACK).on(TextColor.ANSI.YELLOW);
     static final Look PROMPT = Look.of(TextColor.ANSI.DEFAULT).with(SGR.BOLD);
-    static final Look QUESTION = Look.of(TextColor.ANSI.YELLOW_BRIGHT).with(SGR.BOLD);
+    static final Look QUESTION = Look.of(TextColor.ANSI.BLACK).on(TextColor.ANSI.YELLOW_BRIGHT).with(SGR.BOLD);
 
     private Palette() {
     }

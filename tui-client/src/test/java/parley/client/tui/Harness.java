@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import parley.client.input.BracketedPaste;
 import parley.client.net.LinkState;
 import parley.client.state.ClientState;
 import parley.client.state.EntryFormat;
@@ -114,6 +115,14 @@ final class Harness {
         for (char c : text.toCharArray()) {
             terminal.addInput(c == '\n' ? new KeyStroke(KeyType.Enter) : new KeyStroke(c, false, false));
         }
+        return this;
+    }
+
+    /** Pastes text as a terminal in bracketed-paste mode sends it: between the two markers. */
+    Harness paste(String text) {
+        terminal.addInput(new BracketedPaste.Mark(true));
+        type(text);
+        terminal.addInput(new BracketedPaste.Mark(false));
         return this;
     }
 

@@ -297,7 +297,6 @@ class ScreenTest {
     @Test
     void upAndDownWalkTheInputHistory() {
         Harness h = new Harness(40, 6).connectedAs("alice");
-        // One step per line: keys arriving in one read after an Enter would be a paste.
         h.type("first").key(KeyType.Enter).step();
         h.type("second").key(KeyType.Enter).step();
         h.type("draft").step();
@@ -321,29 +320,6 @@ class ScreenTest {
         assertThat(h.client.state().input().text()).isEqualTo("bora: hi @alice ");
         h.ctrl('u').type("/jo").key(KeyType.Tab).step();
         assertThat(h.client.state().input().text()).isEqualTo("/join ");
-    }
-
-    @Test
-    void aMultiLinePasteAsksBeforeSending() {
-        Harness h = new Harness(40, 6).connectedAs("alice");
-        h.type("line one\n/not a command\nline three").step();   // typed all at once: a paste
-        // Lanterna reports Enter for the line break; build the strokes as a terminal would.
-        assertThat(h.sent).isEmpty();
-        assertThat(h.row(5)).isEqualTo("Send 2 pasted lines? (y/n)");
-
-        h.type("y").step();
-        assertThat(h.sent).containsExactly("line one", "//not a command");
-        assertThat(h.row(5)).isEqualTo("> line three");
-    }
-
-    @Test
-    void aPasteCanBeRefused() {
-        Harness h = new Harness(40, 6).connectedAs("alice");
-        h.type("a\nb\n").type("c").step();
-        h.type("n").step();
-        assertThat(h.sent).isEmpty();
-        assertThat(h.dump()).contains("-- paste of 2 lines discarded");
-        assertThat(h.row(5)).isEqualTo("> c");
     }
 
     @Test
