@@ -10,7 +10,7 @@ public record Action(Kind kind, String text) {
 
     /** Every thing a key can do. */
     public enum Kind {
-        INSERT, LEFT, RIGHT, HOME, END, BACKSPACE, DELETE, KILL_TO_END, KILL_TO_START, DELETE_WORD,
+        INSERT, LEFT, RIGHT, WORD_LEFT, WORD_RIGHT, HOME, END, BACKSPACE, DELETE, KILL_TO_END, KILL_TO_START, DELETE_WORD, YANK,
         HISTORY_PREVIOUS, HISTORY_NEXT, COMPLETE, SUBMIT, PAGE_UP, PAGE_DOWN, SCROLL_UP, SCROLL_DOWN,
         /** Ctrl-C: leave now. */
         INTERRUPT,

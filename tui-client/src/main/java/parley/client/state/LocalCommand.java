@@ -26,7 +26,8 @@ public record LocalCommand(Verb verb, String argument) {
               /unignore NICK    show NICK's messages again
               /help             this list, then the server's
             Keys: PgUp/PgDn scroll, End back to the newest, Tab completes, Up/Down history,
-              Ctrl-A/E/K/U/W edit, Ctrl-C or Ctrl-D (empty line) quit.""";
+              Ctrl-A/E/K/U/W/Y edit, Alt-B/F or Ctrl-Left/Right move by words,
+              Ctrl-C or Ctrl-D (empty line) quit.""";
 
     /** Completion candidates: the client's commands and the server's. */
     public static final List<String> COMMANDS = List.of("/addresses", "/bell", "/clear", "/help", "/ignore", "/join", "/me",

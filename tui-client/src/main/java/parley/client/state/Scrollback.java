@@ -71,7 +71,7 @@ public final class Scrollback {
     public void appended(LogEntry entry) {
         if (!following()) {
             newBelow++;
-            if (entry.spoken()) {
+            if (entry.spoken() && !entry.own()) {     // what you said yourself you have read
                 unread++;
             }
         }

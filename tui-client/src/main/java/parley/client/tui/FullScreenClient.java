@@ -284,6 +284,9 @@ public final class FullScreenClient implements LinkListener {
             case INSERT -> state.input().insert(a.text());
             case LEFT -> state.input().left();
             case RIGHT -> state.input().right();
+            case WORD_LEFT -> state.input().wordLeft();
+            case WORD_RIGHT -> state.input().wordRight();
+            case YANK -> state.input().yank();
             case HOME -> state.input().home();
             case END -> {
                 state.input().end();

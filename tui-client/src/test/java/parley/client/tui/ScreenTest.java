@@ -8,6 +8,7 @@ import static parley.client.tui.Harness.says;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -178,10 +179,11 @@ class ScreenTest {
                 "14:02 <bob> line 15",
                 "14:02 <bob> line 16");
 
-        h.receive(says("bob", "line 21", 0)).receive(says("bob", "line 22", 0)).step();
+        h.receive(says("bob", "line 21", 0)).receive(says("alice", "my own", 0)).receive(says("bob", "line 22", 0));
+        h.step();
         assertThat(h.picture().subList(0, 5)).isEqualTo(held);
-        assertThat(h.row(5)).isEqualTo("-- 2 new below: End to return --");
-        assertThat(h.row(6)).contains("2 unread");
+        assertThat(h.row(5)).isEqualTo("-- 3 new below: End to return --");
+        assertThat(h.row(6)).as("your own line is not unread").contains("2 unread");
         assertThat(h.cell(0, 5).getBackgroundColor()).isEqualTo(TextColor.ANSI.YELLOW);
 
         h.key(KeyType.End).step();
@@ -292,6 +294,20 @@ class ScreenTest {
         assertThat(h.client.state().input().text()).isEqualTo("xy");
         h.ctrl('u').step();
         assertThat(h.row(5)).isEqualTo(">");
+        h.ctrl('y').step();
+        assertThat(h.client.state().input().text()).as("Ctrl-Y puts back the last kill").isEqualTo("xy");
+
+        h.ctrl('u').type("one two three").step();
+        h.terminal.addInput(new KeyStroke('b', false, true));       // Alt-B
+        h.terminal.addInput(new KeyStroke(KeyType.ArrowLeft, true, false));     // Ctrl-Left
+        h.type("X").step();
+        assertThat(h.client.state().input().text()).isEqualTo("one Xtwo three");
+        h.terminal.addInput(new KeyStroke('f', false, true));       // Alt-F
+        h.type("Y").step();
+        assertThat(h.client.state().input().text()).isEqualTo("one XtwoY three");
+        h.terminal.addInput(new KeyStroke(KeyType.ArrowRight, true, false));    // Ctrl-Right
+        h.type("Z").step();
+        assertThat(h.client.state().input().text()).isEqualTo("one XtwoY threeZ");
     }
 
     @Test
@@ -318,6 +334,9 @@ class ScreenTest {
         assertThat(h.row(5)).isEqualTo("> bora:");
         h.type("hi @al").key(KeyType.Tab).step();
         assertThat(h.client.state().input().text()).isEqualTo("bora: hi @alice ");
+        h.ctrl('u').type("so bo").key(KeyType.Tab).type("and al").key(KeyType.Tab).step();
+        assertThat(h.client.state().input().text()).as("nicks complete anywhere in the line")
+                .isEqualTo("so bob and alice ");
         h.ctrl('u').type("/jo").key(KeyType.Tab).step();
         assertThat(h.client.state().input().text()).isEqualTo("/join ");
     }
