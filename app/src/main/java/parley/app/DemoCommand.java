@@ -59,7 +59,8 @@ final class DemoCommand implements Callable<Integer> {
         ServerLog serverLog = log ? new StderrLog(clock, spec.commandLine().getErr()) : ServerLog.silent();
         // The bots and the client all come from 127.0.0.1: no per-address cap in the demo.
         RunningServer running = backend.start(server.settings("127.0.0.1", 0, serverLog)
-                .withLimits(l -> l.withConnectionCaps(l.maxClients(), 0)), new ChatCore(clock, serverLog));
+                .withLimits(l -> l.withConnectionCaps(l.maxClients(), 0)), new ChatCore(clock, serverLog,
+                server.core()));
         try (DemoBots people = new DemoBots(System.nanoTime())) {
             people.start(running.address(), bots);
             PrintWriter err = spec.commandLine().getErr();

@@ -56,7 +56,8 @@ final class ServerCommand implements Callable<Integer> {
         StopSignal stop = StopSignal.install();
         Clock clock = Clock.systemDefaultZone();
         try (StderrLog log = new StderrLog(clock, spec.commandLine().getErr())) {
-            RunningServer server = backend.start(options.settings(host, port, log), new ChatCore(clock, log));
+            RunningServer server = backend.start(options.settings(host, port, log), new ChatCore(clock, log,
+                    options.core()));
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                     + " backend=" + backend.name());
             spec.commandLine().getOut().flush();

@@ -47,6 +47,11 @@ final class ServerOptions {
             description = "Connections from one address (0 = no cap; default: ${DEFAULT-VALUE}).")
     int maxPerIp;
 
+    @Option(names = "--presence-limit", paramLabel = "N", defaultValue = "" + CoreSettings.DEFAULT_PRESENCE_LIMIT,
+            description = "Above N people a room's joins, leaves and nick changes are summed up every few seconds, "
+                    + "its welcome lists a sample and /who answers N at a time (default: ${DEFAULT-VALUE}).")
+    int presenceLimit;
+
     @Option(names = "--loops", paramLabel = "N", defaultValue = "0",
             description = "Event-loop threads of the selector backend (default: one per core).")
     int loops;
@@ -56,6 +61,11 @@ final class ServerOptions {
         Limits limits = new Limits(maxLine, maxOutbound, Math.min(softOutbound, maxOutbound),
                 Duration.ofSeconds(softOutboundSeconds), rateLimit, maxClients, maxPerIp);
         return new ServerSettings(host, port, loops, limits, MonotonicClock.start(), log);
+    }
+
+    /** The chat core's settings: the defaults, with the presence limit chosen here. */
+    CoreSettings core() {
+        return CoreSettings.defaults().withPresenceLimit(presenceLimit);
     }
 
     /** Refuses, as a usage error, the mistakes no type converter catches. */
@@ -70,11 +80,15 @@ final class ServerOptions {
         if (maxLine < 1) {
             return "--max-line must be at least 1";
         }
-        long joinBurst = newcomerBurstBytes(maxLine);
+        if (presenceLimit < 1) {
+            return "--presence-limit must be at least 1";
+        }
+        long joinBurst = newcomerBurstBytes(maxLine, presenceLimit);
         if (maxOutbound < joinBurst) {
             return "--max-outbound must be at least " + joinBurst + " bytes with --max-line " + maxLine
-                    + ": a newcomer is sent the room's last " + CoreSettings.defaults().historySize()
-                    + " lines at once";
+                    + " and --presence-limit " + presenceLimit + ": a newcomer is sent the room's last "
+                    + CoreSettings.defaults().historySize() + " lines and up to " + presenceLimit
+                    + " people at once";
         }
         if (softOutboundSeconds < 0 || maxClients < 0 || maxPerIp < 0 || loops < 0) {
             return "--soft-outbound-seconds, --max-clients, --max-per-ip and --loops cannot be negative";
@@ -85,11 +99,16 @@ final class ServerOptions {
     /**
      * What joining a room queues at once: the welcome, the member list and the history. A history line is at
      * most {@code maxLine} bytes as received, but each invalid byte in it became U+FFFD, three bytes in UTF-8,
-     * so it can be three times that, plus its time, nick and address.
+     * so it can be three times that, plus its time, nick and address. The member list names at most
+     * {@code presenceLimit} people (a bigger room sends a sample), each at most {@link #MEMBER_BYTES}.
      */
-    static long newcomerBurstBytes(int maxLine) {
-        return (CoreSettings.defaults().historySize() + 2L) * (3L * maxLine + 128L);
+    static long newcomerBurstBytes(int maxLine, int presenceLimit) {
+        return (CoreSettings.defaults().historySize() + 2L) * (3L * maxLine + 128L)
+                + (long) presenceLimit * MEMBER_BYTES;
     }
+
+    /** One person in a member list: a nick of 24 characters of up to 4 bytes, an IPv6 address and port. */
+    static final int MEMBER_BYTES = 24 * 4 + 64;
 
     /** {@code 20}, {@code 20/40}, {@code off}. */
     static final class Rate implements ITypeConverter<RateLimit> {

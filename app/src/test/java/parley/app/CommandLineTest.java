@@ -50,9 +50,15 @@ class CommandLineTest {
         assertThat(err.toString()).contains("'fast' is not a rate such as 20, 20/40 or off");
         assertThat(run("server", "--max-per-ip", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot be negative");
+        assertThat(run("server", "--presence-limit", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--presence-limit must be at least 1");
         assertThat(run("server", "--max-line", "4096", "--max-outbound", "512KiB")).isEqualTo(2);
-        assertThat(err.toString()).contains("--max-outbound must be at least 645632 bytes with --max-line 4096")
-                .contains("last 50 lines at once");
+        assertThat(err.toString())
+                .contains("--max-outbound must be at least 669632 bytes with --max-line 4096 and --presence-limit 150")
+                .contains("last 50 lines and up to 150 people at once");
+        assertThat(run("server", "--presence-limit", "10000")).as("10,000 people listed to each newcomer")
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--presence-limit 10000");
     }
 
     @Test

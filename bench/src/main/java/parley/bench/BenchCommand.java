@@ -72,8 +72,8 @@ public final class BenchCommand implements Callable<Integer> {
             + "and measure it as a reference; its rows are skipped with a note when it is not installed.")
     private boolean startRedis;
 
-    @Option(names = "--scenario", paramLabel = "LIST", defaultValue = "fanout,saturate,idle,slow", split = ",",
-            description = "Scenarios to run: fanout, saturate, idle, slow. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scenario", paramLabel = "LIST", defaultValue = "fanout,saturate,idle,lobby,slow", split = ",",
+            description = "Scenarios to run: fanout, saturate, idle, lobby, slow. Default: ${DEFAULT-VALUE}.")
     private List<String> scenarios;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",

@@ -16,7 +16,7 @@ import parley.bench.target.TargetUnavailable;
  * <pre>
  *  for target, for scenario, for repeat:
  *      start target (a server JVM / redis-server; limits raised)  -- unavailable: a skipped row, once
- *      RoomScenario or IdleScenario                                 -- the load generator in this process
+ *      RoomScenario, IdleScenario or LobbyScenario                  -- the load generator in this process
  *      stop target (SIGTERM, wait)
  * </pre>
  */
@@ -67,9 +67,11 @@ final class BenchRunner {
         }
         Result result;
         try {
-            result = scenario == Scenario.IDLE
-                    ? new IdleScenario(workload, progress).run(target, spec.label(), repeat, label)
-                    : new RoomScenario(workload, progress).run(target, spec.label(), scenario, repeat, label);
+            result = switch (scenario) {
+                case IDLE -> new IdleScenario(workload, progress).run(target, spec.label(), repeat, label);
+                case LOBBY -> new LobbyScenario(workload, progress).run(target, spec.label(), repeat, label);
+                default -> new RoomScenario(workload, progress).run(target, spec.label(), scenario, repeat, label);
+            };
         } catch (IOException | RuntimeException e) {
             result = Result.skipped(spec.label(), scenario.label(), repeat, "failed: " + e);
         } finally {
@@ -85,6 +87,9 @@ final class BenchRunner {
     private static String summary(Result r) {
         if (r.isSkipped()) {
             return r.notes();
+        }
+        if (r.scenario().equals("lobby")) {
+            return String.format("%,.0f in #lobby, connect-to-welcome p99 %.2f ms", r.connections(), r.p99Ms());
         }
         if (r.scenario().equals("idle")) {
             return String.format("%,.0f connections held, connect p99 %.2f ms", r.connections(), r.p99Ms());

@@ -68,41 +68,32 @@ final class IdleScenario {
         RunState state = new RunState(target.adapter(), new Payload(runId, w.payloadBytes()), 0);
         OptionalLong heapBefore = target.collectGarbage();
         Optional<ProcessSample> before = target.sample();
-        long cpuStart = cpu.processCpuNanos();
-        long systemStart = system.busyNanos();
+        CpuWindow window = CpuWindow.start(cpu, system, before);
         long start = System.nanoTime();
         long deadline = start + w.joinTimeout().toNanos();
         try (LoadEngine engine = new LoadEngine(state, target.address(), w.loadThreads())) {
             int submitted = 0;
-            while (System.nanoTime() < deadline && settled(state) < n) {
-                while (submitted < n && submitted - settled(state) < w.connectConcurrency()) {
+            while (System.nanoTime() < deadline && state.settled() < n) {
+                while (submitted < n && submitted - state.settled() < w.connectConcurrency()) {
                     engine.connect(new LoadClient(submitted, LoadClient.Role.IDLE, -1, prefix + submitted));
                     submitted++;
                 }
-                progress.update(label, "connecting", settled(state) / (double) Math.max(1, n),
+                progress.update(label, "connecting", state.settled() / (double) Math.max(1, n),
                         String.format("%,d/%,d in their rooms, %,d failed", state.ready(), n, state.failed()));
                 Thread.sleep(TICK_MILLIS);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Optional<ProcessSample> after = target.sample();
-            long cpuEnd = cpu.processCpuNanos();
-            long systemEnd = system.busyNanos();
+            CpuWindow.Seconds cpuSeconds = window.end(after);
             // After the CPU window: the collection the bench asks for is not the server's work.
             OptionalLong heapAfter = target.collectGarbage();
             Optional<ProcessSample> collected = target.sample();
             engine.stop();
 
-            LatencyRecorder connect = new LatencyRecorder();
-            int held = 0;
-            for (LoadClient c : engine.clients()) {
-                if (c.connectNanos() >= 0) {
-                    connect.record(c.connectNanos());
-                }
-                if (c.isReady() && !c.isClosed()) {
-                    held++;
-                }
-            }
-            if (settled(state) < n) {
+            Arrivals arrivals = Arrivals.of(engine.clients());
+            LatencyRecorder connect = arrivals.connectTimes();
+            int held = arrivals.held();
+            if (state.settled() < n) {
                 notes.add("timed out after " + w.joinTimeout().toSeconds() + " s");
             }
             if (state.failed() > 0) {
@@ -110,28 +101,17 @@ final class IdleScenario {
             }
             notes.add(String.format("held %,d of %,d connections in %.1f s; latency columns are connect times",
                     held, wanted, seconds));
-            double serverCpu = before.isPresent() && after.isPresent()
-                    ? (after.get().cpuNanos() - before.get().cpuNanos()) / 1e9 : Double.NaN;
             double perConnection = before.isPresent() && collected.isPresent() && held > 0
                     ? (collected.get().rssBytes() - before.get().rssBytes()) / 1024.0 / held : Double.NaN;
             double heapPerConnection = heapBefore.isPresent() && heapAfter.isPresent() && held > 0
                     ? (heapAfter.getAsLong() - heapBefore.getAsLong()) / 1024.0 / held : Double.NaN;
-            double ownCpu = cpuStart >= 0 ? (cpuEnd - cpuStart) / 1e9 : Double.NaN;
-            double other = systemStart >= 0 && systemEnd >= 0 && !Double.isNaN(ownCpu)
-                    ? Math.max(0, (systemEnd - systemStart) / 1e9 - ownCpu - (Double.isNaN(serverCpu) ? 0 : serverCpu))
-                    : Double.NaN;
             return new Result(name, Scenario.IDLE.label(), repeat, Double.NaN, Double.NaN,
                     connect.percentileMillis(50), connect.percentileMillis(99), connect.percentileMillis(99.9),
-                    connect.maxMillis(), wanted - held, Double.NaN, serverCpu,
+                    connect.maxMillis(), wanted - held, Double.NaN, cpuSeconds.server(),
                     after.map(s -> s.peakRssBytes() / 1048576.0).orElse(Double.NaN),
                     after.map(s -> (double) s.threads()).orElse(Double.NaN),
-                    ownCpu, other, seconds, held, perConnection, heapPerConnection,
+                    cpuSeconds.own(), cpuSeconds.other(), seconds, held, perConnection, heapPerConnection,
                     String.join("; ", notes), connect.curve());
         }
-    }
-
-    /** Connections that are in their room, failed to connect, or were closed. */
-    private static int settled(RunState state) {
-        return state.ready() + state.failed() + state.closedByServer();
     }
 }

@@ -54,27 +54,43 @@ final class LoadOptions {
             description = "How long all clients may take to connect and join. Default: ${DEFAULT-VALUE}.")
     double joinTimeout;
 
+    @Option(names = "--lobby-clients", paramLabel = "N", defaultValue = "10000",
+            description = "Clients arriving in #lobby in lobby. Default: ${DEFAULT-VALUE}.")
+    int lobbyClients;
+
+    @Option(names = "--lobby-window", paramLabel = "SECONDS", defaultValue = "10",
+            description = "The time over which they arrive, paced evenly. Default: ${DEFAULT-VALUE}.")
+    double lobbyWindow;
+
+    @Option(names = "--lobby-leave-watch", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long the server's memory is watched after they all leave. Default: ${DEFAULT-VALUE}.")
+    double lobbyLeaveWatch;
+
     @Option(names = "--load-threads", paramLabel = "N", defaultValue = "2",
             description = "Selector threads of the load generator. Default: ${DEFAULT-VALUE}.")
     int loadThreads;
 
     Workload workload() {
         return new Workload(clients, senders, rate, window, payload, seconds(warmup), seconds(duration),
-                seconds(drain), slowClients, idleConnections, connectConcurrency, seconds(joinTimeout), loadThreads);
+                seconds(drain), slowClients, idleConnections, connectConcurrency, seconds(joinTimeout), loadThreads,
+                lobbyClients, seconds(lobbyWindow), seconds(lobbyLeaveWatch));
     }
 
     /** A problem with the numbers, or null. */
     String problem() {
         if (clients < 1 || senders < 0 || rate < 1 || window < 1 || payload < 1 || slowClients < 0
-                || idleConnections < 0 || connectConcurrency < 1 || loadThreads < 1) {
+                || idleConnections < 0 || connectConcurrency < 1 || loadThreads < 1 || lobbyClients < 0) {
             return "counts must be positive (--clients, --rate, --window, --payload, --connect-concurrency, "
-                    + "--load-threads at least 1; --senders, --slow-clients, --idle-connections at least 0)";
+                    + "--load-threads at least 1; --senders, --slow-clients, --idle-connections, --lobby-clients at least 0)";
         }
-        if (warmup < 0 || duration <= 0 || drain < 0 || joinTimeout <= 0) {
-            return "--duration and --join-timeout must be more than 0 s; --warmup and --drain at least 0 s";
+        if (warmup < 0 || duration <= 0 || drain < 0 || joinTimeout <= 0 || lobbyWindow <= 0 || lobbyLeaveWatch < 0) {
+            return "--duration, --join-timeout and --lobby-window must be more than 0 s; --warmup, --drain and "
+                    + "--lobby-leave-watch at least 0 s";
         }
-        if (duration > 3600 || warmup > 3600 || drain > 3600 || joinTimeout > 3600) {
-            return "a run is bounded: --warmup, --duration, --drain and --join-timeout are at most 3600 s";
+        if (duration > 3600 || warmup > 3600 || drain > 3600 || joinTimeout > 3600 || lobbyWindow > 3600
+                || lobbyLeaveWatch > 3600) {
+            return "a run is bounded: --warmup, --duration, --drain, --join-timeout, --lobby-window and "
+                    + "--lobby-leave-watch are at most 3600 s";
         }
         return null;
     }

@@ -10,6 +10,8 @@ public enum Scenario {
     SATURATE,
     /** Many connections that do nothing: how many are held, and what each costs the server. */
     IDLE,
+    /** N clients arrive in the one room within a window and stay, then leave: latency, bytes and memory. */
+    LOBBY,
     /** FANOUT plus K clients that never read: do the others notice, and what happens to the slow ones. */
     SLOW;
 
@@ -22,7 +24,7 @@ public enum Scenario {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown scenario '" + text + "'; known: fanout, saturate, idle, slow");
+            throw new IllegalArgumentException("unknown scenario '" + text + "'; known: fanout, saturate, idle, lobby, slow");
         }
     }
 }

@@ -18,8 +18,12 @@ import java.time.Duration;
  * @param connectConcurrency connections being opened at once (idle)
  * @param joinTimeout       how long all clients may take to connect and join
  * @param loadThreads       load-generator selector threads
+ * @param lobbyClients      clients arriving in #lobby (lobby)
+ * @param lobbyWindow       the time over which they arrive, paced evenly (lobby)
+ * @param lobbyLeaveWatch   how long the server's memory is watched after they all leave (lobby)
  */
 public record Workload(int clients, int senders, int ratePerSender, int window, int payloadBytes, Duration warmup,
                        Duration duration, Duration drain, int slowClients, int idleConnections,
-                       int connectConcurrency, Duration joinTimeout, int loadThreads) {
+                       int connectConcurrency, Duration joinTimeout, int loadThreads,
+                       int lobbyClients, Duration lobbyWindow, Duration lobbyLeaveWatch) {
 }

@@ -9,6 +9,7 @@
  *     |
  *     +--&gt; RoomScenario  (fanout, saturate, slow) --+--&gt; load.LoadEngine (selector threads, LoadClients)
  *     +--&gt; IdleScenario  (idle)                    --+        |
+ *     +--&gt; LobbyScenario (lobby)                   --+        |
  *     |                                                     measure.* (latency, loss, order, own CPU)
  *     v
  *  report.Result per run --&gt; report.Medians --&gt; TableWriter (stdout), JsonWriter, CsvWriter, ChartWriter

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import parley.core.ChatCore;
+import parley.core.CoreSettings;
 import parley.core.ServerLog;
 import parley.server.Backends;
 import parley.server.RunningServer;
@@ -77,6 +78,31 @@ class BenchCommandTest {
             byte[] png = Files.readAllBytes(results.resolve("chart.png"));
             assertThat(png.length).isGreaterThan(1000);
             assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        }
+    }
+
+    @Test
+    void lobbyBringsEveryoneIntoTheOneRoomThenLetsThemLeaveAndSaysWhatEachArrivalCost(@TempDir Path dir)
+            throws Exception {
+        try (RunningServer server = Backends.discover().find("threaded").orElseThrow().start(ServerSettings.forTests(),
+                new ChatCore(Clock.systemDefaultZone(), ServerLog.silent(), CoreSettings.defaults().withPresenceLimit(5)))) {
+            Outcome o = bench(dir, "--backends", "none", "--target", "line://127.0.0.1:" + server.address().getPort(),
+                    "--scenario", "lobby", "--lobby-clients", "30", "--lobby-window", "0.5",
+                    "--lobby-leave-watch", "0.2");
+            assertThat(o.exitCode()).as(o.err()).isZero();
+            Map<String, Object> row = rows(onlySubfolder(dir)).get(0);
+            assertThat(row.get("scenario")).isEqualTo("lobby");
+            assertThat(row.get("connections")).isEqualTo(30);
+            assertThat(row.get("lost")).isEqualTo(0);
+            assertThat(((Number) row.get("p99_ms")).doubleValue()).isPositive();
+            String notes = (String) row.get("notes");
+            assertThat(notes).contains("30 of 30 in #lobby", "RSS without GC: empty n/a");
+            java.util.regex.Matcher bytes = java.util.regex.Pattern.compile("sent ([\\d,]+) bytes per arrival")
+                    .matcher(notes);
+            assertThat(bytes.find()).as(notes).isTrue();
+            assertThat(Long.parseLong(bytes.group(1).replace(",", ""))).isPositive();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> server.connectionCount() == 0);
         }
     }
 

@@ -15,9 +15,12 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import parley.core.ChatCore;
+import parley.core.CoreSettings;
 import parley.protocol.ChatEvent;
 import parley.protocol.MachineFormat;
 import parley.protocol.Member;
+import parley.protocol.TextFormat;
 import parley.protocol.WireMode;
 import parley.server.ServerSettings;
 
@@ -37,6 +40,8 @@ public abstract class BackendContract extends ContractSupport {
      */
     private static final long HELD_BACK = 256 * 1024;
     private static final Duration STILL = Duration.ofMillis(200);
+    private static final TextFormat TEXT = new TextFormat(CLOCK.getZone());
+    private static final java.time.LocalDate DAY = java.time.LocalDate.ofInstant(CLOCK.instant(), CLOCK.getZone());
 
     @Test
     void welcomeNamesAUniqueGuestNick() throws IOException {
@@ -312,6 +317,38 @@ public abstract class BackendContract extends ContractSupport {
         assertThat(firstOrder).containsExactlyInAnyOrderElementsOf(
                 IntStream.iterate(0, i -> i < 200, i -> i + 20).mapToObj(i -> "broadcast " + i)
                         .collect(Collectors.toList()));
+    }
+
+    /**
+     * With a presence limit of 5, thirty arrivals cost the first member its welcome, its own join, the joins of
+     * the next four, and then one summary per tick at most, not 25 join lines; the summaries add up to every
+     * arrival. The core's clock is fixed, so the test sets no interval between summaries: the ticks pace them.
+     */
+    @Test
+    void aBigRoomsArrivalsCostEachMemberABoundedNumberOfLines() throws IOException {
+        InetSocketAddress address = start(ServerSettings.forTests(),
+                CoreSettings.defaults().withPresenceLimit(5).withPresenceInterval(Duration.ZERO));
+        long started = System.nanoTime();
+        List<ChatClient> room = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            room.add(join(address));
+        }
+        ChatClient first = room.get(0);
+        List<ChatEvent.Presence> summaries = new ArrayList<>();
+        first.await(line -> {
+            TEXT.parse(line, DAY).filter(ChatEvent.Presence.class::isInstance)
+                    .ifPresent(e -> summaries.add((ChatEvent.Presence) e));
+            return summaries.stream().mapToInt(ChatEvent.Presence::joined).sum() == 25;
+        }, "summaries adding up to the 25 arrivals past the limit");
+        long ticks = Duration.ofNanos(System.nanoTime() - started).dividedBy(ChatCore.TICK) + 1;
+
+        assertThat(first.seen().stream().filter(l -> l.contains(") joined #lobby")).toList())
+                .as("guest1's own join and those of guests 2 to 5").hasSize(5);
+        assertThat(summaries).hasSizeLessThanOrEqualTo((int) ticks);
+        assertThat(first.seen()).as("welcome, members, 5 joins, the summaries").hasSize(7 + summaries.size());
+        assertThat(summaries.get(summaries.size() - 1).count()).isEqualTo(30);
+        assertThat(room.get(29).awaitContaining("-- in #lobby: 30 people, 20 shown: guest1 ("))
+                .as("the last arrival's welcome lists a sample").isNotNull();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import parley.core.ChatCore;
+import parley.core.CoreSettings;
 import parley.core.ServerLog;
 import parley.server.RunningServer;
 import parley.server.ServerBackend;
@@ -47,7 +48,11 @@ abstract class ContractSupport {
     }
 
     InetSocketAddress start(ServerSettings settings) throws IOException {
-        core = new ChatCore(CLOCK, ServerLog.silent());
+        return start(settings, CoreSettings.defaults());
+    }
+
+    InetSocketAddress start(ServerSettings settings, CoreSettings chat) throws IOException {
+        core = new ChatCore(CLOCK, ServerLog.silent(), chat);
         server = backend().start(settings, core);
         return server.address();
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.ChatCore;
 import parley.server.Acceptor;
+import parley.server.CoreTicker;
 import parley.server.Gatekeeper;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
@@ -31,6 +32,8 @@ final class SelectorServer implements RunningServer {
     private final ServerSettings settings;
     private final List<EventLoop> loops;
     private final Acceptor acceptor;
+    /** Started with the server: sums up big rooms' comings and goings. */
+    private CoreTicker ticker;
     /** The loop the next accepted socket goes to (acceptor thread only). */
     private int nextLoop;
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
@@ -70,6 +73,7 @@ final class SelectorServer implements RunningServer {
             }
             SelectorServer server = new SelectorServer(listener, core, settings, List.copyOf(loops));
             loops.forEach(EventLoop::start);
+            server.ticker = CoreTicker.start(core, settings.log());
             server.acceptor.start();
             return server;
         } catch (IOException | RuntimeException e) {
@@ -117,6 +121,7 @@ final class SelectorServer implements RunningServer {
         try {
             acceptor.stop();
             awaitHandedOffConnections(deadline);
+            ticker.close();
             core.announceShutdown();
             loops.forEach(loop -> loop.stop(deadline));
             for (EventLoop loop : loops) {

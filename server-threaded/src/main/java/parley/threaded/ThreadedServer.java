@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.ChatCore;
 import parley.server.Acceptor;
 import parley.server.ConnectionThreads;
+import parley.server.CoreTicker;
 import parley.server.DaemonThreads;
 import parley.server.Gatekeeper;
 import parley.server.RunningServer;
@@ -35,6 +36,8 @@ final class ThreadedServer implements RunningServer {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Gatekeeper gate;
     private final Acceptor acceptor;
+    /** Started with the server: sums up big rooms' comings and goings. */
+    private CoreTicker ticker;
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -50,6 +53,7 @@ final class ThreadedServer implements RunningServer {
     }
 
     void start() {
+        ticker = CoreTicker.start(core, settings.log());
         acceptor.start();
     }
 
@@ -99,6 +103,7 @@ final class ThreadedServer implements RunningServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ticker.close();
         core.announceShutdown();
         long deadline = System.nanoTime() + flushTimeout.toNanos();
         for (Connection c : connections) {

@@ -1,16 +1,24 @@
 package parley.core;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import parley.protocol.ChatEvent;
 import parley.protocol.Command;
 import parley.protocol.EventEncoder;
+import parley.protocol.Member;
 import parley.protocol.WireMode;
 
 /**
@@ -24,6 +32,8 @@ import parley.protocol.WireMode;
  *                                     event -> Broadcast (encode once      -> Outbound.send(same bytes)
  *                                              per mode) -> room members
  *  disconnect(session, why) ----->    leave announced to the room   ---->   Outbound.send(bytes)
+ *  tick() every second ---------->    a big room's comings and goings,
+ *                                     summed up, to its members     ---->   Outbound.send(same bytes)
  * </pre>
  *
  * Every method takes the one core lock. That lock is what gives every member of a room the room's
@@ -39,11 +49,20 @@ public final class ChatCore {
               /msg NICK TEXT    private message to NICK
               /nick NAME        change your nick (letters, digits, _ and -, up to 24)
               /join ROOM        go to ROOM, creating it if needed
-              /who              who is in this room, with their addresses
+              /who [PAGE]       who is in this room, with their addresses (a page at a time)
+              /who PREFIX       who here has a nick starting with PREFIX
               /rooms            list rooms and how many are in each
               /stats            what the server holds: people, rooms, lines relayed
               /help             this list
               /quit [REASON]    leave""";
+
+    /**
+     * How often a backend calls {@link #tick}: what a lone arrival in a big room waits at most to be
+     * announced, on top of the presence interval when a storm is being summed up.
+     */
+    public static final Duration TICK = Duration.ofSeconds(1);
+    /** How many members a welcome to a big room lists. */
+    static final int WELCOME_SAMPLE = 20;
 
     private final Object lock = new Object();
     private final Clock clock;
@@ -52,6 +71,8 @@ public final class ChatCore {
     private final EventEncoder encoder;
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Session> sessionsByNick = new HashMap<>();
+    /** Big rooms with comings and goings not yet summed up; {@link #tick} sends their summaries. */
+    private final Set<Room> presencePending = new LinkedHashSet<>();
     private long guestCounter;
     /** Lines handed to outbound queues since start: a broadcast to ten people counts ten. */
     private long linesRelayed;
@@ -125,6 +146,25 @@ public final class ChatCore {
         }
     }
 
+    /**
+     * Sends each big room the summary of its comings and goings, at most once per presence interval. The
+     * core has no thread of its own: a backend calls this every {@link #TICK}. Most calls find nothing to do,
+     * and one costs only the rooms with something to tell.
+     */
+    public void tick() {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            for (Iterator<Room> it = presencePending.iterator(); it.hasNext(); ) {
+                Room room = it.next();
+                PresenceTally tally = room.presence();
+                if (tally.due(now, settings.presenceInterval())) {
+                    it.remove();
+                    broadcast(room.members(), tally.summary(room.name(), now, room.members().size()));
+                }
+            }
+        }
+    }
+
     /** The one text line a connection refused before it joins gets (server full, too many from you). */
     public java.nio.ByteBuffer refusal(String reason) {
         return encoder.encode(new ChatEvent.Error("", clock.instant(), reason), WireMode.TEXT);
@@ -177,7 +217,11 @@ public final class ChatCore {
 
         @Override
         public Void who(Command.Who c) {
-            send(s, members(s.room()));
+            if (c.prefix().isEmpty()) {
+                whoPage(s, c.page());
+            } else {
+                whoStartingWith(s, c.prefix());
+            }
             return null;
         }
 
@@ -254,8 +298,15 @@ public final class ChatCore {
         s.rename(wanted);
         sessionsByNick.put(Names.key(wanted), s);
         log.info("nick " + s.address() + " " + old + " -> " + wanted);
-        broadcast(s.room().members(), new ChatEvent.NickChange(s.room().name(), clock.instant(), old, wanted,
-                s.address()));
+        Room room = s.room();
+        ChatEvent change = new ChatEvent.NickChange(room.name(), clock.instant(), old, wanted, s.address());
+        if (crowded(room.members().size())) {
+            send(s, change); // the client follows its own nick by this event
+            room.presence().renamed();
+            presencePending.add(room);
+        } else {
+            broadcast(room.members(), change);
+        }
     }
 
     private void changeRoom(Session s, String name) {
@@ -277,14 +328,21 @@ public final class ChatCore {
         s.moveTo(target);
         target.add(s);
         welcome(s, greeting);
-        broadcast(target.members(), new ChatEvent.Join(target.name(), clock.instant(), s.member()));
+        ChatEvent join = new ChatEvent.Join(target.name(), clock.instant(), s.member());
+        if (crowded(target.members().size())) {
+            send(s, join); // the newcomer still hears their own arrival, as in a small room
+            target.presence().joined(s.nick());
+            presencePending.add(target);
+        } else {
+            broadcast(target.members(), join);
+        }
     }
 
     /** Who you are, where you are, who is there and what was said: sent on entering a room. */
     private void welcome(Session s, String greeting) {
         Room room = s.room();
         send(s, new ChatEvent.Welcome(room.name(), clock.instant(), s.member(), greeting));
-        send(s, members(room));
+        send(s, crowded(room.members().size()) ? sample(room) : members(room));
         for (ChatEvent.Spoken old : room.history()) {
             send(s, old.asHistory());
         }
@@ -297,15 +355,78 @@ public final class ChatCore {
 
     private void leave(Session s, String reason) {
         Room from = s.room();
+        boolean crowded = crowded(from.members().size()); // counting the one who leaves, as a join does
         from.remove(s);
-        broadcast(from.members(), new ChatEvent.Leave(from.name(), clock.instant(), s.member(), reason));
+        if (crowded) {
+            from.presence().left();
+            presencePending.add(from);
+        } else {
+            broadcast(from.members(), new ChatEvent.Leave(from.name(), clock.instant(), s.member(), reason));
+        }
         if (from.isEmpty() && !from.name().equals(settings.defaultRoom())) {
             rooms.remove(Names.key(from.name()));
+            presencePending.remove(from);
         }
+    }
+
+    /**
+     * Whether a room of {@code size} (counting whoever comes, goes or changes nick) sums up its comings and
+     * goings rather than announcing each: the rule that keeps a big room's presence linear.
+     */
+    private boolean crowded(int size) {
+        return size > settings.presenceLimit();
     }
 
     private ChatEvent members(Room room) {
         return new ChatEvent.Members(room.name(), clock.instant(), room.members().stream().map(Session::member).toList());
+    }
+
+    /** A big room's welcome: how many are there, and the first few who came. */
+    private ChatEvent sample(Room room) {
+        return new ChatEvent.Members(room.name(), clock.instant(), room.members().stream().limit(WELCOME_SAMPLE)
+                .map(Session::member).toList(), room.members().size());
+    }
+
+    /** Page {@code page} of the room, {@code --presence-limit} people a page: a room below it is one page. */
+    private void whoPage(Session s, int page) {
+        Room room = s.room();
+        int perPage = settings.presenceLimit();
+        int size = room.members().size();
+        int pages = Math.max(1, (size + perPage - 1) / perPage);
+        if (page > pages) {
+            refuse(s, "#" + room.name() + " has " + pages + (pages == 1 ? " page" : " pages") + " of people; try /who "
+                    + pages);
+            return;
+        }
+        send(s, new ChatEvent.Members(room.name(), clock.instant(), room.members().stream()
+                .skip((long) (page - 1) * perPage).limit(perPage).map(Session::member).toList(), size));
+        if (pages > 1) {
+            inform(s, "page " + page + " of " + pages + (page < pages ? "; /who " + (page + 1) + " for the next" : "")
+                    + "; /who PREFIX finds nicks");
+        }
+    }
+
+    /** Who here has a nick starting with {@code prefix}, ignoring case: at most a page of them. */
+    private void whoStartingWith(Session s, String prefix) {
+        Room room = s.room();
+        String wanted = prefix.toLowerCase(Locale.ROOT);
+        List<Member> found = new ArrayList<>();
+        int matches = 0;
+        for (Session m : room.members()) {
+            if (m.nick().toLowerCase(Locale.ROOT).startsWith(wanted)) {
+                matches++;
+                if (found.size() < settings.presenceLimit()) {
+                    found.add(m.member());
+                }
+            }
+        }
+        if (matches == 0) {
+            inform(s, "nobody in #" + room.name() + " has a nick starting with " + prefix);
+            return;
+        }
+        send(s, new ChatEvent.Members(room.name(), clock.instant(), found, room.members().size()));
+        inform(s, matches + (matches == 1 ? " nick starts" : " nicks start") + " with " + prefix
+                + (matches > found.size() ? "; the first " + found.size() + " are shown" : ""));
     }
 
     private String roomList() {

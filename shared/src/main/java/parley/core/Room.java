@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import parley.protocol.ChatEvent;
 
-/** A room: its members in join order and its last N spoken messages. Guarded by the core's lock. */
+/**
+ * A room: its members in join order, its last N spoken messages and, once it is big, the tally of its comings
+ * and goings. Guarded by the core's lock.
+ */
 final class Room {
 
     private final String name;
@@ -16,6 +19,8 @@ final class Room {
     private final Set<Session> members = new LinkedHashSet<>();
     /** Made on the first message: most rooms of an idle server never hear one (a room of one, a lobby). */
     private ArrayDeque<ChatEvent.Spoken> history;
+    /** Made when the room first grows past the presence limit. */
+    private PresenceTally presence;
 
     Room(String name, int historySize) {
         this.name = name;
@@ -40,6 +45,14 @@ final class Room {
 
     boolean isEmpty() {
         return members.isEmpty();
+    }
+
+    /** The room's comings and goings since its last summary (for a room above the presence limit). */
+    PresenceTally presence() {
+        if (presence == null) {
+            presence = new PresenceTally();
+        }
+        return presence;
     }
 
     void remember(ChatEvent.Spoken spoken) {

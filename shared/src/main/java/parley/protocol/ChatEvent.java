@@ -41,6 +41,8 @@ public sealed interface ChatEvent {
 
         R members(Members e);
 
+        R presence(Presence e);
+
         R info(Info e);
 
         R error(Error e);
@@ -130,15 +132,59 @@ public sealed interface ChatEvent {
         }
     }
 
-    /** Who is in the room, in the order they came. */
-    record Members(String room, Instant time, List<Member> members) implements ChatEvent {
+    /**
+     * Who is in the room, in the order they came: everyone, or in a big room a part of them (a sample in a
+     * welcome, a page or the matches of a {@code /who}).
+     *
+     * @param members who is listed
+     * @param count   how many people are in the room, at least as many as are listed
+     */
+    record Members(String room, Instant time, List<Member> members, int count) implements ChatEvent {
         public Members {
             members = List.copyOf(members);
+            if (count < members.size()) {
+                throw new IllegalArgumentException("a room of " + count + " cannot list " + members.size());
+            }
+        }
+
+        /** Everyone in the room. */
+        public Members(String room, Instant time, List<Member> members) {
+            this(room, time, members, members.size());
+        }
+
+        /** Whether this lists everyone in the room. */
+        public boolean complete() {
+            return count == members.size();
         }
 
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.members(this);
+        }
+    }
+
+    /**
+     * Comings and goings in a room too big to announce them one by one (above the server's presence limit),
+     * summed up over a few seconds.
+     *
+     * @param joined   how many came in since the last summary
+     * @param left     how many left
+     * @param renamed  how many changed their nick
+     * @param count    how many people are in the room now
+     * @param arrivals the nicks of the first few who came in, as they came (at most {@link #SAMPLE})
+     */
+    record Presence(String room, Instant time, int joined, int left, int renamed, int count, List<String> arrivals)
+            implements ChatEvent {
+        /** The most arrivals a summary names. */
+        public static final int SAMPLE = 5;
+
+        public Presence {
+            arrivals = List.copyOf(arrivals);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.presence(this);
         }
     }
 

@@ -57,13 +57,26 @@ public sealed interface Command {
             case "nick" -> arg.isEmpty() ? new Invalid("nick", "usage: /nick NAME") : new Nick(arg);
             case "join" -> arg.isEmpty() ? new Invalid("join", "usage: /join ROOM")
                     : new Join(arg.startsWith("#") ? arg.substring(1) : arg);
-            case "who" -> new Who();
+            case "who" -> who(arg);
             case "rooms" -> new Rooms();
             case "stats" -> new Stats();
             case "help" -> new Help();
             case "quit" -> new Quit(arg);
             default -> new Unknown(name, arg);
         };
+    }
+
+    /** {@code /who}, {@code /who 2} (a page, from 1), {@code /who ali} (nicks starting so). */
+    private static Command who(String arg) {
+        if (arg.isEmpty()) {
+            return new Who(1, "");
+        }
+        if (arg.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return arg.length() > 9 || Integer.parseInt(arg) == 0
+                    ? new Invalid("who", "usage: /who [PAGE or PREFIX]; pages count from 1")
+                    : new Who(Integer.parseInt(arg), "");
+        }
+        return new Who(1, arg);
     }
 
     private static Command privateMessage(String arg) {
@@ -136,8 +149,16 @@ public sealed interface Command {
         }
     }
 
-    /** {@code /who}. */
-    record Who() implements Command {
+    /**
+     * {@code /who}, {@code /who PAGE} or {@code /who PREFIX}: a page of the room's members (from 1), or those
+     * whose nick starts with {@code prefix} when it is not empty (a line of ASCII digits is a page).
+     */
+    record Who(int page, String prefix) implements Command {
+        /** The whole room, or its first page. */
+        public Who() {
+            this(1, "");
+        }
+
         public <R> R accept(Visitor<R> v) {
             return v.who(this);
         }

@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +28,8 @@ import java.util.stream.Collectors;
 public final class MachineFormat {
 
     private static final int FIELDS = 7;
+    /** A count in a members or presence event: {@code +N} or {@code N}, small enough for an int. */
+    private static final Pattern COUNT = Pattern.compile("\\+?\\d{1,9}");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
 
     private final DateTimeFormatter time;
@@ -70,10 +75,21 @@ public final class MachineFormat {
                 return line("nick", n.room(), n, n.oldNick(), n.address(), n.newNick());
             }
 
+            /** {@code nick@address ...}, then {@code +N} when N more are in the room than are listed. */
             @Override
             public String members(ChatEvent.Members m) {
+                int more = m.count() - m.members().size();
                 return line("members", m.room(), m, "", "", m.members().stream()
-                        .map(who -> who.nick() + "@" + who.address()).collect(Collectors.joining(" ")));
+                        .map(who -> who.nick() + "@" + who.address()).collect(Collectors.joining(" "))
+                        + (more == 0 ? "" : (m.members().isEmpty() ? "+" : " +") + more));
+            }
+
+            /** {@code joined=120 left=14 renamed=3 count=10106 arrivals=alice,bob}: nicks hold no comma. */
+            @Override
+            public String presence(ChatEvent.Presence p) {
+                return line("presence", p.room(), p, "", "", "joined=" + p.joined() + " left=" + p.left()
+                        + " renamed=" + p.renamed() + " count=" + p.count()
+                        + " arrivals=" + String.join(",", p.arrivals()));
             }
 
             @Override
@@ -122,23 +138,53 @@ public final class MachineFormat {
             case "join" -> new ChatEvent.Join(room, at, who);
             case "leave" -> new ChatEvent.Leave(room, at, who, text);
             case "nick" -> new ChatEvent.NickChange(room, at, who.nick(), text, who.address());
-            case "members" -> new ChatEvent.Members(room, at, members(text));
+            case "members" -> members(room, at, text);
+            case "presence" -> presence(room, at, text, line);
             case "info" -> new ChatEvent.Info(room, at, text);
             case "error" -> new ChatEvent.Error(room, at, text);
             default -> throw new IllegalArgumentException("unknown kind of machine event: " + line);
         };
     }
 
-    /** {@code nick@ip:port nick@ip:port}: a nick never holds a space or an {@code @}. */
-    private static List<Member> members(String list) {
+    /**
+     * {@code nick@ip:port nick@ip:port +N}: a nick never holds a space or an {@code @}; {@code +N} says N more
+     * are in the room than are listed. Anything else is skipped, so a later addition cannot break a reader.
+     */
+    private static ChatEvent.Members members(String room, Instant at, String list) {
         List<Member> out = new ArrayList<>();
+        long more = 0;
         for (String entry : list.split(" ")) {
-            int at = entry.indexOf('@');
-            if (at > 0) {
-                out.add(new Member(entry.substring(0, at), entry.substring(at + 1)));
+            int sign = entry.indexOf('@');
+            if (sign > 0) {
+                out.add(new Member(entry.substring(0, sign), entry.substring(sign + 1)));
+            } else if (COUNT.matcher(entry).matches() && entry.startsWith("+")) {
+                more = Long.parseLong(entry.substring(1));
             }
         }
-        return out;
+        return new ChatEvent.Members(room, at, out, (int) Math.min(Integer.MAX_VALUE, out.size() + more));
+    }
+
+    /** {@code key=value} pairs in any order; a key this reader does not know is skipped. */
+    private static ChatEvent.Presence presence(String room, Instant at, String text, String line) {
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : text.split(" ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        String arrivals = fields.getOrDefault("arrivals", "");
+        return new ChatEvent.Presence(room, at, number(fields, "joined", line), number(fields, "left", line),
+                number(fields, "renamed", line), number(fields, "count", line),
+                arrivals.isEmpty() ? List.of() : List.of(arrivals.split(",")));
+    }
+
+    private static int number(Map<String, String> fields, String key, String line) {
+        String value = fields.getOrDefault(key, "0");
+        if (!COUNT.matcher(value).matches()) {
+            throw new IllegalArgumentException("bad " + key + " in machine event: " + line);
+        }
+        return Integer.parseInt(value);
     }
 
     static String escape(String s) {

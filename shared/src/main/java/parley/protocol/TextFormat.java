@@ -45,7 +45,10 @@ public final class TextFormat {
     private static final Pattern LEAVE = Pattern.compile("<- (\\S+) \\((\\S+)\\) left #(\\S+)(?: \\((.*)\\))?",
             Pattern.DOTALL);
     private static final Pattern NICK = Pattern.compile("-- (\\S+) \\((\\S+)\\) is now known as (\\S+)");
-    private static final Pattern MEMBERS = Pattern.compile("-- in #(\\S+): (?:nobody|\\d+ (?:person|people): (.*))");
+    private static final Pattern MEMBERS = Pattern.compile(
+            "-- in #(\\S+): (?:nobody|(\\d{1,9}) (?:person|people)(?:, \\d+ shown)?: (.*))");
+    private static final Pattern PRESENCE = Pattern.compile("-- #(\\S+): \\+(\\d{1,9}) joined(?: \\(([^)]*)\\))?, "
+            + "-(\\d{1,9}) left, (\\d{1,9}) renamed; (\\d{1,9}) (?:person|people) here");
     private static final Pattern MEMBER = Pattern.compile("(\\S+) \\((\\S+)\\)");
 
     private final ZoneId zone;
@@ -97,12 +100,24 @@ public final class TextFormat {
             return "-- " + named(new Member(n.oldNick(), n.address())) + " is now known as " + n.newNick();
         }
 
-        /** {@code 2 people: a (1.2.3.4:5), b (1.2.3.4:6)}, or {@code nobody}. */
+        /**
+         * {@code 2 people: a (1.2.3.4:5), b (1.2.3.4:6)}, or {@code nobody}; a part of a big room reads
+         * {@code 10000 people, 20 shown: a (1.2.3.4:5), ...}.
+         */
         @Override
         public String members(ChatEvent.Members m) {
-            int n = m.members().size();
-            return "-- in #" + m.room() + ": " + (n == 0 ? "nobody" : n + (n == 1 ? " person: " : " people: ")
+            int n = m.count();
+            return "-- in #" + m.room() + ": " + (n == 0 ? "nobody" : people(n)
+                    + (m.complete() ? "" : ", " + m.members().size() + " shown") + ": "
                     + m.members().stream().map(TextFormat::named).collect(Collectors.joining(", ")));
+        }
+
+        /** {@code #lobby: +120 joined (alice, bob), -14 left, 3 renamed; 10106 people here}. */
+        @Override
+        public String presence(ChatEvent.Presence p) {
+            return "-- #" + p.room() + ": +" + p.joined() + " joined"
+                    + (p.arrivals().isEmpty() ? "" : " (" + String.join(", ", p.arrivals()) + ")")
+                    + ", -" + p.left() + " left, " + p.renamed() + " renamed; " + people(p.count()) + " here";
         }
 
         @Override
@@ -115,6 +130,10 @@ public final class TextFormat {
             return "!! " + r.text();
         }
     };
+
+    private static String people(int n) {
+        return n + (n == 1 ? " person" : " people");
+    }
 
     private static String sender(Member m) {
         return m.nick() + "@" + m.address();
@@ -160,7 +179,13 @@ public final class TextFormat {
         } else if ((m = NICK.matcher(body)).matches()) {
             return new ChatEvent.NickChange("", at, m.group(1), m.group(3), m.group(2));
         } else if ((m = MEMBERS.matcher(body)).matches()) {
-            return new ChatEvent.Members(m.group(1), at, members(m.group(2)));
+            List<Member> listed = members(m.group(3));
+            return new ChatEvent.Members(m.group(1), at, listed,
+                    m.group(2) == null ? 0 : Math.max(listed.size(), Integer.parseInt(m.group(2))));
+        } else if ((m = PRESENCE.matcher(body)).matches()) {
+            return new ChatEvent.Presence(m.group(1), at, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)),
+                    Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)),
+                    m.group(3) == null ? List.of() : List.of(m.group(3).split(", ")));
         } else if (body.startsWith("-- ")) {
             return new ChatEvent.Info("", at, body.substring(3));
         } else if (body.startsWith("!! ")) {

@@ -4,7 +4,8 @@
  * {@link parley.server.RunningServer} it returns; and what both backends share around their sockets: the
  * {@link parley.server.Acceptor} and {@link parley.server.Gatekeeper} (connection caps, from
  * {@link parley.server.Admission}) every new socket passes, {@link parley.server.ConnectionThreads} (virtual
- * threads where the JVM has them), {@link parley.server.DaemonThreads}, {@link parley.server.Quietly} and
+ * threads where the JVM has them), the {@link parley.server.CoreTicker} that calls the core's tick every second,
+ * {@link parley.server.DaemonThreads}, {@link parley.server.Quietly} and
  * {@link parley.server.SocketAddresses}.
  *
  * <pre>

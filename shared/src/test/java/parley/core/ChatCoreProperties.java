@@ -427,6 +427,11 @@ class ChatCoreProperties {
                 }
 
                 @Override
+                public Void presence(ChatEvent.Presence p) {
+                    throw new AssertionError("no room here passes the presence limit, yet: " + line);
+                }
+
+                @Override
                 public Void join(ChatEvent.Join j) {
                     inMyRoom(j.room());
                     String who = j.who().nick() + "@" + j.who().address();

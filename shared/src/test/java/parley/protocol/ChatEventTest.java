@@ -31,6 +31,14 @@ class ChatEventTest {
     }
 
     @Test
+    void aMembersEventListsAtMostTheRoomsCount() {
+        assertThat(new ChatEvent.Members("lobby", T, List.of(ALICE)).complete()).isTrue();
+        assertThat(new ChatEvent.Members("lobby", T, List.of(ALICE), 10).complete()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ChatEvent.Members("lobby", T, List.of(ALICE), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aVisitorIsCalledOnTheMethodOfTheEventsKind() {
         List<String> kinds = Samples.oneOfEach("lobby", T, "alice", "1.2.3.4:5", "x", false).stream()
                 .map(e -> e.accept(new ChatEvent.Visitor<String>() {
@@ -66,6 +74,10 @@ class ChatEventTest {
                         return "members";
                     }
 
+                    public String presence(ChatEvent.Presence e) {
+                        return "presence";
+                    }
+
                     public String info(ChatEvent.Info e) {
                         return "info";
                     }
@@ -75,6 +87,6 @@ class ChatEventTest {
                     }
                 })).toList();
         assertThat(kinds).containsExactly("welcome", "message", "action", "private", "join", "leave", "nick",
-                "members", "info", "error");
+                "members", "members", "presence", "info", "error");
     }
 }

@@ -81,6 +81,10 @@ class CommandTest {
         assertThat(parsed("/join #Dev")).isEqualTo(new Command.Join("Dev"));
         assertThat(parsed("/JOIN dev")).isEqualTo(new Command.Join("dev"));
         assertThat(parsed("/who")).isEqualTo(new Command.Who());
+        assertThat(parsed("/who")).isEqualTo(new Command.Who(1, ""));
+        assertThat(parsed("/who 3")).isEqualTo(new Command.Who(3, ""));
+        assertThat(parsed("/WHO  ali ")).isEqualTo(new Command.Who(1, "ali"));
+        assertThat(parsed("/who 3x")).isEqualTo(new Command.Who(1, "3x"));
         assertThat(parsed("/rooms")).isEqualTo(new Command.Rooms());
         assertThat(parsed("/stats")).isEqualTo(new Command.Stats());
         assertThat(parsed("/help\t")).isEqualTo(new Command.Help());
@@ -90,6 +94,8 @@ class CommandTest {
     @CsvSource(delimiter = '|', value = {
         "/me|me|usage: /me TEXT", "/msg|msg|usage: /msg NICK TEXT", "/msg bob|msg|usage: /msg NICK TEXT",
         "/msg bob   |msg|usage: /msg NICK TEXT", "/nick|nick|usage: /nick NAME", "/join|join|usage: /join ROOM",
+        "/who 0|who|usage: /who [PAGE or PREFIX]; pages count from 1",
+        "/who 9999999999|who|usage: /who [PAGE or PREFIX]; pages count from 1",
     })
     void aCommandMissingWhatItNeedsIsInvalidWithItsUsage(String line, String name, String usage) {
         assertThat(parsed(line)).isEqualTo(new Command.Invalid(name, usage));

@@ -98,7 +98,11 @@ class MachineFormatProperties {
                 AWKWARD_TEXT.generate(in), AWKWARD_TEXT.generate(in), Generate.booleans().generate(in));
         ChatEvent event = each.get(integers().between(0, each.size() - 1).generate(in));
         if (event instanceof ChatEvent.Members m) {
-            event = new ChatEvent.Members(m.room(), m.time(), MEMBER_LISTS.generate(in));
+            List<Member> listed = MEMBER_LISTS.generate(in);
+            event = new ChatEvent.Members(m.room(), m.time(), listed, Math.max(listed.size(), m.count()));
+        } else if (event instanceof ChatEvent.Presence p) { // nicks: no space, comma or '=' in them
+            event = new ChatEvent.Presence(p.room(), p.time(), p.joined(), p.left(), p.renamed(), p.count(),
+                    MEMBER_LISTS.generate(in).stream().map(Member::nick).toList());
         }
         return new Case(event, ZoneId.of(Generate.pick(ZONES).generate(in)));
     }

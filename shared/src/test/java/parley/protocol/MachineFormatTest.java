@@ -24,7 +24,7 @@ class MachineFormatTest {
     @Test
     void everyKindRoundTripsWithTabsBackslashesNewlinesAndChinese() {
         List<String> kinds = List.of("welcome", "message", "action", "private", "join", "leave", "nick", "members",
-                "info", "error");
+                "members", "presence", "info", "error");
         for (boolean history : new boolean[] {false, true}) {
             List<ChatEvent> events = Samples.oneOfEach("大厅\tlobby", T, "张伟\\", "127.0.0.1:50312", NASTY, history);
             for (int i = 0; i < events.size(); i++) {
@@ -50,6 +50,30 @@ class MachineFormatTest {
                 .isEqualTo("members\tlobby\t2026-11-26T14:02:07.120+01:00\t\t\t0\tbob@10.0.0.2:2 张伟@[::1]:7");
         assertThat(MachineFormat.parse("members\tlobby\t2026-11-26T14:02:07.120+01:00\t\t\t0\t"))
                 .isEqualTo(new ChatEvent.Members("lobby", T, List.of()));
+    }
+
+    @Test
+    void aPartOfABigRoomSaysHowManyMoreThereAreAndOldReadersSkipIt() {
+        Member bob = new Member("bob", "10.0.0.2:2");
+        String line = format.format(new ChatEvent.Members("lobby", T, List.of(bob), 10_000));
+        assertThat(line).isEqualTo("members\tlobby\t2026-11-26T14:02:07.120+01:00\t\t\t0\tbob@10.0.0.2:2 +9999");
+        assertThat(MachineFormat.parse(line)).isEqualTo(new ChatEvent.Members("lobby", T, List.of(bob), 10_000));
+        assertThat(format.format(new ChatEvent.Members("lobby", T, List.of(), 7)))
+                .endsWith("\t0\t+7");
+    }
+
+    @Test
+    void aPresenceSummaryIsKeyValuePairsAndUnknownKeysAreSkipped() {
+        ChatEvent.Presence p = new ChatEvent.Presence("lobby", T, 120, 14, 3, 10_106, List.of("alice", "张伟"));
+        String line = format.format(p);
+        assertThat(line).isEqualTo("presence\tlobby\t2026-11-26T14:02:07.120+01:00\t\t\t0\t"
+                + "joined=120 left=14 renamed=3 count=10106 arrivals=alice,张伟");
+        assertThat(MachineFormat.parse(line)).isEqualTo(p);
+        assertThat(MachineFormat.parse("presence\tlobby\t2026-11-26T14:02:07.120+01:00\t\t\t0\t"
+                + "count=9 later=x joined=1 arrivals="))
+                .isEqualTo(new ChatEvent.Presence("lobby", T, 1, 0, 0, 9, List.of()));
+        assertThatThrownBy(() -> MachineFormat.parse("presence\tlobby\t2026-11-26T14:02:07.120+01:00\t\t\t0\t"
+                + "joined=99999999999")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("joined");
     }
 
     @Test

@@ -11,7 +11,7 @@ final class Samples {
 
     /**
      * One event of each kind; {@code history} marks the kinds that can be history. Members lists
-     * {@code nick@address} once.
+     * {@code nick@address} once, as a whole room and as a part of a big one.
      */
     static List<ChatEvent> oneOfEach(String room, Instant t, String nick, String address, String text,
                                      boolean history) {
@@ -25,6 +25,8 @@ final class Samples {
                 new ChatEvent.Leave(room, t, who, text),
                 new ChatEvent.NickChange(room, t, nick, text, address),
                 new ChatEvent.Members(room, t, List.of(who)),
+                new ChatEvent.Members(room, t, List.of(who), 10_000),
+                new ChatEvent.Presence(room, t, 120, 14, 3, 10_106, List.of(nick)),
                 new ChatEvent.Info(room, t, text),
                 new ChatEvent.Error(room, t, text));
     }

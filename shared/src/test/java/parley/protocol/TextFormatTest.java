@@ -79,6 +79,21 @@ class TextFormatTest {
                 .isEqualTo("[14:02:07] -- in #dev: 1 person: 张伟 ([::1]:7)");
         assertThat(format.format(new ChatEvent.Members("empty", T, List.of())))
                 .isEqualTo("[14:02:07] -- in #empty: nobody");
+        ChatEvent.Members part = new ChatEvent.Members("lobby", T, List.of(new Member("a", "1.2.3.4:5")), 10_000);
+        assertThat(format.format(part)).isEqualTo("[14:02:07] -- in #lobby: 10000 people, 1 shown: a (1.2.3.4:5)");
+        assertThat(parse(format.format(part))).contains(new ChatEvent.Members("lobby", T_SECONDS, part.members(), 10_000));
+    }
+
+    @Test
+    void presence() {
+        ChatEvent.Presence p = new ChatEvent.Presence("lobby", T, 120, 14, 3, 10_106, List.of("alice", "张伟"));
+        assertThat(format.format(p))
+                .isEqualTo("[14:02:07] -- #lobby: +120 joined (alice, 张伟), -14 left, 3 renamed; 10106 people here");
+        assertThat(parse(format.format(p))).contains(new ChatEvent.Presence("lobby", T_SECONDS, 120, 14, 3, 10_106,
+                List.of("alice", "张伟")));
+        ChatEvent.Presence quiet = new ChatEvent.Presence("lobby", T, 0, 1, 0, 1, List.of());
+        assertThat(format.format(quiet)).isEqualTo("[14:02:07] -- #lobby: +0 joined, -1 left, 0 renamed; 1 person here");
+        assertThat(parse(format.format(quiet))).contains(new ChatEvent.Presence("lobby", T_SECONDS, 0, 1, 0, 1, List.of()));
     }
 
     @Test

@@ -27,7 +27,9 @@ public final class LoadClient implements WireAdapter.Events, Payload.Sink {
         /** Joins, then never reads again. */
         SLOW,
         /** Joins its own room and waits. */
-        IDLE
+        IDLE,
+        /** Stays in the room every connection lands in (sends nothing) and waits. */
+        LOBBY
     }
 
     private static final int MAX_IN = 16 * 1024 * 1024;
@@ -116,7 +118,9 @@ public final class LoadClient implements WireAdapter.Events, Payload.Sink {
             checker = new SequenceChecker(state.senders);
         }
         state.connected.incrementAndGet();
-        out.put(state.adapter.join(room));
+        if (role != Role.LOBBY) {
+            out.put(state.adapter.join(room));
+        }
         key.interestOps(SelectionKey.OP_READ);
         flush();
     }
@@ -136,6 +140,7 @@ public final class LoadClient implements WireAdapter.Events, Payload.Sink {
             // The receipt time of what this read returned: taken after the read, so it is never earlier than
             // the arrival of any byte in it (the select's own time can be, by the time this key's turn comes).
             now = loop.stamp();
+            state.bytesIn.add(n);
             if (firstByteNanos == 0) {
                 firstByteNanos = now;
             }

@@ -29,6 +29,8 @@ public final class RunState {
     final AtomicLongArray finalSent;
     final AtomicInteger sendersDone = new AtomicInteger();
     final LongAdder deliveries = new LongAdder();
+    /** Bytes every client read, in all. */
+    final LongAdder bytesIn = new LongAdder();
     final Queue<Departure> departures = new ConcurrentLinkedQueue<>();
     final Queue<String> errors = new ConcurrentLinkedQueue<>();
     private final AtomicInteger errorCount = new AtomicInteger();
@@ -46,6 +48,16 @@ public final class RunState {
 
     public int connected() {
         return connected.get();
+    }
+
+    /** What the server sent to all clients so far, in bytes. */
+    public long bytesReceived() {
+        return bytesIn.sum();
+    }
+
+    /** Clients that are in (ready), failed to connect, or were closed by the server. */
+    public int settled() {
+        return ready() + failed() + closedByServer();
     }
 
     public int ready() {

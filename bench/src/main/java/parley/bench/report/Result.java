@@ -8,11 +8,11 @@ import parley.bench.measure.LatencyRecorder.CurvePoint;
  * latency curve for the chart. A figure that does not apply (or was not measurable) is {@code NaN}.
  *
  * @param target             e.g. {@code selector}, {@code threaded}, {@code redis}
- * @param scenario           fanout, saturate, idle or slow
+ * @param scenario           fanout, saturate, idle, lobby or slow
  * @param repeat             which repetition (1-based); 0 for a median of several
  * @param messagesPerSec     messages sent per second in the measured window
  * @param deliveriesPerSec   messages received per second, counting each receiver (window)
- * @param p50Ms              latency percentiles in ms (idle: connect time)
+ * @param p50Ms              latency percentiles in ms (idle, lobby: connect time)
  * @param lost               messages some member never received (idle: connections not held)
  * @param reordered          arrivals after a later message of the same sender
  * @param serverCpuSeconds   server user+system CPU during the measured window (idle: while connecting)
@@ -22,7 +22,8 @@ import parley.bench.measure.LatencyRecorder.CurvePoint;
  * @param otherCpuSeconds    CPU every other program on the machine used in that window (the noise)
  * @param windowSeconds      the measured window
  * @param connections        connections held (idle) or clients in the room
- * @param rssPerConnectionKiB (idle) resident memory added per held connection (both samples after a full GC)
+ * @param rssPerConnectionKiB (idle) resident memory added per held connection (both samples after a full GC);
+ *                           (lobby) the same without any GC, as the operator sees it
  * @param heapPerConnectionKiB (idle) live Java heap added per held connection (after a full GC; NaN for Redis)
  * @param notes              what else happened: skipped, errors, slow clients closed
  * @param curve              latency by percentile (ms)

@@ -33,6 +33,8 @@ public final class ClientState {
     private final Follow follow = new Follow();
     private LinkState connection = LinkState.CONNECTING;
     private String room = "";
+    /** How many are in a room too big to be listed (the server's last count), else 0. */
+    private int crowd;
     private boolean inHistory;
     private LocalDate lastDay;
     private List<String> pendingPaste = List.of();
@@ -215,8 +217,9 @@ public final class ClientState {
         return room;
     }
 
+    /** Who we know is here, or in a big room the count the server last gave. */
     public int memberCount() {
-        return members.count();
+        return Math.max(members.count(), crowd);
     }
 
     public BellMode bell() {
@@ -243,13 +246,29 @@ public final class ClientState {
             own.follow(w);
             room = w.room();
             members.clear();
+            crowd = 0;
             return true;
         }
 
+        /** A part of a big room (a sample, a page of /who) adds to who we know rather than replacing it. */
         @Override
         public Boolean members(ChatEvent.Members m) {
             if (m.room().equalsIgnoreCase(room)) {
-                members.replaceAll(m.members());
+                if (m.complete()) {
+                    members.replaceAll(m.members());
+                } else {
+                    m.members().forEach(who -> members.add(who.nick()));
+                }
+                crowd = m.complete() ? 0 : m.count();
+            }
+            return true;
+        }
+
+        /** A big room's comings and goings, summed up: shown, and its count kept for the status line. */
+        @Override
+        public Boolean presence(ChatEvent.Presence p) {
+            if (p.room().equalsIgnoreCase(room)) {
+                crowd = p.count();
             }
             return true;
         }

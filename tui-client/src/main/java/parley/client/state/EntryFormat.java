@@ -98,7 +98,15 @@ public final class EntryFormat {
 
             @Override
             public LogEntry members(ChatEvent.Members m) {
-                return system(m, NOBODY, "--", "in #" + m.room() + ": " + memberNicks(m.members()));
+                return system(m, NOBODY, "--", "in #" + m.room() + ": " + (m.complete() ? memberNicks(m.members())
+                        : m.count() + " people, among them " + memberNicks(m.members())));
+            }
+
+            @Override
+            public LogEntry presence(ChatEvent.Presence p) {
+                return system(p, NOBODY, "--", "#" + p.room() + ": +" + p.joined() + " joined"
+                        + (p.arrivals().isEmpty() ? "" : " (" + String.join(", ", p.arrivals()) + ")")
+                        + ", -" + p.left() + " left, " + p.renamed() + " renamed; " + p.count() + " here");
             }
 
             @Override

@@ -50,6 +50,25 @@ class ClientStateTest {
     }
 
     @Test
+    void aBigRoomShowsItsCountAndItsSummariesAndAPageOfWhoAddsToWhoIsKnown() {
+        state.onEvent(welcome("guest1"));
+        state.onEvent(new ChatEvent.Members("lobby", T, List.of(who("guest1"), who("bob")), 10_000));
+        assertThat(state.memberCount()).isEqualTo(10_000);
+        state.onEvent(new ChatEvent.Presence("lobby", T, 120, 14, 3, 10_106, List.of("carol", "dave")));
+        assertThat(state.memberCount()).isEqualTo(10_106);
+        state.onEvent(new ChatEvent.Members("lobby", T, List.of(who("erin")), 10_106));
+        state.input().set("er");
+        state.complete();
+        assertThat(state.input().text()).startsWith("erin");
+        assertThat(lines()).contains("09:05 -- in #lobby: 10000 people, among them guest1, bob (2)",
+                "09:05 -- #lobby: +120 joined (carol, dave), -14 left, 3 renamed; 10106 here");
+
+        state.onEvent(welcome("guest1"));
+        state.onEvent(new ChatEvent.Members("lobby", T, List.of(who("guest1"))));
+        assertThat(state.memberCount()).as("a small room again: its list is whole").isEqualTo(1);
+    }
+
+    @Test
     void anIgnoredNickStaysIgnoredAfterARename() {
         state.onEvent(welcome("me"));
         state.submit("/ignore Troll", T);
