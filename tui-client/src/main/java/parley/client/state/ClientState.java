@@ -10,6 +10,7 @@ import parley.client.net.LinkState;
 import parley.client.net.OwnNick;
 import parley.protocol.ChatEvent;
 import parley.protocol.Command;
+import parley.server.Limits;
 
 /**
  * Everything the full-screen client knows, in plain Java: the conversation, the scroll position, the input line
@@ -118,7 +119,7 @@ public final class ClientState {
                 yield new Submission(List.of("/help"), false);
             }
             case QUIT -> new Submission(List.of(arg), true);
-            case TO_SERVER -> new Submission(List.of(arg), false);
+            case TO_SERVER -> new Submission(LongLines.split(arg, Limits.DEFAULT_MAX_LINE), false);
         };
         noteIfQueued(result, now);
         return result;

@@ -63,7 +63,7 @@ public final class FullScreenClient implements LinkListener {
     private boolean fullRedraw = true;
     /** Whether {@link #run()} reads keys on its own thread (they then arrive in the inbox). */
     private boolean keysOnThread;
-    private long wakeups;
+    private volatile long wakeups;     // written by the UI thread only, read by tests
     /** The text of a bracketed paste in progress, or null. */
     private StringBuilder pasted;
 
