@@ -57,7 +57,9 @@ final class DemoCommand implements Callable<Integer> {
         ServerBackend backend = ServerCommand.BackendChoice.resolve(spec.commandLine(), backendName);
         Clock clock = Clock.systemDefaultZone();
         ServerLog serverLog = log ? new StderrLog(clock, spec.commandLine().getErr()) : ServerLog.silent();
-        // The bots and the client all come from 127.0.0.1: no per-address cap in the demo.
+        // History in memory (the core's default): the bots' chatter is not worth keeping, and a demo must not
+        // take the history file of a real server on this machine. The bots and the client all come from
+        // 127.0.0.1: no per-address cap in the demo.
         RunningServer running = backend.start(server.settings("127.0.0.1", 0, serverLog)
                 .withLimits(l -> l.withConnectionCaps(l.maxClients(), 0)), new ChatCore(clock, serverLog,
                 server.core()));

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
+import parley.core.CoreSettings;
 import parley.server.Backends;
 import parley.server.DaemonThreads;
 import parley.server.RunningServer;
@@ -36,6 +37,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private ServerOptions options;
 
+    @Mixin
+    private HistoryOptions history;
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "selector",
             description = "How the server moves bytes: selector (java.nio event loops) or threaded "
                     + "(blocking, a thread per connection). Default: ${DEFAULT-VALUE}.")
@@ -52,30 +56,41 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Ports.check(spec.commandLine(), port);
         options.check(spec.commandLine());
+        history.check(spec.commandLine());
         ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
         StopSignal stop = StopSignal.install();
         Clock clock = Clock.systemDefaultZone();
-        try (StderrLog log = new StderrLog(clock, spec.commandLine().getErr())) {
-            RunningServer server = backend.start(options.settings(host, port, log), new ChatCore(clock, log,
-                    options.core()));
+        try (StderrLog log = new StderrLog(clock, spec.commandLine().getErr());
+             HistoryOptions.ServerHistory kept = history.open(clock, log)) {
+            ChatCore core = new ChatCore(clock, log, options.core(), kept.store(), kept.reads());
+            RunningServer server = backend.start(options.settings(host, port, log), core);
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                     + " backend=" + backend.name());
             spec.commandLine().getOut().flush();
+            log.info(kept.store().status().summary()); // where history goes: after a start that worked
             ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("parley-status"));
             status.scheduleAtFixedRate(() -> log.info("status: " + describe(server)), 1, 1, TimeUnit.MINUTES);
+            server.failure().thenAccept(stop::fail);
             stop.await();
             status.shutdownNow();
             log.info("shutting down");
             server.shutdown(FLUSH_ON_SHUTDOWN);
             log.info("stopped: " + describe(server));
+            log.info(kept.store().status().summary());
+        }
+        if (stop.failure() != null) {
+            spec.commandLine().getErr().println("parley: the server stopped after an internal error (" + stop.failure()
+                    + ")");
+            return CommandLine.ExitCode.SOFTWARE;
         }
         return CommandLine.ExitCode.OK;
     }
 
-    /** The counters that show a leak: all zero once everyone has gone. */
+    /** The counters that show a leak (all zero once everyone has gone), and the output pool's size. */
     private static String describe(RunningServer server) {
-        return server.connectionCount() + " connections, " + server.queuedBytes() + " bytes queued";
+        return server.connectionCount() + " connections, " + server.queuedBytes() + " bytes queued, "
+                + server.outputMemory().allocatedBytes() + " bytes of output memory pooled";
     }
 
     /** Backend names resolved against what ServiceLoader finds; an unknown one is a usage error. */

@@ -4,8 +4,10 @@ import java.time.Duration;
 import parley.bench.ByteSize;
 import parley.core.CoreSettings;
 import parley.core.MonotonicClock;
+import parley.core.Names;
 import parley.core.RateLimit;
 import parley.core.ServerLog;
+import parley.output.OutputMemory;
 import parley.server.Limits;
 import parley.server.ServerSettings;
 import picocli.CommandLine.ITypeConverter;
@@ -20,7 +22,7 @@ final class ServerOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     int maxLine;
 
-    @Option(names = "--max-outbound", paramLabel = "SIZE", defaultValue = "1MiB", converter = ByteSize.class,
+    @Option(names = "--max-outbound", paramLabel = "SIZE", defaultValue = "8MiB", converter = ByteSize.class,
             description = "Hard limit on output queued for one client: past it a client that is not reading "
                     + "is closed at once, e.g. 512KiB, 4MiB (default: ${DEFAULT-VALUE}).")
     long maxOutbound;
@@ -52,6 +54,12 @@ final class ServerOptions {
                     + "its welcome lists a sample and /who answers N at a time (default: ${DEFAULT-VALUE}).")
     int presenceLimit;
 
+    @Option(names = "--max-output-memory", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "Output held for all clients together: past it the clients holding the most are "
+                    + "closed as slow consumers (default: 256MiB, or half the JVM's direct memory limit if that "
+                    + "is less; at most that half).")
+    Long maxOutputMemory;
+
     @Option(names = "--loops", paramLabel = "N", defaultValue = "0",
             description = "Event-loop threads of the selector backend (default: one per core).")
     int loops;
@@ -59,13 +67,24 @@ final class ServerOptions {
     /** Settings for a server; its limits measure time on a monotonic clock, whatever the wall clock does. */
     ServerSettings settings(String host, int port, ServerLog log) {
         Limits limits = new Limits(maxLine, maxOutbound, Math.min(softOutbound, maxOutbound),
-                Duration.ofSeconds(softOutboundSeconds), rateLimit, maxClients, maxPerIp);
+                Duration.ofSeconds(softOutboundSeconds), rateLimit, maxClients, maxPerIp, outputBudget());
         return new ServerSettings(host, port, loops, limits, MonotonicClock.start(), log);
     }
 
     /** The chat core's settings: the defaults, with the presence limit chosen here. */
     CoreSettings core() {
         return CoreSettings.defaults().withPresenceLimit(presenceLimit);
+    }
+
+    /**
+     * The global output budget: as asked, or by default 256 MiB, but never more than half of what the JVM
+     * allows for direct memory. The other half is headroom: the JDK's own temporary buffers and the loops'
+     * read buffers live there too, and the pool must never make {@code allocateDirect} reach the limit (it
+     * would then stall in {@code System.gc()}).
+     */
+    long outputBudget() {
+        return maxOutputMemory != null ? maxOutputMemory
+                : Math.min(Limits.DEFAULT_MAX_OUTPUT_MEMORY, OutputMemory.jvmDirectMemoryLimit() / 2);
     }
 
     /** Refuses, as a usage error, the mistakes no type converter catches. */
@@ -83,28 +102,40 @@ final class ServerOptions {
         if (presenceLimit < 1) {
             return "--presence-limit must be at least 1";
         }
+        if (softOutboundSeconds < 0 || maxClients < 0 || maxPerIp < 0 || loops < 0) {
+            return "--soft-outbound-seconds, --max-clients, --max-per-ip and --loops cannot be negative";
+        }
         long joinBurst = newcomerBurstBytes(maxLine, presenceLimit);
         if (maxOutbound < joinBurst) {
             return "--max-outbound must be at least " + joinBurst + " bytes with --max-line " + maxLine
-                    + " and --presence-limit " + presenceLimit + ": a newcomer is sent the room's last "
-                    + CoreSettings.defaults().historySize() + " lines and up to " + presenceLimit
-                    + " people at once";
+                    + " and --presence-limit " + presenceLimit + ": a newcomer may be sent the welcome, a member"
+                    + " list of up to " + presenceLimit + " people and the room's last "
+                    + CoreSettings.defaults().historySize() + " lines at once, twice (in text, then in machine mode)";
         }
-        if (softOutboundSeconds < 0 || maxClients < 0 || maxPerIp < 0 || loops < 0) {
-            return "--soft-outbound-seconds, --max-clients, --max-per-ip and --loops cannot be negative";
+        long halfOfDirect = OutputMemory.jvmDirectMemoryLimit() / 2;
+        if (maxOutputMemory != null && maxOutputMemory > halfOfDirect) {
+            return "--max-output-memory must be at most half of the JVM's direct memory limit, " + halfOfDirect
+                    + " bytes here (raise it with -XX:MaxDirectMemorySize)";
+        }
+        if (outputBudget() < maxOutbound) {
+            return "--max-output-memory (" + outputBudget() + " bytes) must be at least --max-outbound ("
+                    + maxOutbound + " bytes)";
         }
         return null;
     }
 
     /**
-     * What joining a room queues at once: the welcome, the member list and the history. A history line is at
-     * most {@code maxLine} bytes as received, but each invalid byte in it became U+FFFD, three bytes in UTF-8,
-     * so it can be three times that, plus its time, nick and address. The member list names at most
-     * {@code presenceLimit} people (a bigger room sends a sample), each at most {@link #MEMBER_BYTES}.
+     * What joining can queue at once: the welcome, the member list and the history, and all of it again in
+     * machine mode when the client's first line asks for it before it has read the text ones. A history line
+     * is at most {@code maxLine} bytes as received, but each invalid byte in it became U+FFFD, three bytes in
+     * UTF-8, so it can be three times that, plus its time, nick and address. The member list names at most
+     * {@code presenceLimit} people (a bigger room sends a sample), each at most {@link #MEMBER_BYTES}. One
+     * chunk more: the output buffer holds whole chunks.
      */
     static long newcomerBurstBytes(int maxLine, int presenceLimit) {
-        return (CoreSettings.defaults().historySize() + 2L) * (3L * maxLine + 128L)
-                + (long) presenceLimit * MEMBER_BYTES;
+        long lines = (CoreSettings.defaults().historySize() + 1L) * (3L * maxLine + 128L);
+        long members = 128L + (long) presenceLimit * MEMBER_BYTES;
+        return 2 * (lines + members) + OutputMemory.CHUNK_BYTES;
     }
 
     /** One person in a member list: a nick of 24 characters of up to 4 bytes, an IPv6 address and port. */

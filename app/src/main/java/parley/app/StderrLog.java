@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import parley.core.ServerLog;
 
@@ -13,12 +14,15 @@ import parley.core.ServerLog;
  *
  * <p>The core logs while it holds its lock and the event loops log on their own threads, so a log call must
  * never block: if stderr stalls (a pipe nobody reads, Ctrl-S in the terminal) the lines queue up to a bound
- * and are then dropped and counted, and the server goes on serving.
+ * and are then dropped and counted, and the server goes on serving. Closing never blocks on it either: the
+ * writer gets a moment to finish, then the process exits without it (it is a daemon thread).
  */
 final class StderrLog implements ServerLog, AutoCloseable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
     private static final int BACKLOG = 10_000;
+    /** How long {@link #close()} lets the writer finish: enough for a backlog to a working stderr. */
+    private static final long CLOSE_WAIT_MILLIS = 1_000;
     private static final String STOP = new String("stop"); // compared by identity: no log line is it
 
     private final Clock clock;
@@ -42,11 +46,19 @@ final class StderrLog implements ServerLog, AutoCloseable {
         }
     }
 
-    /** Writes what is queued, then stops the writer. */
+    /**
+     * Writes what is queued and stops the writer, waiting for it at most {@link #CLOSE_WAIT_MILLIS} in all: a
+     * stalled stderr must never hold up shutdown.
+     */
     @Override
     public void close() throws InterruptedException {
-        lines.put(STOP);
-        writer.join();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        if (lines.offer(STOP, CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left > 0) {
+                writer.join(left);
+            }
+        }
     }
 
     private void drain() {

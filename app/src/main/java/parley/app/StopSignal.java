@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 final class StopSignal {
 
     private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile String failure;
 
     private StopSignal() {
     }
@@ -26,8 +27,21 @@ final class StopSignal {
         return s;
     }
 
-    /** Returns once a signal has arrived (at once, if one already has). */
+    /** Returns once a signal has arrived, or the server has failed (at once, if either already has). */
     void await() throws InterruptedException {
         stop.await();
+    }
+
+    /** The server failed for good: stop as a signal would, and remember why. Any thread. */
+    void fail(String why) {
+        if (failure == null) {
+            failure = why;
+        }
+        stop.countDown();
+    }
+
+    /** What made the server fail, or null if it was a signal that stopped it. */
+    String failure() {
+        return failure;
     }
 }

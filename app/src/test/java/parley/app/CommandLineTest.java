@@ -54,11 +54,24 @@ class CommandLineTest {
         assertThat(err.toString()).contains("--presence-limit must be at least 1");
         assertThat(run("server", "--max-line", "4096", "--max-outbound", "512KiB")).isEqualTo(2);
         assertThat(err.toString())
-                .contains("--max-outbound must be at least 669632 bytes with --max-line 4096 and --presence-limit 150")
-                .contains("last 50 lines and up to 150 people at once");
-        assertThat(run("server", "--presence-limit", "10000")).as("10,000 people listed to each newcomer")
+                .contains("--max-outbound must be at least 1318784 bytes with --max-line 4096 and --presence-limit 150")
+                .contains("a member list of up to 150 people and the room's last 50 lines at once, twice");
+        assertThat(run("server", "--presence-limit", "30000")).as("30,000 people listed to each newcomer, twice")
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("--presence-limit 10000");
+        assertThat(err.toString()).contains("--presence-limit 30000");
+        assertThat(run("server", "--max-line", "64", "--presence-limit", "20", "--max-outbound", "20KiB")).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-outbound must be at least 43392 bytes with --max-line 64");
+    }
+
+    @Test
+    void anOutputBudgetTheJvmCannotHoldOrSmallerThanOneClientsLimitIsAUsageError() {
+        long halfOfDirect = parley.output.OutputMemory.jvmDirectMemoryLimit() / 2;
+        assertThat(run("server", "--max-output-memory", String.valueOf(halfOfDirect + 1))).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-output-memory must be at most half of the JVM's direct memory "
+                + "limit, " + halfOfDirect + " bytes here (raise it with -XX:MaxDirectMemorySize)");
+        assertThat(run("server", "--max-output-memory", "4MiB", "--max-clients", "100")).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-output-memory (4194304 bytes) must be at least --max-outbound "
+                + "(8388608 bytes)");
     }
 
     @Test
@@ -78,7 +91,7 @@ class CommandLineTest {
     void aRuntimeFailureIsOneSentenceAndExitCodeOne() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
                 java.net.InetAddress.getLoopbackAddress())) {
-            int exit = run("server", "--backend", "threaded", "--host", "127.0.0.1",
+            int exit = run("server", "--backend", "threaded", "--host", "127.0.0.1", "--data", "none",
                     "--port", String.valueOf(taken.getLocalPort()));
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString()).startsWith("parley: cannot listen there: ").doesNotContain("\tat ");

@@ -62,7 +62,7 @@ class ShadedJarIT {
         assertThat(jar).exists();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         server = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "server", "--host", "127.0.0.1",
-                "--port", "0", "--backend", backend)
+                "--port", "0", "--backend", backend, "--data", "none")
                 .redirectErrorStream(true)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
@@ -73,5 +74,18 @@ class StderrLogTest {
         assertThat(dropped).as("dropped while stderr was stalled").isPositive();
         assertThat(written + dropped).as("every line written or counted").isEqualTo(50_000);
         assertThat(text).startsWith("2026-11-26 14:02:07.000 line 0\n");
+    }
+
+    @Test
+    void closingNeverWaitsLongOnAStalledStderr() throws Exception {
+        StalledStream err = new StalledStream(); // never tapped: the writer is stuck in its first write
+        StderrLog log = new StderrLog(CLOCK, new PrintWriter(err, true, StandardCharsets.UTF_8));
+        for (int i = 0; i < 20_000; i++) {
+            log.info("line " + i); // the backlog fills up
+        }
+        long start = System.nanoTime();
+        log.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        err.tap.countDown(); // let the daemon writer go
     }
 }

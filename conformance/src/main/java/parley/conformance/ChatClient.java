@@ -133,6 +133,13 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /** Waits until the server closes the connection; returns every line this client got, in order. */
+    public List<String> readToEnd() {
+        awaitClosedByServer();
+        incoming.drainTo(seen);
+        return List.copyOf(seen);
+    }
+
     /** Stops sending (a FIN, like {@code nc} at the end of its input) and goes on reading. */
     public void finishSending() throws IOException {
         socket.shutdownOutput();

@@ -52,7 +52,16 @@ abstract class ContractSupport {
     }
 
     InetSocketAddress start(ServerSettings settings, CoreSettings chat) throws IOException {
-        core = new ChatCore(CLOCK, ServerLog.silent(), chat);
+        return start(settings, new ChatCore(CLOCK, ServerLog.silent(), chat));
+    }
+
+    /** With the core logging to {@code coreLog}. */
+    InetSocketAddress start(ServerSettings settings, ServerLog coreLog) throws IOException {
+        return start(settings, new ChatCore(CLOCK, coreLog));
+    }
+
+    InetSocketAddress start(ServerSettings settings, ChatCore chat) throws IOException {
+        core = chat;
         server = backend().start(settings, core);
         return server.address();
     }

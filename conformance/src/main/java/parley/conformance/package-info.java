@@ -6,5 +6,9 @@
  *      starts that backend on 127.0.0.1:0 with a fixed-clock ChatCore
  *      drives it with {@link parley.conformance.ChatClient}s: real sockets, a reader thread each
  * </pre>
+ *
+ * The contracts: {@link parley.conformance.BackendContract} (the protocol),
+ * {@link parley.conformance.LimitsContract} (floods, caps, slow consumers, leaks) and
+ * {@link parley.conformance.OverloadContract} (output memory and its budget, failures, shutdown).
  */
 package parley.conformance;

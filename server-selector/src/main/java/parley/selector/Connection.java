@@ -11,10 +11,10 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.Outbound;
-import parley.core.OutboundQueue;
 import parley.core.RateLimit;
-import parley.core.TokenBucket;
 import parley.core.Session;
+import parley.core.TokenBucket;
+import parley.output.OutputBuffer;
 import parley.protocol.LineDecoder;
 
 /**
@@ -30,15 +30,15 @@ final class Connection implements Outbound {
     private final SocketChannel channel;
     private final String address;
     private final InetAddress ip;
-    private final OutboundQueue output;
+    private final OutputBuffer output;
     private final LineDecoder decoder;
-    private final LineDecoder.Sink toCore = new ToCore();
+    private final LineDecoder.Sink sink = new RateLimitedSink();
     /** True while a write is scheduled on the loop: coalesces a burst of sends into one write. */
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
-    /** Set once the connection is closing; from then on nothing new is queued, what is queued is flushed. */
-    private volatile String closeReason;
 
     // Loop thread only.
+    /** Set once the connection is closing: what is queued is flushed, then it closes. */
+    private String closeReason;
     private SelectionKey key;
     private Session session;
     private boolean reading = true;
@@ -64,7 +64,8 @@ final class Connection implements Outbound {
         this.ip = ip;
         RateLimit rate = loop.settings().limits().rateLimit();
         this.bucket = rate.isOff() ? null : new TokenBucket(rate, loop.settings().clock());
-        this.output = loop.settings().limits().newOutboundQueue(loop.settings().clock());
+        this.output = loop.settings().limits().newOutputBuffer(loop.memory(), loop.settings().clock(),
+                this::requestWrite); // over a limit: the write turn closes us, a safe point
         this.decoder = new LineDecoder(loop.settings().limits().maxLineBytes());
     }
 
@@ -72,30 +73,39 @@ final class Connection implements Outbound {
 
     @Override
     public void send(ByteBuffer line) {
-        if (closeReason != null) {
-            return;
+        if (output.offer(line)) { // refused means closing or overflowed; an overflow has asked for the write
+            requestWrite();
         }
-        output.offer(line); // refused means overflowed: the write turn closes us, never this call
-        // A flag rather than "was the queue empty": the loop may be draining the queue right now, and a
-        // flag it clears before writing cannot miss a line offered meanwhile.
+    }
+
+    /**
+     * Asks the loop for a write turn, once until it runs. A flag rather than "was the buffer empty": the loop
+     * may be draining the buffer right now, and a flag it clears before writing cannot miss a line offered
+     * meanwhile. Any thread; never blocks.
+     */
+    private void requestWrite() {
         if (writeScheduled.compareAndSet(false, true)) {
-            loop.scheduleWrite(this);
+            loop.queueWrite(this);
+        }
+    }
+
+    @Override
+    public void sendLast(ByteBuffer line) {
+        if (output.offerLast(line)) {
+            requestWrite();
         }
     }
 
     @Override
     public void closeAfterFlush(String reason) {
         long deadline = System.nanoTime() + loop.tuning().closeAfterFlushTimeout().toNanos();
-        if (closeReason == null) {
-            closeReason = reason; // stop queueing now, under the core's lock, not when the task runs
-        }
         loop.execute(() -> closeWhenFlushed(reason, deadline));
     }
 
     // ---- Loop thread ----
 
     void register(Selector selector) throws IOException {
-        key = channel.register(selector, OP_READ, this);
+        key = channel.register(selector, loop.readsPaused() ? 0 : OP_READ, this);
     }
 
     /** Joins the chat; its welcome lands in our queue and goes out before the loop sleeps. */
@@ -110,7 +120,9 @@ final class Connection implements Outbound {
         }
         int ready = key.readyOps();
         // Read first, then write (Redis's order): a reply produced by the read can go out in the same turn.
-        if ((ready & OP_READ) != 0) {
+        // Not while the server is behind its own writes (the loop takes us out of OP_READ before it sleeps),
+        // unless closing: then input is drained, so that our close sends FIN rather than a reset.
+        if ((ready & OP_READ) != 0 && (closing || !loop.memory().backlogged())) {
             read(readBuffer);
         }
         if (!closed && (ready & OP_WRITE) != 0) {
@@ -137,13 +149,13 @@ final class Connection implements Outbound {
                 return;
             }
             buffer.flip();
-            if (closeReason == null) {
-                decoder.feed(buffer, toCore);
-                if (heldLine != null) {
-                    holdRest(buffer);
-                    return; // rate-limited: read no further (not even an EOF) until the held input is handled
-                }
-            } // else: closing; input is still drained, so that our close sends FIN rather than RST
+            // Closing or not, input is decoded: during shutdown the core answers each line with an error, and
+            // after /quit it ignores them; either way our close then sends FIN rather than RST.
+            decoder.feed(buffer, sink);
+            if (heldLine != null) {
+                holdRest(buffer);
+                return; // rate-limited: read no further (not even an EOF) until the held input is handled
+            }
             if (n < buffer.capacity()) {
                 return; // a short read emptied the socket: another read would only return 0
             }
@@ -162,8 +174,8 @@ final class Connection implements Outbound {
         closeWhenFlushed("connection closed", deadline);
     }
 
-    /** The write that {@link #send} or a close asked the loop for, run before the loop sleeps. */
-    void scheduledWrite() {
+    /** The write that {@link #requestWrite} or a close asked the loop for, run before the loop sleeps. */
+    void runQueuedWrite() {
         writeScheduled.set(false); // before writing: a send from now on schedules another turn
         if (wantsWrite && !output.overflowed()) {
             return; // the socket was full: OP_WRITE will say when it has room, no use trying before
@@ -176,9 +188,8 @@ final class Connection implements Outbound {
         if (closed) {
             return;
         }
-        if (output.overflowed()) {
-            closeSlowConsumer();
-            return;
+        if (output.overflowed() && !closing) {
+            closeSlowConsumer(); // the end of the line in progress and the reason are still to be written
         }
         try {
             output.writeTo(channel, loop.tuning().maxWriteBytesPerTurn(), loop.writeBatch());
@@ -204,14 +215,9 @@ final class Connection implements Outbound {
         }
         closeDeadlineNanos = closing ? Math.min(closeDeadlineNanos, deadlineNanos) : deadlineNanos;
         closing = true;
+        updateInterest(); // a closing connection drains its input even while the loop's reading is paused
         loop.watchDeadline(this);
-        if (writeScheduled.compareAndSet(false, true)) {
-            loop.scheduleWrite(this); // the write turn closes us once the queue is empty
-        }
-    }
-
-    long queuedBytes() {
-        return output.queuedBytes();
+        requestWrite(); // the write turn closes us once the buffer is empty
     }
 
     /** The nearest moment this connection needs the loop: its close deadline, or when held lines are due. */
@@ -226,20 +232,20 @@ final class Connection implements Outbound {
         return deadline;
     }
 
-    /**
-     * A deadline of ours has passed: close if the flush took too long, or hand held lines to the core.
-     *
-     * @return true when no deadline is left
-     */
-    boolean onDeadline(long nowNanos) {
+    /** A deadline of ours has passed: close if the flush took too long, or hand held lines to the core. */
+    void deadlinePassed(long nowNanos) {
         if (closing && closeDeadlineNanos - nowNanos <= 0) {
             closeOverdue();
-            return true;
+            return;
         }
         if (heldLine != null && releaseAtNanos - nowNanos <= 0) {
             releaseHeld(nowNanos);
         }
-        return !closing && heldLine == null;
+    }
+
+    /** True while the loop must watch {@link #deadlineNanos()} for us: closing, or holding a line. */
+    boolean hasDeadline() {
+        return !closed && (closing || heldLine != null);
     }
 
     /**
@@ -270,11 +276,6 @@ final class Connection implements Outbound {
 
     /** Tokens are back: the held line goes to the core, then the held bytes, until tokens run out again. */
     private void releaseHeld(long nowNanos) {
-        if (closeReason != null) {
-            heldLine = null;
-            heldBytes = null;
-            return;
-        }
         if (!bucket.tryTake()) {
             releaseAtNanos = nowNanos + bucket.untilNextToken().toNanos();
             return;
@@ -285,7 +286,7 @@ final class Connection implements Outbound {
         if (heldBytes != null) {
             ByteBuffer bytes = heldBytes;
             heldBytes = null;
-            decoder.feed(bytes, toCore); // may hold a line again, and so the bytes after it
+            decoder.feed(bytes, sink); // may hold a line again, and so the bytes after it
             if (heldLine != null) {
                 holdRest(bytes);
             }
@@ -305,6 +306,7 @@ final class Connection implements Outbound {
         if (closeReason == null) {
             closeReason = reason;
         }
+        output.discard(); // its chunks go back to the pool now
         key.cancel();
         key.attach(null); // the key may sit in this turn's selected set: leave nothing to find there
         try {
@@ -326,15 +328,28 @@ final class Connection implements Outbound {
         close(closeReason);
     }
 
+    /**
+     * Over a limit: the room hears the leave now; the client gets the rest of the line its socket is in and
+     * then an error line saying why (never a cut line), and is closed once those are written, or after the
+     * flush timeout if it never reads them.
+     */
     private void closeSlowConsumer() {
         String reason = output.overflowReason();
         String who = session == null ? address : session.nick() + "@" + address;
         loop.settings().log().info("closing " + who + ": " + reason);
-        close(reason);
+        output.cutAtLineEnd();
+        if (session != null) {
+            loop.core().disconnectWithError(session, reason);
+        }
+        closeWhenFlushed(reason, System.nanoTime() + loop.tuning().closeAfterFlushTimeout().toNanos());
     }
 
-    private void updateInterest() {
-        int ops = (reading ? OP_READ : 0) | (wantsWrite ? OP_WRITE : 0);
+    /** Sets the key's interest: OP_READ unless we hold input or the loop has paused reading, OP_WRITE if output waits. */
+    void updateInterest() {
+        if (closed) {
+            return;
+        }
+        int ops = (reading && (closing || !loop.readsPaused()) ? OP_READ : 0) | (wantsWrite ? OP_WRITE : 0);
         if (key.interestOps() != ops) {
             key.interestOps(ops);
         }
@@ -345,13 +360,13 @@ final class Connection implements Outbound {
         return address;
     }
 
-    /** Decoded lines go straight to the core, in order, on the loop thread. */
-    private final class ToCore implements LineDecoder.Sink {
+    /**
+     * Where the decoder puts complete lines: straight to the core, in order, on the loop thread, unless flood
+     * control makes a line wait.
+     */
+    private final class RateLimitedSink implements LineDecoder.Sink {
         @Override
         public void line(String line) {
-            if (closeReason != null) {
-                return;
-            }
             if (bucket != null && !bucket.tryTake()) {
                 hold(line);
             } else {
@@ -366,9 +381,7 @@ final class Connection implements Outbound {
 
         @Override
         public void lineTooLong(int maxLineBytes) {
-            if (closeReason == null) {
-                loop.core().lineTooLong(session, maxLineBytes);
-            }
+            loop.core().lineTooLong(session, maxLineBytes);
         }
     }
 }

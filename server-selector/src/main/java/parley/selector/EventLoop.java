@@ -15,11 +15,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import parley.core.ChatCore;
-import parley.core.OutboundQueue;
-import parley.server.SocketAddresses;
+import parley.output.OutputMemory;
 import parley.server.Gatekeeper;
+import parley.server.Quietly;
 import parley.server.ServerSettings;
+import parley.server.SocketAddresses;
 
 /**
  * One selector, one thread, and the connections registered with it. See the package documentation for the
@@ -28,19 +31,27 @@ import parley.server.ServerSettings;
 final class EventLoop implements Runnable {
 
     private static final String SHUTTING_DOWN = "server shutting down";
+    /** While reads are paused, how often a sleeping loop looks whether the backlog has been written. */
+    private static final long BACKLOG_POLL_MILLIS = 5;
 
     private final ChatCore core;
     private final Gatekeeper gate;
     private final ServerSettings settings;
     private final LoopTuning tuning;
+    private final OutputMemory memory;
+    /** Told, once, when this loop dies of something it cannot pin on one connection: the server must stop. */
+    private final Consumer<String> onFatal;
     private final Selector selector;
     private final TaskHandoff tasks;
     private final Thread thread;
     /** One read buffer for all of this loop's connections; each read is decoded before the next. */
     private final ByteBuffer readBuffer;
-    /** One scratch array for the gathering writes of all of this loop's connections, as for reads. */
-    private final ByteBuffer[] writeBatch = new ByteBuffer[OutboundQueue.GATHER];
-    /** Concurrent only so that {@link #queuedBytes()} may be read from another thread; changed by the loop. */
+    /**
+     * One scratch array for the gathering writes of all of this loop's connections, as for reads: as many
+     * chunks as one turn may write to a connection, so that the turn's budget is what one write takes.
+     */
+    private final ByteBuffer[] writeBatch;
+    /** Concurrent only so that {@link #connectionCount()} may be read from another thread; changed by the loop. */
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     /** Connections with output to write before the loop sleeps (Redis's clients_pending_write). */
     private final ArrayDeque<Connection> pendingWrites = new ArrayDeque<>();
@@ -51,19 +62,25 @@ final class EventLoop implements Runnable {
     private final Set<Connection> timed = new HashSet<>();
     private volatile int connectionCount;
     private boolean stopping;
+    /** True while the server's output backlog keeps this loop from reading: see {@link #applyBackPressure()}. */
+    private boolean readsPaused;
     /** Set when the loop thread ends, for whatever reason: nothing more may be handed to it. */
     private volatile boolean dead;
 
-    EventLoop(String name, ChatCore core, ServerSettings settings, LoopTuning tuning, Gatekeeper gate)
-            throws IOException {
+    EventLoop(String name, ChatCore core, ServerSettings settings, LoopTuning tuning, Gatekeeper gate,
+              OutputMemory memory, Consumer<String> onFatal) throws IOException {
         this.core = core;
         this.gate = gate;
         this.settings = settings;
         this.tuning = tuning;
+        this.memory = memory;
+        this.onFatal = onFatal;
         this.selector = Selector.open();
         this.tasks = new TaskHandoff(selector, tuning.maxTasksPerTurn(),
                 e -> settings.log().info(name + ": task failed: " + e));
         this.readBuffer = ByteBuffer.allocateDirect(tuning.readBufferBytes());
+        this.writeBatch = new ByteBuffer[(int) Math.max(1, Math.min(OutputMemory.GATHER,
+                tuning.maxWriteBytesPerTurn() / OutputMemory.CHUNK_BYTES))];
         this.thread = new Thread(this, name); // not a daemon: a running server keeps the JVM alive
     }
 
@@ -80,6 +97,11 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /**
+     * Turns until stopped. Whatever one connection's work throws (an Error too) closes that connection and
+     * the loop goes on; anything else that escapes is the loop's own failure, and the server is told to stop:
+     * never a server with a dead loop that still takes newcomers.
+     */
     @Override
     public void run() {
         try {
@@ -87,16 +109,22 @@ final class EventLoop implements Runnable {
                 tasks.runPending();        // handed in by other threads: new connections, writes, the stop
                 writePending();            // write directly; OP_WRITE only for what the socket did not take
                 runTimers();               // flush deadlines passed, rate-limited lines now due
+                applyBackPressure();       // no reading while the server is behind its own writes
                 tasks.sleep(sleepMillis()); // select; a post() wakes it
                 processReadyKeys();        // read and decode, or write what OP_WRITE was waiting for
             }
-        } catch (IOException | RuntimeException e) {
-            settings.log().info(thread.getName() + " failed, closing its connections: " + e);
-        } finally { // an Error still propagates (and is printed), but the sockets are closed first
+        } catch (Throwable e) {
+            String failure = thread.getName() + " failed: " + e;
+            settings.log().info(failure + "; closing its connections");
+            onFatal.accept(failure);
+        } finally {
             dead = true;
             stopping = true;
             closeEverything();
-            tasks.runPending(); // sockets handed in before `dead` was seen: register() now closes and frees them
+            // Sockets handed in before `dead` was seen: each hand-off now closes and frees its socket.
+            while (tasks.runPending() > 0) {
+                // until none is left
+            }
         }
     }
 
@@ -110,13 +138,26 @@ final class EventLoop implements Runnable {
     /**
      * Takes a freshly accepted, admitted socket: it is registered and joins the chat on this loop.
      *
-     * @throws IOException when this loop has died: the acceptor then refuses the socket and frees its slot
+     * <p>The hand-off is claimed once, either by the loop (which registers it, or closes it if it is stopping)
+     * or here, when the loop died after the task was queued and may never run it.
+     *
+     * @throws IOException when this loop has died: the acceptor then closes the socket and frees its slot
      */
     void handOff(SocketChannel channel, InetAddress ip) throws IOException {
-        if (dead) {
+        AtomicBoolean claimed = new AtomicBoolean();
+        execute(() -> {
+            if (claimed.compareAndSet(false, true)) {
+                register(channel, ip);
+            }
+        });
+        if (dead && claimed.compareAndSet(false, true)) {
             throw new IOException(thread.getName() + " has stopped");
         }
-        execute(() -> register(channel, ip));
+    }
+
+    /** True once the loop thread has ended: it takes no more connections. */
+    boolean isDead() {
+        return dead;
     }
 
     /** Flushes and closes every connection, closing what is left at {@code deadlineNanos}; then the thread ends. */
@@ -146,7 +187,7 @@ final class EventLoop implements Runnable {
      * Asks for {@code c} to be written before the loop next sleeps: directly into the pending set from the
      * loop's own thread, through a task from any other.
      */
-    void scheduleWrite(Connection c) {
+    void queueWrite(Connection c) {
         if (Thread.currentThread() == thread) {
             pendingWrites.add(c);
         } else {
@@ -166,13 +207,13 @@ final class EventLoop implements Runnable {
         return tuning;
     }
 
-    /** The scratch array for {@link OutboundQueue#writeTo}: loop thread only, empty between writes. */
-    ByteBuffer[] writeBatch() {
-        return writeBatch;
+    OutputMemory memory() {
+        return memory;
     }
 
-    TaskHandoff tasks() {
-        return tasks;
+    /** The scratch array for {@code OutputBuffer.writeTo}: loop thread only, empty between writes. */
+    ByteBuffer[] writeBatch() {
+        return writeBatch;
     }
 
     Gatekeeper gate() {
@@ -193,23 +234,14 @@ final class EventLoop implements Runnable {
         connectionCount = connections.size();
     }
 
-    /** Bytes queued on this loop's connections and not yet written. Any thread. */
-    long queuedBytes() {
-        long sum = 0;
-        for (Connection c : connections) {
-            sum += c.queuedBytes();
-        }
-        return sum;
-    }
-
     private boolean stopped() {
         return stopping && connections.isEmpty();
     }
 
     private void register(SocketChannel channel, InetAddress ip) {
-        if (stopping) {
+        if (stopping) { // or dead: then this runs on the loop's last drain
             gate.release(ip);
-            closeQuietly(channel);
+            Quietly.close(channel);
             return;
         }
         Connection c;
@@ -221,23 +253,27 @@ final class EventLoop implements Runnable {
         } catch (IOException e) {
             settings.log().info("accept failed: " + e.getMessage());
             gate.release(ip);
-            closeQuietly(channel);
+            Quietly.close(channel);
             return;
         }
         connections.add(c);
         connectionCount = connections.size();
         try {
             c.join();
-        } catch (RuntimeException e) {
-            settings.log().info("closing " + c + " after an internal error: " + e);
-            c.close("internal error");
+        } catch (Throwable e) {
+            failed(c, e);
         }
     }
 
     private void writePending() {
         // Only those pending now: a close below may queue more (the room hears the leave), next turn's job.
         for (int n = pendingWrites.size(); n > 0; n--) {
-            pendingWrites.poll().scheduledWrite();
+            Connection c = pendingWrites.poll();
+            try {
+                c.runQueuedWrite();
+            } catch (Throwable e) {
+                failed(c, e);
+            }
         }
     }
 
@@ -247,16 +283,61 @@ final class EventLoop implements Runnable {
         }
         long now = System.nanoTime();
         for (Connection c : List.copyOf(timed)) {
-            if (c.deadlineNanos() - now <= 0 && c.onDeadline(now)) {
+            try {
+                if (c.deadlineNanos() - now <= 0) {
+                    c.deadlinePassed(now);
+                }
+            } catch (Throwable e) {
+                failed(c, e);
+            }
+            if (!c.hasDeadline()) {
                 timed.remove(c);
             }
         }
+    }
+
+    /**
+     * What one connection's work threw costs that connection, not every connection on this loop: a bug, or
+     * an Error such as running out of heap while handling its line. The loop goes on.
+     */
+    private void failed(Connection c, Throwable e) {
+        settings.log().info("closing " + c + " after an internal error: " + e);
+        try {
+            c.close("internal error");
+        } catch (Throwable again) {
+            settings.log().info("closing " + c + " failed: " + again);
+            forget(c);
+        }
+    }
+
+    /**
+     * Netty's writability, for the whole server: while some connection whose socket takes what it is given
+     * has more output waiting than a little ({@link OutputMemory#backlogged()}), this loop takes its
+     * connections out of OP_READ. Reading on would only queue more for readers who are keeping up, until a
+     * limit closed them for the server's own slowness; TCP holds the senders meanwhile. Writes go on.
+     */
+    private void applyBackPressure() {
+        boolean pause = memory.backlogged();
+        if (pause != readsPaused) {
+            readsPaused = pause;
+            for (Connection c : connections) {
+                c.updateInterest();
+            }
+        }
+    }
+
+    /** True while this loop reads nothing (loop thread). */
+    boolean readsPaused() {
+        return readsPaused;
     }
 
     /** How long select may block: not at all with work in hand, until the nearest deadline, or until woken. */
     private long sleepMillis() {
         if (stopped() || !pendingWrites.isEmpty()) {
             return TaskHandoff.NO_SLEEP;
+        }
+        if (readsPaused) {
+            return BACKLOG_POLL_MILLIS; // the backlog may be another loop's: look again soon
         }
         if (timed.isEmpty()) {
             return TaskHandoff.UNTIL_WOKEN;
@@ -277,10 +358,8 @@ final class EventLoop implements Runnable {
             if (key.attachment() instanceof Connection c) {
                 try {
                     c.onReady(readBuffer);
-                } catch (RuntimeException e) {
-                    // a bug must cost one connection, not every connection on this loop
-                    settings.log().info("closing " + c + " after an internal error: " + e);
-                    c.close("internal error");
+                } catch (Throwable e) {
+                    failed(c, e);
                 }
             }
         }
@@ -290,7 +369,7 @@ final class EventLoop implements Runnable {
         for (Connection c : List.copyOf(connections)) {
             try {
                 c.close(SHUTTING_DOWN);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 settings.log().info("closing " + c + " failed: " + e);
             }
         }
@@ -307,13 +386,5 @@ final class EventLoop implements Runnable {
             throw new IOException("peer already gone");
         }
         return SocketAddresses.describe(peer); // the same ip:port form as every other backend
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // nothing to do: it was never ours to serve
-        }
     }
 }

@@ -19,8 +19,9 @@ record LoopTuning(int readBufferBytes, int maxReadsPerTurn, long maxWriteBytesPe
     /**
      * Reads are kept small on purpose: whatever one connection sends in a turn is broadcast to the members
      * of its room, and members on the same loop are only written between turns. A 2-byte line becomes about
-     * 45 bytes of text for every member, so 16 KiB of input per turn stays under the default 1 MiB outbound
-     * limit (about 720 KiB), where 256 KiB would let one flooding client disconnect everyone near it.
+     * 45 bytes of text for every member, so 16 KiB of input per turn queues about 720 KiB for each member,
+     * where 256 KiB would queue 11 MiB, past the default 8 MiB outbound limit, and let one flooding client
+     * disconnect everyone near it.
      */
     static LoopTuning defaults() {
         return new LoopTuning(8 * 1024, 2, 256 * 1024, 4096, ServerSettings.CLOSE_AFTER_FLUSH);

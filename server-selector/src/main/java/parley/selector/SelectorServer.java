@@ -9,10 +9,13 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.ChatCore;
+import parley.output.OutputMemory;
 import parley.server.Acceptor;
 import parley.server.CoreTicker;
 import parley.server.Gatekeeper;
@@ -31,33 +34,45 @@ final class SelectorServer implements RunningServer {
     private final ChatCore core;
     private final ServerSettings settings;
     private final List<EventLoop> loops;
+    private final OutputMemory memory;
     private final Acceptor acceptor;
     /** Started with the server: sums up big rooms' comings and goings. */
     private CoreTicker ticker;
+    private final CompletableFuture<String> failure;
     /** The loop the next accepted socket goes to (acceptor thread only). */
     private int nextLoop;
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private SelectorServer(ServerSocketChannel listener, ChatCore core, ServerSettings settings,
-                           List<EventLoop> loops) throws IOException {
+                           List<EventLoop> loops, OutputMemory memory, CompletableFuture<String> failure)
+            throws IOException {
         this.address = (InetSocketAddress) listener.getLocalAddress();
         this.core = core;
         this.settings = settings;
         this.loops = loops;
+        this.memory = memory;
+        this.failure = failure;
         this.acceptor = new Acceptor("parley-selector-accept", listener, loops.get(0).gate(), settings.log(),
-                this::handOff);
+                this::handOff, failure::complete);
     }
 
     /**
-     * Deals accepted sockets to the loops round-robin. Why a thread of its own rather than OP_ACCEPT on loop
-     * 0's selector: every loop stays identical (loop 0 would otherwise pay for accept bursts while its
-     * clients wait), and stopping it is just closing the listening socket.
+     * Deals accepted sockets to the loops round-robin, passing over a loop that has died (the server is then
+     * stopping: see {@link #failure()}). Why a thread of its own rather than OP_ACCEPT on loop 0's selector:
+     * every loop stays identical (loop 0 would otherwise pay for accept bursts while its clients wait), and
+     * stopping it is just closing the listening socket.
      */
     private void handOff(SocketChannel channel, InetAddress ip) throws IOException {
-        EventLoop loop = loops.get(nextLoop);
-        nextLoop = (nextLoop + 1) % loops.size();
-        loop.handOff(channel, ip);
+        for (int tried = 0; tried < loops.size(); tried++) {
+            EventLoop loop = loops.get(nextLoop);
+            nextLoop = (nextLoop + 1) % loops.size();
+            if (!loop.isDead()) {
+                loop.handOff(channel, ip);
+                return;
+            }
+        }
+        throw new IOException("no event loop is running");
     }
 
     /** Binds, starts the loops and then the acceptor; connecting clients wait in the backlog meanwhile. */
@@ -68,10 +83,13 @@ final class SelectorServer implements RunningServer {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             listener.bind(new InetSocketAddress(settings.host(), settings.port()), BACKLOG);
             Gatekeeper gate = new Gatekeeper(settings.limits(), core, settings.log());
+            OutputMemory memory = settings.limits().newOutputMemory();
+            CompletableFuture<String> failure = new CompletableFuture<>();
             for (int i = 0; i < settings.effectiveLoops(); i++) {
-                loops.add(new EventLoop("parley-selector-loop-" + i, core, settings, tuning, gate));
+                loops.add(new EventLoop("parley-selector-loop-" + i, core, settings, tuning, gate, memory,
+                        failure::complete));
             }
-            SelectorServer server = new SelectorServer(listener, core, settings, List.copyOf(loops));
+            SelectorServer server = new SelectorServer(listener, core, settings, List.copyOf(loops), memory, failure);
             loops.forEach(EventLoop::start);
             server.ticker = CoreTicker.start(core, settings.log());
             server.acceptor.start();
@@ -98,12 +116,13 @@ final class SelectorServer implements RunningServer {
     }
 
     @Override
-    public long queuedBytes() {
-        long sum = 0;
-        for (EventLoop loop : loops) {
-            sum += loop.queuedBytes();
-        }
-        return sum;
+    public OutputMemory outputMemory() {
+        return memory;
+    }
+
+    @Override
+    public CompletionStage<String> failure() {
+        return failure;
     }
 
     /**

@@ -27,11 +27,11 @@ final class TaskHandoff {
 
     private final Selector selector;
     private final int maxTasksPerTurn;
-    private final Consumer<RuntimeException> onTaskFailure;
+    private final Consumer<Throwable> onTaskFailure;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean mayBeSleeping = new AtomicBoolean();
 
-    TaskHandoff(Selector selector, int maxTasksPerTurn, Consumer<RuntimeException> onTaskFailure) {
+    TaskHandoff(Selector selector, int maxTasksPerTurn, Consumer<Throwable> onTaskFailure) {
         this.selector = selector;
         this.maxTasksPerTurn = maxTasksPerTurn;
         this.onTaskFailure = onTaskFailure;
@@ -45,16 +45,18 @@ final class TaskHandoff {
         }
     }
 
-    /** Loop thread: runs queued tasks in order, at most {@code maxTasksPerTurn} of them. */
-    void runPending() {
+    /** Loop thread: runs queued tasks in order, at most {@code maxTasksPerTurn} of them; returns how many. */
+    int runPending() {
         Runnable task;
-        for (int n = 0; n < maxTasksPerTurn && (task = tasks.poll()) != null; n++) {
+        int n = 0;
+        for (; n < maxTasksPerTurn && (task = tasks.poll()) != null; n++) {
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 onTaskFailure.accept(e); // one broken task must not take the loop (and all its clients) down
             }
         }
+        return n;
     }
 
     /**

@@ -7,8 +7,8 @@
  *  accept() -- round-robin -----&gt;  TaskHandoff: queue + wakeup() only if the loop may be sleeping
  *                                    ^    (new sockets, cross-thread writes, closeAfterFlush, stop)
  *  ChatCore (any thread, lock      |
- *  held) -- Connection.send:  -----+    offer to the connection's OutboundQueue; on the first line
- *           queue only                  since the last write, schedule a write on its loop
+ *  held) -- Connection.send:  -----+    copy into the connection's OutputBuffer; on the first line
+ *           queue only                  since the last write, queue a write on its loop
  *
  *  One turn of a loop, in order:
  *
@@ -16,7 +16,7 @@
  *   |                                First, so a welcome or a cross-thread line goes out this turn.
  *   |    2. write pending output     straight to the socket, at most 256 KiB a connection; OP_WRITE
  *   |                                only if bytes remain (most lines fit, so most turns need no
- *   |                                extra select); overflowed queues are closed here, a safe point
+ *   |                                extra select); overflowed buffers are closed here, a safe point
  *   |                                outside the core's lock ("slow consumer: more than N bytes").
  *   |    3. run timers               close connections whose flush deadline (after /quit, EOF or
  *   |                                stop) has passed; hand rate-limited lines whose tokens are back
@@ -33,7 +33,9 @@
  * </pre>
  *
  * Only a loop's own thread touches its selector, keys, channels, decoders and read buffer; other threads
- * reach it through {@link parley.selector.TaskHandoff}. Shutdown: close the listener, let hand-offs land,
+ * reach it through {@link parley.selector.TaskHandoff}. Whatever one connection's work throws closes that
+ * connection and the loop goes on; a loop that fails on its own reports it through
+ * {@code RunningServer.failure()}. Shutdown: close the listener, let hand-offs land,
  * {@code announceShutdown()}, then every loop flushes and closes its connections by the deadline and ends.
  */
 package parley.selector;

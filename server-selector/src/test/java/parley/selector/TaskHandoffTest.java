@@ -31,7 +31,8 @@ class TaskHandoffTest {
         ChatCore core = new ChatCore(TestServer.CLOCK, ServerLog.silent());
         ServerSettings settings = ServerSettings.forTests();
         loop = new EventLoop("test-loop", core, settings, LoopTuning.defaults(),
-                new Gatekeeper(settings.limits(), core, ServerLog.silent()));
+                new Gatekeeper(settings.limits(), core, ServerLog.silent()), settings.limits().newOutputMemory(),
+                failure -> { });
         loop.start();
     }
 
@@ -83,7 +84,7 @@ class TaskHandoffTest {
     void aSleepingLoopIsWokenOnceAndABusyLoopNotAtAll() throws Exception {
         CountingSelector selector = new CountingSelector(Selector.open());
         TaskHandoff tasks = new TaskHandoff(selector, 2_000, e -> {
-            throw e;
+            throw new AssertionError(e);
         });
         AtomicBoolean running = new AtomicBoolean(true);
         Thread loopThread = new Thread(() -> {

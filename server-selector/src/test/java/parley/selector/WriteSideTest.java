@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import parley.server.ServerSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,44 @@ class WriteSideTest {
         assertThat(slow.drainToEnd()).isTrue();
         talker.close();
         reading.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void readersWhoKeepUpAreNeverClosedForTheLoopsOwnBacklog() throws Exception {
+        // A loop that reads 16 KiB a turn from the sender but writes at most 4 KiB a turn to each reader: left
+        // alone, what waits for readers who take everything they are given grows by 12 KiB a turn, far past
+        // their 64 KiB limit. It is the server's backlog, not theirs: they must be served, not closed.
+        LoopTuning slowWriter = new LoopTuning(8 * 1024, 2, 4 * 1024, 4096, ServerSettings.CLOSE_AFTER_FLUSH);
+        server = new TestServer(TestServer.settings().withLimits(l -> l.withMaxOutboundBytes(64 * 1024)
+                .withSoftOutbound(64 * 1024, Duration.ofSeconds(60))), slowWriter);
+        TestClient sender = server.client();
+        List<TestClient> readers = List.of(server.client(), server.client(), server.client());
+        int lines = 2_000;
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            burst.append(String.format("burst-%05d %s%n", i, "b".repeat(400)));
+        }
+        sender.write(burst.toString()); // about 800 KB at once
+
+        List<CompletableFuture<List<String>>> received = new ArrayList<>();
+        for (TestClient r : readers) {
+            received.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return r.readUntil(line -> line.contains(String.format("> burst-%05d ", lines - 1)));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, runnable -> new Thread(runnable, "reader").start()));
+        }
+        for (CompletableFuture<List<String>> got : received) {
+            List<String> bursts = got.get(60, TimeUnit.SECONDS).stream().filter(l -> l.contains("> burst-")).toList();
+            assertThat(bursts).hasSize(lines);
+            for (int i = 0; i < lines; i++) {
+                assertThat(bursts.get(i)).contains(String.format("> burst-%05d ", i));
+            }
+        }
+        assertThat(server.server().connectionCount()).isEqualTo(4);
+        assertThat(server.log()).noneMatch(l -> l.contains("slow consumer"));
     }
 
     private static void takeUntil(BlockingQueue<String> from, List<String> to, Predicate<String> match)

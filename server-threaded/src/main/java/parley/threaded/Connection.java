@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
@@ -12,25 +13,28 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import parley.core.ChatCore;
 import parley.core.Outbound;
-import parley.core.OutboundQueue;
 import parley.core.RateLimit;
 import parley.core.Session;
 import parley.core.TokenBucket;
+import parley.output.OutputBuffer;
+import parley.output.OutputMemory;
 import parley.protocol.LineDecoder;
 import parley.server.SocketAddresses;
 import parley.server.ServerSettings;
 
 /**
  * One client on blocking sockets: a reader thread that blocks in {@code read} and feeds the decoder and the
- * core, and a writer thread that blocks in {@code write} draining this connection's {@link OutboundQueue}.
+ * core, and a writer thread that blocks in {@code write} draining this connection's {@link OutputBuffer}.
  *
  * <pre>
  *  socket --read--> reader thread --> LineDecoder --> ChatCore.receive
- *  ChatCore (any thread) --> send() --> OutboundQueue --signal--> writer thread --write--> socket
+ *  ChatCore (any thread) --> send() --> OutputBuffer --signal--> writer thread --write--> socket
  * </pre>
  *
- * Sending only queues and signals, so a client that stops reading blocks nothing but its own writer; when
- * its queue passes the hard limit the writer closes it (the shared slow-consumer policy).
+ * Sending only copies into the buffer and signals, so a client that stops reading blocks nothing but its own
+ * writer; when its buffer passes a limit it is closed from the server's timer thread (the shared
+ * slow-consumer policy). Whatever a thread of this connection throws (an Error too) closes this connection
+ * and no other.
  */
 final class Connection implements Outbound {
 
@@ -41,17 +45,18 @@ final class Connection implements Outbound {
      */
     private static final int FIRST_READ_BUFFER = 512;
     private static final int READ_BUFFER = 4 * 1024;
+    /** How often a reader held back by the output backlog looks again. */
+    private static final long BACKLOG_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final SocketChannel socket;
     private final ServerContext context;
     private final ServerSettings settings;
     private final ChatCore core;
     private final Consumer<Connection> onClosed;
-    private final OutboundQueue queue;
+    private final OutputBuffer output;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicBoolean overflowHandled = new AtomicBoolean();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private volatile String closeAfterFlushReason;
     /** Set once by start(); volatile because the close paths on other threads read it. */
@@ -63,7 +68,7 @@ final class Connection implements Outbound {
         this.settings = context.settings();
         this.core = context.core();
         this.onClosed = onClosed;
-        this.queue = settings.limits().newOutboundQueue(settings.clock());
+        this.output = settings.limits().newOutputBuffer(context.memory(), settings.clock(), this::overflowed);
     }
 
     /** Joins the chat and starts the two threads; any failure closes this connection, nothing leaks. */
@@ -72,14 +77,14 @@ final class Connection implements Outbound {
             String peer = SocketAddresses.describe(socket.getRemoteAddress());
             session = core.connect(peer, this);
             if (closed.get()) {
-                // Closed while joining (its welcome overflowed a tiny queue): closeNow saw no session yet,
-                // and may not have recorded its reason yet either; the queue knows it.
-                core.disconnect(session, queue.overflowed() ? queue.overflowReason() : "connection closed");
+                // Closed while joining (its welcome overflowed a tiny buffer): closeNow saw no session yet,
+                // and may not have recorded its reason yet either; the buffer knows it.
+                core.disconnect(session, output.overflowed() ? output.overflowReason() : "connection closed");
                 return;
             }
             context.threads().start(this::readLoop);
             context.threads().start(this::writeLoop);
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (Throwable e) {
             settings.log().info("could not start a connection: " + e);
             closeNow("connection failed");
         }
@@ -87,13 +92,29 @@ final class Connection implements Outbound {
 
     @Override
     public void send(ByteBuffer line) {
-        if (!queue.offer(line) && overflowHandled.compareAndSet(false, true)) {
-            // Not from inside the send (the core's lock is held): our writer may be stuck in a blocking
-            // write to this very client, so a thread of its own closes the socket, which unblocks it.
-            context.threads().start(this::closeOverflowed);
-            return;
+        if (output.offer(line)) {
+            signal();
         }
-        signal();
+    }
+
+    @Override
+    public void sendLast(ByteBuffer line) {
+        if (output.offerLast(line)) {
+            signal();
+        }
+    }
+
+    /**
+     * The buffer went over a limit. Not closed from here (the core's lock may be held), nor by our writer,
+     * which may be stuck in a blocking write to this very client: the timer thread closes the socket, which
+     * unblocks the writer.
+     */
+    private void overflowed() {
+        try {
+            context.deadlines().execute(this::closeOverflowed);
+        } catch (RejectedExecutionException e) {
+            // the server has stopped, and closed every connection on its way out
+        }
     }
 
     /** Closes once the queue is written, or after {@link ServerSettings#CLOSE_AFTER_FLUSH} at the latest. */
@@ -117,6 +138,7 @@ final class Connection implements Outbound {
         } catch (IOException e) {
             settings.log().info("closing " + describe() + " failed: " + e.getMessage());
         }
+        output.discard(); // chunks a blocked write still uses come back when that write fails
         if (session != null) {
             core.disconnect(session, reason);
         }
@@ -144,6 +166,7 @@ final class Connection implements Outbound {
                 if (bucket != null) {
                     awaitToken(bucket);
                 }
+                awaitOutputWritten();
                 core.receive(session, line);
             }
 
@@ -168,39 +191,51 @@ final class Connection implements Outbound {
             }
         } catch (IOException e) {
             closeNow(closed.get() ? "closed" : "connection reset");
-        } catch (RuntimeException | Error e) {
-            closeNow("internal error"); // a bug costs this connection, and still leaves nothing behind
-            throw e;
+        } catch (Throwable e) {
+            failed(e);
         }
     }
 
     private void writeLoop() {
-        ByteBuffer[] batch = new ByteBuffer[OutboundQueue.GATHER]; // this writer's scratch, reused
+        ByteBuffer[] batch = new ByteBuffer[OutputMemory.GATHER]; // this writer's scratch, reused
         try {
             while (!closed.get()) {
                 awaitWork();
-                queue.writeTo(socket, Long.MAX_VALUE, batch);
-                if (closeAfterFlushReason != null && queue.isEmpty()) {
+                output.writeTo(socket, Long.MAX_VALUE, batch);
+                if (closeAfterFlushReason != null && output.isEmpty()) {
                     closeNow(closeAfterFlushReason);
                     return;
                 }
             }
         } catch (IOException e) {
             closeNow("connection reset");
-        } catch (RuntimeException | Error e) {
-            closeNow("internal error");
-            throw e;
+        } catch (Throwable e) {
+            failed(e);
         }
     }
 
-    private void closeOverflowed() {
-        String reason = queue.overflowReason();
-        settings.log().info("closing " + describe() + ": " + reason);
-        closeNow(reason);
+    /** A bug, or an Error such as running out of heap, costs this connection and leaves nothing behind. */
+    private void failed(Throwable e) {
+        settings.log().info("closing " + describe() + " after an internal error: " + e);
+        closeNow("internal error");
     }
 
-    long queuedBytes() {
-        return queue.queuedBytes();
+    /**
+     * Over a limit: the room hears the leave now; the client gets the rest of the line its socket is in and
+     * then an error line saying why (never a cut line), and is closed once those are written, or after
+     * {@link ServerSettings#CLOSE_AFTER_FLUSH} if it never reads them.
+     */
+    private void closeOverflowed() {
+        String reason = output.overflowReason();
+        settings.log().info("closing " + describe() + ": " + reason);
+        Session joined = session;
+        if (joined == null) {
+            closeNow(reason); // still joining: start() reports the reason
+            return;
+        }
+        output.cutAtLineEnd();
+        core.disconnectWithError(joined, reason);
+        closeAfterFlush(reason);
     }
 
     private String describe() {
@@ -217,10 +252,20 @@ final class Connection implements Outbound {
         }
     }
 
+    /**
+     * Back-pressure: while the server is behind its own writes ({@link OutputMemory#backlogged()}), a line
+     * waits here before it is handled, so nothing more is read from this client meanwhile.
+     */
+    private void awaitOutputWritten() {
+        while (context.memory().backlogged() && !closed.get()) {
+            LockSupport.parkNanos(BACKLOG_POLL_NANOS);
+        }
+    }
+
     private void awaitWork() {
         lock.lock();
         try {
-            while (queue.isEmpty() && closeAfterFlushReason == null && !closed.get()) {
+            while (output.isEmpty() && closeAfterFlushReason == null && !closed.get()) {
                 work.awaitUninterruptibly();
             }
         } finally {

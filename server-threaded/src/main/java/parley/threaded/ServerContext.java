@@ -2,6 +2,7 @@ package parley.threaded;
 
 import java.util.concurrent.ScheduledExecutorService;
 import parley.core.ChatCore;
+import parley.output.OutputMemory;
 import parley.server.ConnectionThreads;
 import parley.server.ServerSettings;
 
@@ -11,8 +12,10 @@ import parley.server.ServerSettings;
  * @param settings   the limits and the log
  * @param core       the chat
  * @param threads    where per-connection threads come from (virtual on Java 21+)
- * @param deadlines  one timer thread for every connection's close-after-flush deadline
+ * @param deadlines  one timer thread for every connection's close-after-flush deadline, and for closing
+ *                   slow consumers
+ * @param memory     the chunk pool every connection's output buffer is made of
  */
 record ServerContext(ServerSettings settings, ChatCore core, ConnectionThreads threads,
-                     ScheduledExecutorService deadlines) {
+                     ScheduledExecutorService deadlines, OutputMemory memory) {
 }

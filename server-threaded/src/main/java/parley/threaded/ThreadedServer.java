@@ -8,12 +8,15 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.ChatCore;
+import parley.output.OutputMemory;
 import parley.server.Acceptor;
 import parley.server.ConnectionThreads;
 import parley.server.CoreTicker;
@@ -38,6 +41,7 @@ final class ThreadedServer implements RunningServer {
     private final Acceptor acceptor;
     /** Started with the server: sums up big rooms' comings and goings. */
     private CoreTicker ticker;
+    private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -46,10 +50,10 @@ final class ThreadedServer implements RunningServer {
         this.settings = settings;
         this.core = core;
         this.context = new ServerContext(settings, core, threads, Executors.newSingleThreadScheduledExecutor(
-                DaemonThreads.named("parley-deadlines")));
+                DaemonThreads.named("parley-deadlines")), settings.limits().newOutputMemory());
         this.address = (InetSocketAddress) listener.getLocalAddress();
         this.gate = new Gatekeeper(settings.limits(), core, settings.log());
-        this.acceptor = new Acceptor("parley-acceptor", listener, gate, settings.log(), this::serve);
+        this.acceptor = new Acceptor("parley-acceptor", listener, gate, settings.log(), this::serve, failure::complete);
     }
 
     void start() {
@@ -79,12 +83,13 @@ final class ThreadedServer implements RunningServer {
     }
 
     @Override
-    public long queuedBytes() {
-        long sum = 0;
-        for (Connection c : connections) {
-            sum += c.queuedBytes();
-        }
-        return sum;
+    public OutputMemory outputMemory() {
+        return context.memory();
+    }
+
+    @Override
+    public CompletionStage<String> failure() {
+        return failure;
     }
 
     /**

@@ -5,11 +5,12 @@
  * <pre>
  *  Acceptor (parley.server) --accept()--&gt; ThreadedServer.serve --&gt; new Connection
  *  Connection  reader: socket.read --&gt; LineDecoder --&gt; ChatCore.receive (waits for a rate-limit token first)
- *              ChatCore (any thread, lock held) --&gt; send(): OutboundQueue.offer, signal the writer; never blocks
- *              writer: wait for work --&gt; OutboundQueue.writeTo(socket), a blocking gathering write
- *  overflow:   a short-lived thread closes the socket (unblocking a writer stuck on that client)
- *  EOF, /quit: the room hears the leave at once; the writer closes once the queue is written
- *              (ServerContext's one timer thread closes it after CLOSE_AFTER_FLUSH at the latest)
+ *              ChatCore (any thread, lock held) --&gt; send(): OutputBuffer.offer, signal the writer; never blocks
+ *              writer: wait for work --&gt; OutputBuffer.writeTo(socket), a blocking gathering write
+ *  overflow:   ServerContext's one timer thread closes the socket (unblocking a writer stuck on that client)
+ *  EOF, /quit: the room hears the leave at once; the writer closes once the buffer is written
+ *              (the timer thread closes it after CLOSE_AFTER_FLUSH at the latest)
+ *  a throw:    whatever a connection's thread throws, an Error too, closes that connection and no other
  * </pre>
  */
 package parley.threaded;

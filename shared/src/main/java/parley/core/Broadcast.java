@@ -10,8 +10,7 @@ final class Broadcast {
 
     private final ChatEvent event;
     private final EventEncoder encoder;
-    private ByteBuffer text;
-    private ByteBuffer machine;
+    private final ByteBuffer[] bytes = new ByteBuffer[WireMode.values().length];
 
     Broadcast(ChatEvent event, EventEncoder encoder) {
         this.event = event;
@@ -23,15 +22,9 @@ final class Broadcast {
     }
 
     private ByteBuffer bytesFor(WireMode mode) {
-        if (mode == WireMode.TEXT) {
-            if (text == null) {
-                text = encoder.encode(event, mode);
-            }
-            return text;
+        if (bytes[mode.ordinal()] == null) {
+            bytes[mode.ordinal()] = encoder.encode(event, mode);
         }
-        if (machine == null) {
-            machine = encoder.encode(event, mode);
-        }
-        return machine;
+        return bytes[mode.ordinal()];
     }
 }

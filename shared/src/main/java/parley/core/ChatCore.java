@@ -14,10 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
+import parley.history.HistoryStore;
+import parley.history.HistoryStoreException;
+import parley.history.MemoryHistoryStore;
+import parley.history.StoredLine;
 import parley.protocol.ChatEvent;
 import parley.protocol.Command;
 import parley.protocol.EventEncoder;
+import parley.protocol.HistoryBatch;
 import parley.protocol.Member;
 import parley.protocol.WireMode;
 
@@ -39,6 +46,13 @@ import parley.protocol.WireMode;
  * Every method takes the one core lock. That lock is what gives every member of a room the room's
  * messages in one and the same order; it is held only while events are encoded and queued, never while
  * anything is written to a socket ({@link Outbound} implementations only queue).
+ *
+ * <p><b>History.</b> Each message and action gets its id from the {@link HistoryStore} ({@code append} never
+ * waits on a disk) and each room keeps its last N lines in memory for newcomers. Nothing that reads the store
+ * runs under the lock: a {@code /history} fetch, or the replay for a room made again (whose lines are only in
+ * the store), is read on the {@code reads} executor and then sent to its session under the lock as one batch
+ * framed by {@link HistoryBatch} lines. Lines said meanwhile may reach the session first; a client orders by id.
+ * Private messages are never passed to the store.
  */
 public final class ChatCore {
 
@@ -52,7 +66,8 @@ public final class ChatCore {
               /who [PAGE]       who is in this room, with their addresses (a page at a time)
               /who PREFIX       who here has a nick starting with PREFIX
               /rooms            list rooms and how many are in each
-              /stats            what the server holds: people, rooms, lines relayed
+              /history [N]      the room's last N lines (before|after|since ID [N]: see docs)
+              /stats            what the server holds: people, rooms, lines relayed, history
               /help             this list
               /quit [REASON]    leave""";
 
@@ -63,12 +78,19 @@ public final class ChatCore {
     public static final Duration TICK = Duration.ofSeconds(1);
     /** How many members a welcome to a big room lists. */
     static final int WELCOME_SAMPLE = 20;
+    /** Lines per room and rooms that the in-memory store of {@link #ChatCore(Clock, ServerLog)} keeps. */
+    public static final int MEMORY_LINES_PER_ROOM = 1_000;
+    public static final int MEMORY_ROOMS = 1_000;
+    /** The error a line read after {@link #announceShutdown()} gets. */
+    public static final String SHUTDOWN_REFUSAL = "the server is shutting down; this line was not sent";
 
     private final Object lock = new Object();
     private final Clock clock;
     private final ServerLog log;
     private final CoreSettings settings;
     private final EventEncoder encoder;
+    private final HistoryStore store;
+    private final Executor reads;
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Session> sessionsByNick = new HashMap<>();
     /** Big rooms with comings and goings not yet summed up; {@link #tick} sends their summaries. */
@@ -76,16 +98,34 @@ public final class ChatCore {
     private long guestCounter;
     /** Lines handed to outbound queues since start: a broadcast to ten people counts ten. */
     private long linesRelayed;
+    /** The id of the last line said, here or before a restart: every line said before a join has one up to it. */
+    private long lastId;
+    /** Set by {@link #announceShutdown()}: from then on no line is relayed, so a room ends where everyone saw it end. */
+    private boolean shuttingDown;
 
+    /** A core with its history in memory, read on the calling thread (a memory store never waits on a disk). */
     public ChatCore(Clock clock, ServerLog log) {
         this(clock, log, CoreSettings.defaults());
     }
 
     public ChatCore(Clock clock, ServerLog log, CoreSettings settings) {
+        this(clock, log, settings, new MemoryHistoryStore(MEMORY_LINES_PER_ROOM, MEMORY_ROOMS), Runnable::run);
+    }
+
+    /**
+     * A core that keeps history in {@code store} and reads it on {@code reads}, a small bounded executor (a
+     * fetch it refuses is answered "busy"). The caller owns both and closes them after the server stops. The
+     * default room's recent lines are read here, once, so that the common join needs no read.
+     */
+    public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads) {
         this.clock = clock;
         this.log = log;
         this.settings = settings;
         this.encoder = new EventEncoder(clock.getZone());
+        this.store = store;
+        this.reads = reads;
+        this.lastId = store.lastIssuedId();
+        preload(room(settings.defaultRoom()));
     }
 
     /** A connection opened: it gets a guest nick, a welcome, the default room's history, and is announced. */
@@ -105,9 +145,14 @@ public final class ChatCore {
             if (!s.isOpen()) {
                 return;
             }
+            if (shuttingDown) {
+                refuse(s, SHUTDOWN_REFUSAL);
+                return;
+            }
             s.countLine();
-            if (s.linesReceived() == 1 && rawLine.strip().equals(WireMode.MACHINE_HELLO)) {
-                s.mode(WireMode.MACHINE);
+            Optional<WireMode> hello = s.linesReceived() == 1 ? WireMode.ofHello(rawLine) : Optional.empty();
+            if (hello.isPresent()) {
+                s.mode(hello.get());
                 welcome(s, greeting(s));
                 return;
             }
@@ -120,6 +165,20 @@ public final class ChatCore {
         synchronized (lock) {
             if (s.isOpen()) {
                 refuse(s, "line too long (the limit is " + maxLineBytes + " bytes); it was discarded");
+            }
+        }
+    }
+
+    /**
+     * The server is closing {@code s} (a slow consumer): it is told why, in an error line of its own, and then
+     * disconnected, the room hearing the same reason. Safe to call more than once.
+     */
+    public void disconnectWithError(Session s, String reason) {
+        synchronized (lock) {
+            if (s.isOpen()) {
+                s.out().sendLast(encoder.encode(new ChatEvent.Error(s.room().name(), clock.instant(), reason), s.mode()));
+                linesRelayed++;
+                disconnect(s, reason);
             }
         }
     }
@@ -137,9 +196,15 @@ public final class ChatCore {
         }
     }
 
-    /** Tells everyone connected that the server is going away; the backend then flushes and closes. */
+    /**
+     * Tells everyone connected that the server is going away; the backend then flushes and closes. Every line
+     * accepted before this reaches every member of its room (what is queued is flushed); every line read after
+     * it is refused with an error to its sender alone, so no line can reach only the members whose
+     * connections happen to close last.
+     */
     public void announceShutdown() {
         synchronized (lock) {
+            shuttingDown = true;
             for (Session s : sessionsByNick.values()) {
                 inform(s, "the server is shutting down");
             }
@@ -187,13 +252,13 @@ public final class ChatCore {
 
         @Override
         public Void say(Command.Say c) {
-            speak(s, new ChatEvent.Message(s.room().name(), clock.instant(), s.member(), c.text(), false));
+            speak(s, StoredLine.Kind.MESSAGE, c.text());
             return null;
         }
 
         @Override
         public Void me(Command.Me c) {
-            speak(s, new ChatEvent.Action(s.room().name(), clock.instant(), s.member(), c.text(), false));
+            speak(s, StoredLine.Kind.ACTION, c.text());
             return null;
         }
 
@@ -235,6 +300,13 @@ public final class ChatCore {
         public Void stats(Command.Stats c) {
             inform(s, "stats: " + sessionsByNick.size() + " connected, " + rooms.size()
                     + " rooms, " + linesRelayed + " lines relayed");
+            inform(s, store.status().summary());
+            return null;
+        }
+
+        @Override
+        public Void history(Command.History c) {
+            fetch(s, s.room(), c.capped(HistoryStore.MAX_PAGE), false);
             return null;
         }
 
@@ -264,9 +336,73 @@ public final class ChatCore {
         }
     }
 
-    private void speak(Session s, ChatEvent.Spoken said) {
-        s.room().remember(said);
-        broadcast(s.room().members(), said);
+    private void speak(Session s, StoredLine.Kind kind, String text) {
+        Room room = s.room();
+        StoredLine line = store.append(Names.key(room.name()), kind, clock.instant(), s.nick(), s.address(), text);
+        lastId = line.id();
+        ChatEvent.Spoken said = spoken(room, line, false);
+        room.remember(said);
+        broadcast(room.members(), said);
+    }
+
+    private static ChatEvent.Spoken spoken(Room room, StoredLine line, boolean history) {
+        Member from = new Member(line.nick(), line.address());
+        return line.kind() == StoredLine.Kind.ACTION
+                ? new ChatEvent.Action(room.name(), line.time(), from, line.text(), history, line.id())
+                : new ChatEvent.Message(room.name(), line.time(), from, line.text(), history, line.id());
+    }
+
+    /** Reads the default room's recent lines at start, on the starting thread, before any session exists. */
+    private void preload(Room room) {
+        try {
+            room.merge(store.latest(Names.key(room.name()), settings.historySize()).stream()
+                    .map(line -> spoken(room, line, true)).toList());
+        } catch (HistoryStoreException e) {
+            log.info(e.getMessage() + "; #" + room.name() + " will read its history when someone joins");
+        }
+    }
+
+    /**
+     * Reads one page of {@code room}'s history on the reads executor, then sends it to {@code s} under the lock.
+     * A room not yet {@link Room#loaded()} takes the page as its recent history. {@code quietIfEmpty}: an
+     * empty page is not sent at all (the replay on entering a room that has no history says nothing, as ever).
+     */
+    private void fetch(Session s, Room room, Command.History request, boolean quietIfEmpty) {
+        String key = Names.key(room.name());
+        try {
+            reads.execute(() -> {
+                HistoryPage page;
+                try {
+                    page = HistoryPage.read(store, key, request);
+                } catch (HistoryStoreException e) {
+                    synchronized (lock) {
+                        if (s.isOpen()) {
+                            refuse(s, e.getMessage());
+                        }
+                    }
+                    return;
+                }
+                synchronized (lock) {
+                    deliver(s, room, request, page, quietIfEmpty);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            refuse(s, "the server is busy reading history; ask again in a moment");
+        }
+    }
+
+    private void deliver(Session s, Room room, Command.History request, HistoryPage page, boolean quietIfEmpty) {
+        List<ChatEvent.Spoken> lines = page.lines().stream().map(line -> spoken(room, line, true)).toList();
+        if (!room.loaded() && rooms.get(Names.key(room.name())) == room && quietIfEmpty) {
+            room.merge(lines);
+        }
+        if (!s.isOpen() || (lines.isEmpty() && quietIfEmpty)) {
+            return;
+        }
+        HistoryBatch start = new HistoryBatch(room.name(), clock.instant(), true, lines.size(), page.more(), request);
+        sendFrame(s, start);
+        lines.forEach(line -> send(s, line));
+        sendFrame(s, start.end(clock.instant()));
     }
 
     private void privateMessage(Session s, String targetNick, String text) {
@@ -343,8 +479,13 @@ public final class ChatCore {
         Room room = s.room();
         send(s, new ChatEvent.Welcome(room.name(), clock.instant(), s.member(), greeting));
         send(s, crowded(room.members().size()) ? sample(room) : members(room));
-        for (ChatEvent.Spoken old : room.history()) {
-            send(s, old.asHistory());
+        if (room.loaded()) {
+            for (ChatEvent.Spoken old : room.history()) {
+                send(s, old.asHistory());
+            }
+        } else { // made again: its lines said before now are in the store
+            fetch(s, room, new Command.History(Command.History.Direction.BEFORE, lastId + 1,
+                    settings.historySize()), true);
         }
     }
 
@@ -437,7 +578,7 @@ public final class ChatCore {
     }
 
     private Room room(String name) {
-        return rooms.computeIfAbsent(Names.key(name), k -> new Room(name, settings.historySize()));
+        return rooms.computeIfAbsent(Names.key(name), k -> new Room(name, settings.historySize(), false));
     }
 
     private String freshGuestNick() {
@@ -454,6 +595,11 @@ public final class ChatCore {
 
     private void refuse(Session s, String why) {
         send(s, new ChatEvent.Error(s.room().name(), clock.instant(), why));
+    }
+
+    private void sendFrame(Session s, HistoryBatch frame) {
+        s.out().send(encoder.encode(frame, s.mode()));
+        linesRelayed++;
     }
 
     private void send(Session s, ChatEvent event) {

@@ -11,9 +11,17 @@ public interface Outbound {
 
     /**
      * Queues one encoded line. The buffer is read-only and shared by every recipient of the same event: the
-     * implementation must {@code duplicate()} it rather than move its position.
+     * implementation copies its bytes (into its {@link parley.output.OutputBuffer}) without moving its position.
      */
     void send(ByteBuffer line);
+
+    /**
+     * Queues the last line this connection is sent, the reason the server is closing it, whatever its output
+     * limits; nothing is queued after it. Shared and read-only like {@link #send}'s.
+     */
+    default void sendLast(ByteBuffer line) {
+        send(line);
+    }
 
     /** Closes the connection once what is already queued has been written (or a bounded time has passed). */
     void closeAfterFlush(String reason);

@@ -6,11 +6,15 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import parley.protocol.ChatEvent;
 
 /**
- * A room: its members in join order, its last N spoken messages and, once it is big, the tally of its comings
- * and goings. Guarded by the core's lock.
+ * A room: its members in join order, its last N spoken messages (the ones a newcomer is sent) and, once it is
+ * big, the tally of its comings and goings. Guarded by the core's lock.
+ *
+ * <p>A room the core makes again after it emptied, or after a restart, starts not {@link #loaded()}: its older
+ * lines are in the history store, which the core reads outside its lock and then {@link #merge}s in.
  */
 final class Room {
 
@@ -19,12 +23,37 @@ final class Room {
     private final Set<Session> members = new LinkedHashSet<>();
     /** Made on the first message: most rooms of an idle server never hear one (a room of one, a lobby). */
     private ArrayDeque<ChatEvent.Spoken> history;
+    private boolean loaded;
     /** Made when the room first grows past the presence limit. */
     private PresenceTally presence;
 
+    /** A room whose recent history is all in memory (a room that never had any). */
     Room(String name, int historySize) {
+        this(name, historySize, true);
+    }
+
+    Room(String name, int historySize, boolean loaded) {
         this.name = name;
         this.historySize = historySize;
+        this.loaded = loaded;
+    }
+
+    /** Whether {@link #history()} holds the room's last N lines, or only those said since the room was made. */
+    boolean loaded() {
+        return loaded;
+    }
+
+    /**
+     * Adds lines read from the store to the ones said since the room was made, in id order without
+     * duplicates, and keeps the newest N: from now on {@link #history()} is complete.
+     */
+    void merge(List<ChatEvent.Spoken> older) {
+        TreeMap<Long, ChatEvent.Spoken> byId = new TreeMap<>();
+        older.forEach(line -> byId.put(line.id(), line));
+        history().forEach(line -> byId.put(line.id(), line));
+        history = null;
+        byId.values().forEach(this::remember);
+        loaded = true;
     }
 
     String name() {

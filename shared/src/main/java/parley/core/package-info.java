@@ -5,12 +5,12 @@
  *  backend: connect / receive(line) / disconnect / tick (every second: big rooms' presence summaries)
  *        --> {@link parley.core.ChatCore} (one lock; events encoded once per wire mode)
  *        --> {@link parley.core.Outbound#send} of each recipient (queue only, never block)
- *        --> backend: {@link parley.core.OutboundQueue#writeTo} the socket, on its own thread or loop
+ *        --> backend: {@link parley.output.OutputBuffer#writeTo} the socket, on its own thread or loop
  * </pre>
  *
- * {@link parley.core.OutboundQueue} is the one slow-consumer policy both backends use; {@link parley.core.Names}
- * the one rule for nicks and rooms: what they may contain, and the look-alike key they are told apart by.
- * A room above the presence limit counts its comings and goings in a {@link parley.core.PresenceTally}, sent
- * as one summary per interval by {@link parley.core.ChatCore#tick}.
+ * {@link parley.output.OutputBuffer} (package {@code parley.output}) is the one slow-consumer policy both
+ * backends use; {@link parley.core.Names} the one rule for nicks and rooms: what they may contain, and the
+ * look-alike key they are told apart by. A room above the presence limit counts its comings and goings in a
+ * {@link parley.core.PresenceTally}, sent as one summary per interval by {@link parley.core.ChatCore#tick}.
  */
 package parley.core;

@@ -23,6 +23,7 @@ public record HistoryStatus(String where, String problem, long stored, long notS
     /** One line for {@code /stats} and the log. */
     public String summary() {
         String head = storing() ? "history: " + where : "history is NOT being stored (" + problem + "): " + where;
-        return head + ", " + stored + " lines stored, " + notStored + " not stored, " + waiting + " waiting";
+        return head + ", " + stored + " lines stored, " + notStored + " not stored, " + waiting + " waiting, "
+                + "last stored id " + lastStoredId;
     }
 }

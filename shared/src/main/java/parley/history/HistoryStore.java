@@ -10,7 +10,7 @@ import java.util.List;
  * held for long: it assigns the id, queues the line and returns. A line that cannot be queued is counted in
  * {@link HistoryStatus#notStored()} and the chat goes on; the line still has its id and is still delivered.
  *
- * <p>The reads ({@link #latest}, {@link #before}, {@link #after}) may touch the disk: call them outside the
+ * <p>The reads ({@link #latest}, {@link #before}, {@link #after}, {@link #count}) may touch the disk: call them outside the
  * core's lock. Each returns one page of at most {@link #MAX_PAGE} lines, oldest first, and sees every line
  * appended before the call, stored yet or not.
  *
@@ -36,6 +36,15 @@ public interface HistoryStore extends AutoCloseable {
 
     /** The {@code limit} lines of {@code room} just after id {@code afterId} (not including it), oldest first. */
     List<StoredLine> after(String room, long afterId, int limit);
+
+    /**
+     * How many lines of {@code room} have an id between {@code afterId} and {@code beforeId} (both excluded):
+     * what a page left out, so a client can say "12 older" or "37 skipped".
+     */
+    long count(String room, long afterId, long beforeId);
+
+    /** The id {@link #append} gave last, in this run or (for a store that keeps them) an earlier one; 0 for none. */
+    long lastIssuedId();
 
     /** How the store is doing. Cheap: no I/O. */
     HistoryStatus status();

@@ -72,6 +72,16 @@ public final class MemoryHistoryStore implements HistoryStore {
         return HistoryPages.after(lines(room), afterId, HistoryStore.pageSize(limit));
     }
 
+    @Override
+    public synchronized long count(String room, long afterId, long beforeId) {
+        return afterId >= beforeId ? 0 : lines(room).subMap(afterId, false, beforeId, false).size();
+    }
+
+    @Override
+    public synchronized long lastIssuedId() {
+        return lastId;
+    }
+
     private NavigableMap<Long, StoredLine> lines(String room) {
         return rooms.getOrDefault(room, EMPTY);
     }

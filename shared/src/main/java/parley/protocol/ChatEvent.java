@@ -56,6 +56,12 @@ public sealed interface ChatEvent {
 
         String text();
 
+        /**
+         * The line's id: unique on the server, increasing in the order lines were said, never reused (see
+         * {@code parley.history.HistoryStore}). 0 when not known: a PARLEY/1 or text-mode line carries none.
+         */
+        long id();
+
         /** The same event, marked as replayed from the history. */
         Spoken asHistory();
     }
@@ -73,11 +79,17 @@ public sealed interface ChatEvent {
         }
     }
 
-    /** A message to a room. */
-    record Message(String room, Instant time, Member from, String text, boolean history) implements Spoken {
+    /** A message to a room. {@code id} is 0 when not known (see {@link Spoken#id()}). */
+    record Message(String room, Instant time, Member from, String text, boolean history, long id)
+            implements Spoken {
+        /** One without an id, as PARLEY/1 and text mode show it. */
+        public Message(String room, Instant time, Member from, String text, boolean history) {
+            this(room, time, from, text, history, 0);
+        }
+
         @Override
         public Message asHistory() {
-            return new Message(room, time, from, text, true);
+            return new Message(room, time, from, text, true, id);
         }
 
         @Override
@@ -86,11 +98,17 @@ public sealed interface ChatEvent {
         }
     }
 
-    /** An action, {@code /me waves}. */
-    record Action(String room, Instant time, Member from, String text, boolean history) implements Spoken {
+    /** An action, {@code /me waves}. {@code id} is 0 when not known (see {@link Spoken#id()}). */
+    record Action(String room, Instant time, Member from, String text, boolean history, long id)
+            implements Spoken {
+        /** One without an id, as PARLEY/1 and text mode show it. */
+        public Action(String room, Instant time, Member from, String text, boolean history) {
+            this(room, time, from, text, history, 0);
+        }
+
         @Override
         public Action asHistory() {
-            return new Action(room, time, from, text, true);
+            return new Action(room, time, from, text, true, id);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package parley.protocol;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -62,6 +64,7 @@ public sealed interface Command {
             case "stats" -> new Stats();
             case "help" -> new Help();
             case "quit" -> new Quit(arg);
+            case "history" -> History.parse(arg);
             default -> new Unknown(name, arg);
         };
     }
@@ -108,6 +111,8 @@ public sealed interface Command {
         R help(Help c);
 
         R quit(Quit c);
+
+        R history(History c);
 
         R unknown(Unknown c);
 
@@ -189,6 +194,78 @@ public sealed interface Command {
     record Quit(String reason) implements Command {
         public <R> R accept(Visitor<R> v) {
             return v.quit(this);
+        }
+    }
+
+    /**
+     * {@code /history [N]}, {@code /history before|after|since ID [N]}: one page of the current room's history,
+     * modelled on IRCv3 {@code CHATHISTORY}. The server cuts {@code limit} to its page size.
+     *
+     * @param direction which lines: the latest, those just before or just after {@code id}, or the latest ones
+     *                  after {@code id} (a catch-up: IRCv3's {@code LATEST} with a message id)
+     * @param id        the line the page is next to; 0 for {@link Direction#LATEST}
+     * @param limit     the most lines wanted, at least 1
+     */
+    record History(Direction direction, long id, int limit) implements Command {
+
+        /** The page size of a {@code /history} that names none. */
+        public static final int DEFAULT_LIMIT = 50;
+
+        public enum Direction {
+            LATEST,
+            BEFORE,
+            AFTER,
+            SINCE
+        }
+
+        private static final String USAGE = "usage: /history [N], or /history before|after|since ID [N]";
+
+        static Command parse(String arg) {
+            List<String> words = arg.isEmpty() ? List.of() : new ArrayList<>(List.of(arg.split(" +")));
+            try {
+                Direction direction = Direction.LATEST;
+                if (!words.isEmpty() && !Character.isDigit(words.get(0).charAt(0))) {
+                    direction = Direction.valueOf(words.remove(0).toUpperCase(Locale.ROOT));
+                }
+                long id = 0;
+                if (direction != Direction.LATEST) {
+                    id = words.isEmpty() ? -1 : Long.parseLong(words.remove(0));
+                }
+                if (id < 0 || words.size() > 1) {
+                    return new Invalid("history", USAGE);
+                }
+                return new History(direction, id, words.isEmpty() ? DEFAULT_LIMIT : limit(words.get(0)));
+            } catch (IllegalArgumentException e) { // a word that is no direction or no number
+                return new Invalid("history", USAGE);
+            }
+        }
+
+        private static int limit(String word) {
+            int n = Integer.parseInt(word);
+            if (n < 1) {
+                throw new IllegalArgumentException("a page holds at least one line");
+            }
+            return n;
+        }
+
+        /** The same request with its limit cut to {@code max}. */
+        public History capped(int max) {
+            return limit <= max ? this : new History(direction, id, max);
+        }
+
+        /** The line a client sends for this request: {@code /history since 1041 500}. */
+        public String line() {
+            return "/history " + words();
+        }
+
+        /** The request without the command: {@code latest 50}, {@code before 1042 50}. */
+        public String words() {
+            String name = direction.name().toLowerCase(Locale.ROOT);
+            return direction == Direction.LATEST ? name + " " + limit : name + " " + id + " " + limit;
+        }
+
+        public <R> R accept(Visitor<R> v) {
+            return v.history(this);
         }
     }
 

@@ -9,19 +9,38 @@ public final class EventEncoder {
 
     private final TextFormat text;
     private final MachineFormat machine;
-    private final DirectSlab memory = new DirectSlab();
+    private final MachineFormat machineV2;
 
     public EventEncoder(ZoneId zone) {
         this.text = new TextFormat(zone);
-        this.machine = new MachineFormat(zone);
+        this.machine = new MachineFormat(zone, WireMode.MACHINE);
+        this.machineV2 = new MachineFormat(zone, WireMode.MACHINE_V2);
     }
 
     /**
-     * A read-only direct buffer that may be shared by many recipients; each must {@code duplicate()} (or
-     * {@code slice()}) it.
+     * A read-only buffer over the line's bytes, shared by every recipient: each copies it into its own
+     * output buffer without moving its position.
      */
     public ByteBuffer encode(ChatEvent event, WireMode mode) {
-        String line = mode == WireMode.TEXT ? text.format(event) : machine.format(event);
-        return memory.copyOf((line + "\n").getBytes(StandardCharsets.UTF_8));
+        String line = switch (mode) {
+            case TEXT -> text.format(event);
+            case MACHINE -> machine.format(event);
+            case MACHINE_V2 -> machineV2.format(event);
+        };
+        return bytes(line);
+    }
+
+    /** A history page's start or end line, for one recipient. */
+    public ByteBuffer encode(HistoryBatch frame, WireMode mode) {
+        String line = switch (mode) {
+            case TEXT -> text.format(frame);
+            case MACHINE -> machine.format(frame);
+            case MACHINE_V2 -> machineV2.format(frame);
+        };
+        return bytes(line);
+    }
+
+    private ByteBuffer bytes(String line) {
+        return ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
     }
 }

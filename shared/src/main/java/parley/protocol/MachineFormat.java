@@ -8,16 +8,21 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Machine mode: one event per line, seven TAB-separated fields, for programs such as the TUI client.
+ * Machine mode: one event per line, TAB-separated fields, for programs such as the TUI client. PARLEY/1 has
+ * seven fields; PARLEY/2 has an eighth, the id of a message or action (empty for other kinds), and frames
+ * history pages with {@code history-start} and {@code history-end} lines ({@link HistoryBatch}).
  *
  * <pre>
- * kind TAB room TAB time TAB nick TAB address TAB history TAB text LF
+ * PARLEY/1: kind TAB room TAB time TAB nick TAB address TAB history TAB text LF
  * message	lobby	2026-11-26T14:02:07.120+01:00	alice	127.0.0.1:50312	0	hello
+ * PARLEY/2: kind TAB room TAB time TAB nick TAB address TAB history TAB id TAB text LF
+ * message	lobby	2026-11-26T14:02:07.120+01:00	alice	127.0.0.1:50312	0	1042	hello
  * </pre>
  *
  * Every field escapes backslash, TAB, CR and LF as {@code \\ \t \r \n}, so a line parses the same whatever
@@ -28,14 +33,37 @@ import java.util.stream.Collectors;
 public final class MachineFormat {
 
     private static final int FIELDS = 7;
+    private static final int FIELDS_V2 = 8;
+    private static final String BATCH_START = "history-start";
+    private static final String BATCH_END = "history-end";
     /** A count in a members or presence event: {@code +N} or {@code N}, small enough for an int. */
     private static final Pattern COUNT = Pattern.compile("\\+?\\d{1,9}");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
 
     private final DateTimeFormatter time;
+    private final boolean withIds;
 
+    /** PARLEY/1. */
     public MachineFormat(ZoneId zone) {
+        this(zone, WireMode.MACHINE);
+    }
+
+    /** {@link WireMode#MACHINE} (PARLEY/1) or {@link WireMode#MACHINE_V2} (PARLEY/2, with ids and batches). */
+    public MachineFormat(ZoneId zone, WireMode version) {
+        if (version == WireMode.TEXT) {
+            throw new IllegalArgumentException("text mode is TextFormat's");
+        }
         this.time = TIME.withZone(zone);
+        this.withIds = version == WireMode.MACHINE_V2;
+    }
+
+    /** The start or end line of a history page: PARLEY/2's own kinds; a notice in PARLEY/1, which has none. */
+    public String format(HistoryBatch b) {
+        if (!withIds) {
+            return format(new ChatEvent.Info(b.room(), b.time(), b.describe()));
+        }
+        return String.join("\t", b.start() ? BATCH_START : BATCH_END, escape(b.room()), time.format(b.time()),
+                "", "", "0", "", b.lines() + " " + b.more() + " " + b.request().words());
     }
 
     public String format(ChatEvent e) {
@@ -47,12 +75,12 @@ public final class MachineFormat {
 
             @Override
             public String message(ChatEvent.Message m) {
-                return line("message", m.room(), m, m.from().nick(), m.from().address(), m.text());
+                return spoken("message", m);
             }
 
             @Override
             public String action(ChatEvent.Action a) {
-                return line("action", a.room(), a, a.from().nick(), a.from().address(), a.text());
+                return spoken("action", a);
             }
 
             @Override
@@ -104,36 +132,47 @@ public final class MachineFormat {
         });
     }
 
+    private String spoken(String kind, ChatEvent.Spoken e) {
+        return line(kind, e.room(), e, e.from().nick(), e.from().address(), e.id(), e.text());
+    }
+
     private String line(String kind, String room, ChatEvent e, String nick, String address, String text) {
-        return String.join("\t", kind, escape(room), time.format(e.time()), escape(nick), escape(address),
-                e.history() ? "1" : "0", escape(text));
+        return line(kind, room, e, nick, address, 0, text);
+    }
+
+    /** {@code id} 0 is written as an empty field (PARLEY/2) or not at all (PARLEY/1). */
+    private String line(String kind, String room, ChatEvent e, String nick, String address, long id, String text) {
+        String head = String.join("\t", kind, escape(room), time.format(e.time()), escape(nick), escape(address),
+                e.history() ? "1" : "0");
+        if (!withIds) {
+            return head + "\t" + escape(text);
+        }
+        return head + "\t" + (id == 0 ? "" : Long.toString(id)) + "\t" + escape(text);
     }
 
     /**
-     * Parses one machine line (without its LF). A field a kind does not use is ignored, as is the history flag
-     * of any kind but {@code message} and {@code action}.
+     * Parses one machine line (without its LF), PARLEY/1 or PARLEY/2 (told apart by the number of fields). A
+     * field a kind does not use is ignored, as is the history flag of any kind but {@code message} and
+     * {@code action}. A PARLEY/1 message or action has id 0.
      *
-     * @throws IllegalArgumentException when the line is not a machine event (e.g. a text-mode line)
+     * @throws IllegalArgumentException when the line is not a machine event (e.g. a text-mode line, or a
+     *                                  history frame: see {@link #parseBatch})
      */
     public static ChatEvent parse(String line) {
-        List<String> f = split(line);
-        if (f.size() != FIELDS) {
-            throw new IllegalArgumentException("not a machine event (" + f.size() + " fields): " + line);
-        }
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(f.get(2), TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("bad time in machine event: " + line, e);
-        }
+        List<String> f = fields(line);
+        Instant at = time(f, line);
         String room = f.get(1);
         Member who = new Member(f.get(3), f.get(4));
         boolean history = "1".equals(f.get(5));
-        String text = f.get(6);
+        long id = 0;
+        if (f.size() == FIELDS_V2 && !f.get(6).isEmpty()) {
+            id = number(f.get(6), line);
+        }
+        String text = f.get(f.size() - 1);
         return switch (f.get(0)) {
             case "welcome" -> new ChatEvent.Welcome(room, at, who, text);
-            case "message" -> new ChatEvent.Message(room, at, who, text, history);
-            case "action" -> new ChatEvent.Action(room, at, who, text, history);
+            case "message" -> new ChatEvent.Message(room, at, who, text, history, id);
+            case "action" -> new ChatEvent.Action(room, at, who, text, history, id);
             case "private" -> new ChatEvent.Private(at, who, room, text);
             case "join" -> new ChatEvent.Join(room, at, who);
             case "leave" -> new ChatEvent.Leave(room, at, who, text);
@@ -144,6 +183,45 @@ public final class MachineFormat {
             case "error" -> new ChatEvent.Error(room, at, text);
             default -> throw new IllegalArgumentException("unknown kind of machine event: " + line);
         };
+    }
+
+    /** The history frame {@code line} is, if it is one (PARLEY/2's {@code history-start}, {@code history-end}). */
+    public static Optional<HistoryBatch> parseBatch(String line) {
+        boolean start = line.startsWith(BATCH_START + "\t");
+        if (!start && !line.startsWith(BATCH_END + "\t")) {
+            return Optional.empty();
+        }
+        List<String> f = fields(line);
+        String[] words = f.get(f.size() - 1).split(" ", 3);
+        if (words.length < 3 || !(Command.History.parse(words[2]) instanceof Command.History request)) {
+            throw new IllegalArgumentException("bad history frame: " + line);
+        }
+        return Optional.of(new HistoryBatch(f.get(1), time(f, line), start, (int) number(words[0], line),
+                number(words[1], line), request));
+    }
+
+    private static List<String> fields(String line) {
+        List<String> f = split(line);
+        if (f.size() != FIELDS && f.size() != FIELDS_V2) {
+            throw new IllegalArgumentException("not a machine event (" + f.size() + " fields): " + line);
+        }
+        return f;
+    }
+
+    private static Instant time(List<String> f, String line) {
+        try {
+            return OffsetDateTime.parse(f.get(2), TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("bad time in machine event: " + line, e);
+        }
+    }
+
+    private static long number(String field, String line) {
+        try {
+            return Long.parseLong(field);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number (" + field + ") in machine event: " + line, e);
+        }
     }
 
     /**

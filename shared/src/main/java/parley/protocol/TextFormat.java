@@ -64,6 +64,11 @@ public final class TextFormat {
         return (prefix + e.accept(BODY)).replace('\t', ' ');
     }
 
+    /** A history page's start or end, as a notice: {@code [14:02:07] -- history of #lobby: 3 lines}. */
+    public String format(HistoryBatch b) {
+        return format(new ChatEvent.Info(b.room(), b.time(), b.describe()));
+    }
+
     private static final ChatEvent.Visitor<String> BODY = new ChatEvent.Visitor<>() {
         @Override
         public String welcome(ChatEvent.Welcome w) {

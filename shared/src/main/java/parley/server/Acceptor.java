@@ -5,8 +5,10 @@ import java.net.InetAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import parley.core.ServerLog;
 
 /**
@@ -31,13 +33,20 @@ public final class Acceptor {
     private final Gatekeeper gate;
     private final ServerLog log;
     private final Handler handler;
+    private final Consumer<String> onFatal;
     private final Thread thread;
 
-    public Acceptor(String threadName, ServerSocketChannel listener, Gatekeeper gate, ServerLog log, Handler handler) {
+    /**
+     * @param onFatal told, once, if the accept loop itself dies of an unexpected error: the server then
+     *                accepts nobody and must stop
+     */
+    public Acceptor(String threadName, ServerSocketChannel listener, Gatekeeper gate, ServerLog log, Handler handler,
+                    Consumer<String> onFatal) {
         this.listener = listener;
         this.gate = gate;
         this.log = log;
         this.handler = handler;
+        this.onFatal = onFatal;
         // One long-lived thread that sleeps in the kernel: a platform thread, whatever the JVM.
         this.thread = new Thread(this::run, threadName);
     }
@@ -57,34 +66,45 @@ public final class Acceptor {
     }
 
     private void run() {
-        while (listener.isOpen()) {
-            SocketChannel channel;
-            try {
-                channel = listener.accept();
-            } catch (ClosedChannelException e) {
-                return; // stop() closed the listener
-            } catch (IOException e) {
-                log.info("accept failed: " + e.getMessage());
-                LockSupport.parkNanos(RETRY_PAUSE_NANOS);
-                continue;
+        try {
+            while (listener.isOpen()) {
+                SocketChannel channel;
+                try {
+                    channel = listener.accept();
+                } catch (ClosedChannelException e) {
+                    return; // stop() closed the listener
+                } catch (IOException e) {
+                    log.info("accept failed: " + e.getMessage());
+                    LockSupport.parkNanos(RETRY_PAUSE_NANOS);
+                    continue;
+                }
+                serve(channel);
             }
-            gate.admit(channel).ifPresent(ip -> serve(channel, ip));
+        } catch (Throwable e) {
+            if (listener.isOpen()) {
+                log.info("the acceptor failed: " + e);
+                onFatal.accept("the acceptor failed: " + e);
+            }
         }
     }
 
-    /** A failure to serve one socket costs that socket, never the accept loop. */
-    private void serve(SocketChannel channel, InetAddress ip) {
+    /** Admits and hands over one socket. A failure to serve it (an Error too) costs that socket, never the loop. */
+    private void serve(SocketChannel channel) {
+        InetAddress ip = null;
         try {
-            handler.serve(channel, ip);
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            log.info("could not serve a new connection from " + ip.getHostAddress() + ": " + e);
-            gate.release(ip);
-            try {
-                channel.close();
-            } catch (IOException closing) {
-                // it is being dropped anyway
+            Optional<InetAddress> admitted = gate.admit(channel);
+            if (admitted.isEmpty()) {
+                return; // refused, told why and closed
             }
-            if (e instanceof OutOfMemoryError) {
+            ip = admitted.get();
+            handler.serve(channel, ip);
+        } catch (Throwable e) {
+            log.info("could not serve a new connection" + (ip == null ? "" : " from " + ip.getHostAddress()) + ": " + e);
+            if (ip != null) {
+                gate.release(ip);
+            }
+            Quietly.close(channel);
+            if (e instanceof Error) {
                 LockSupport.parkNanos(RETRY_PAUSE_NANOS); // e.g. no native thread: give the system a moment
             }
         }

@@ -2,6 +2,8 @@ package parley.server;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import parley.output.OutputMemory;
 
 /** A started backend. */
 public interface RunningServer extends AutoCloseable {
@@ -15,11 +17,23 @@ public interface RunningServer extends AutoCloseable {
      */
     void shutdown(Duration flushTimeout);
 
+    /**
+     * Completes, with one sentence saying what broke, if the server fails for good: an event loop or the
+     * acceptor died of something no single connection can be blamed for. The server is then of no use, and
+     * whoever runs it should shut it down and exit non-zero. Never completes otherwise.
+     */
+    CompletionStage<String> failure();
+
     /** Connections open right now. */
     int connectionCount();
 
-    /** Bytes queued for all connections and not yet written. */
-    long queuedBytes();
+    /** The server's output: its chunk pool, what it holds and its budget. */
+    OutputMemory outputMemory();
+
+    /** Output held for all connections and not yet written, in whole chunks. */
+    default long queuedBytes() {
+        return outputMemory().heldBytes();
+    }
 
     @Override
     default void close() {

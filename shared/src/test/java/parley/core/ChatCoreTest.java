@@ -487,7 +487,9 @@ class ChatCoreTest {
         long relayed = Long.parseLong(before.replaceAll(".* (\\d+) lines relayed$", "$1"));
         a.says("hello"); // one broadcast to two people
         a.says("/stats");
-        assertThat(a.newLines()).last().asString().endsWith(" " + (relayed + 3) + " lines relayed");
+        List<String> after = a.newLines(); // the message, the stats, the history store's status
+        assertThat(after.get(1)).endsWith(" " + (relayed + 4) + " lines relayed");
+        assertThat(after.get(2)).startsWith(T + "-- history: memory");
     }
 
     @Test
@@ -650,6 +652,32 @@ class ChatCoreTest {
         core.announceShutdown();
         assertThat(a.newLines()).containsExactly(T + "-- the server is shutting down");
         assertThat(b.newLines()).containsExactly(T + "-- the server is shutting down");
+    }
+
+    @Test
+    void aConnectionClosedWithAnErrorIsToldWhyAndTheRoomHearsTheSameReason() {
+        Client a = new Client();
+        Client b = new Client();
+        forget(a, b);
+        core.disconnectWithError(a.session, "slow consumer: more than 10 bytes queued");
+        core.disconnectWithError(a.session, "again");
+        assertThat(a.newLines()).containsExactly(T + "!! slow consumer: more than 10 bytes queued");
+        assertThat(b.newLines()).singleElement().asString()
+                .endsWith("left #lobby (slow consumer: more than 10 bytes queued)");
+    }
+
+    @Test
+    void aLineReadAfterTheShutdownAnnouncementIsRefusedAndReachesNobody() {
+        Client a = new Client();
+        Client b = new Client();
+        forget(a, b);
+        core.announceShutdown();
+        forget(a, b);
+        a.says("too late");
+        a.says("/nick late");
+        assertThat(a.newLines()).containsExactly(T + "!! " + ChatCore.SHUTDOWN_REFUSAL, T + "!! " + ChatCore.SHUTDOWN_REFUSAL);
+        assertThat(b.newLines()).isEmpty();
+        assertThat(a.session.nick()).isEqualTo("guest1");
     }
 
     // ---- shared bytes ------------------------------------------------------------------------------------

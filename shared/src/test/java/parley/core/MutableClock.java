@@ -6,17 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private Instant now;
     private final ZoneId zone;
 
-    MutableClock(Instant start, ZoneId zone) {
+    public MutableClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

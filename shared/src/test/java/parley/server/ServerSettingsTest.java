@@ -14,7 +14,7 @@ class ServerSettingsTest {
         assertThat(s.host()).isEqualTo("127.0.0.1");
         assertThat(s.port()).isZero();
         assertThat(s.limits().maxLineBytes()).isEqualTo(Limits.DEFAULT_MAX_LINE).isEqualTo(4096);
-        assertThat(s.limits().maxOutboundBytes()).isEqualTo(Limits.DEFAULT_MAX_OUTBOUND).isEqualTo(1024 * 1024);
+        assertThat(s.limits().maxOutboundBytes()).isEqualTo(Limits.DEFAULT_MAX_OUTBOUND).isEqualTo(8 * 1024 * 1024);
         assertThat(s.limits().rateLimit().isOff()).isTrue();
         assertThat(s.limits().maxPerIp()).isZero();
         assertThat(s.limits().maxClients()).isEqualTo(10_000);

@@ -53,6 +53,11 @@ public final class ParleyServerTarget implements RunningTarget {
                 cmd.addAll(List.of("--soft-outbound", Long.toString(maxOutboundBytes)));
             }
         }
+        if (launch.serverOptions().contains("--data") && !launch.extraServerArgs().contains("--data")) {
+            // History in memory unless the run names a directory: a run must not write into the user's own
+            // history file, nor wait for another server's lock on it.
+            cmd.addAll(List.of("--data", "none"));
+        }
         cmd.addAll(launch.extraServerArgs());
         ServerProcess p;
         try {

@@ -20,6 +20,11 @@ final class LineReader implements AutoCloseable {
     static final String LATEST = COLUMNS + "WHERE room = ? ORDER BY id DESC LIMIT ?";
     static final String BEFORE = COLUMNS + "WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?";
     static final String AFTER = COLUMNS + "WHERE room = ? AND id > ? ORDER BY id LIMIT ?";
+    private static final String COUNT = "SELECT count(*), coalesce(max(id), 0) FROM lines WHERE room = ? AND id > ? AND id < ?";
+
+    /** How many lines a range holds in the file, and the highest id among them (0 for none). */
+    record Count(long lines, long highestId) {
+    }
 
     private final Path file;
     private final Database.Opener opener;
@@ -53,11 +58,30 @@ final class LineReader implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            // The next read opens a new connection: the file may be fine again by then.
-            Database.closeQuietly(connection);
-            connection = null;
-            throw new HistoryStoreException("history could not be read from " + file + ": " + Database.describe(e), e);
+            throw failed(e);
         }
+    }
+
+    /** The lines of {@code room} in the file with {@code afterId < id < beforeId}. */
+    synchronized Count count(String room, long afterId, long beforeId) {
+        try (PreparedStatement s = connection().prepareStatement(COUNT)) {
+            s.setString(1, room);
+            s.setLong(2, afterId);
+            s.setLong(3, beforeId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new Count(r.getLong(1), r.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The next read opens a new connection: the file may be fine again by then. */
+    private HistoryStoreException failed(SQLException e) {
+        Database.closeQuietly(connection);
+        connection = null;
+        return new HistoryStoreException("history could not be read from " + file + ": " + Database.describe(e), e);
     }
 
     private Connection connection() throws SQLException {

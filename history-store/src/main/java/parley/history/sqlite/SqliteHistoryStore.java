@@ -234,6 +234,23 @@ public final class SqliteHistoryStore implements HistoryStore {
         return HistoryPages.after(lines, afterId, n);
     }
 
+    @Override
+    public long lastIssuedId() {
+        return lastIssued;
+    }
+
+    @Override
+    public long count(String room, long afterId, long beforeId) {
+        if (afterId >= beforeId) {
+            return 0;
+        }
+        // As for the pages, the unstored lines first. Lines are committed in id order, so those of them the
+        // file holds by the time it is queried are the ones up to the highest id the query counts.
+        NavigableMap<Long, StoredLine> waiting = unstoredIn(room).subMap(afterId, false, beforeId, false);
+        LineReader.Count inFile = reader.count(room, afterId, beforeId);
+        return inFile.lines() + waiting.tailMap(inFile.highestId(), false).size();
+    }
+
     /** Taken before the file is queried: see the class comment for why that order loses nothing. */
     private NavigableMap<Long, StoredLine> unstoredIn(String room) {
         NavigableMap<Long, StoredLine> lines = new TreeMap<>();

@@ -137,7 +137,8 @@ class SqliteHistoryStoreTest {
             awaitStored(store, 1);
 
             assertThat(store.status().summary())
-                    .isEqualTo("history: " + dir.resolve("history.db") + ", 1 lines stored, 0 not stored, 0 waiting");
+                    .isEqualTo("history: " + dir.resolve("history.db") + ", 1 lines stored, 0 not stored, 0 waiting, "
+                            + "last stored id 1");
         }
     }
 

@@ -1,4 +1,4 @@
-package parley.core;
+package parley.output;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -9,7 +9,7 @@ import java.nio.channels.GatheringByteChannel;
  * A channel like a slow socket: each write takes at most {@code perCall} bytes, and once {@code window} bytes
  * are taken it takes nothing (returns 0) until the test {@link #drain}s it, as a full socket buffer would.
  */
-final class TrickleChannel implements GatheringByteChannel {
+class TrickleChannel implements GatheringByteChannel {
 
     private final int perCall;
     private final int window;
