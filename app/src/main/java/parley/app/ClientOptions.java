@@ -1,5 +1,7 @@
 package parley.app;
 
+import parley.client.state.EntryFormat;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** How the client looks, shared by {@code client} and {@code demo}. */
@@ -11,4 +13,17 @@ final class ClientOptions {
     @Option(names = "--plain", description = "Line mode (JLine) instead of the full screen: for scripts, "
             + "screen readers and terminals Lanterna cannot drive. Chosen automatically without a terminal.")
     boolean plain;
+
+    @Option(names = "--time-format", paramLabel = "PATTERN", defaultValue = EntryFormat.DEFAULT_TIME_FORMAT,
+            description = "How times read in the full screen, as a java.time pattern (default: ${DEFAULT-VALUE}).")
+    String timeFormat;
+
+    /** The time format, checked: a pattern java.time cannot read is a command-line mistake. */
+    String timeFormat(CommandLine commandLine) {
+        if (!EntryFormat.validTimeFormat(timeFormat)) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--time-format '" + timeFormat + "' is not a java.time pattern (try HH:mm:ss)");
+        }
+        return timeFormat;
+    }
 }

@@ -53,6 +53,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bots must be between 0 and 200");
         }
         server.check(spec.commandLine());
+        String timeFormat = client.timeFormat(spec.commandLine());
         ServerBackend backend = ServerCommand.BackendChoice.resolve(spec.commandLine(), backendName);
         Clock clock = Clock.systemDefaultZone();
         ServerLog serverLog = log ? new StderrLog(clock, spec.commandLine().getErr()) : ServerLog.silent();
@@ -69,8 +70,8 @@ final class DemoCommand implements Callable<Integer> {
                     + " with " + bots + " bots (others can join: parley client --port "
                     + running.address().getPort() + ")");
             err.flush();
-            return ClientCommand.run(new ClientApp("127.0.0.1", running.address().getPort(), client.nick, clock),
-                    client.plain);
+            return ClientCommand.run(new ClientApp("127.0.0.1", running.address().getPort(), client.nick, clock,
+                    timeFormat), client.plain);
         } finally {
             running.shutdown(Duration.ofSeconds(1));
         }

@@ -43,7 +43,8 @@ class ClientInTmuxTest {
     private static final int INPUT_ROW = ROWS - 1;
     /** Generous: the first screen waits for a JVM to start on a busy 2-core machine. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final String TIME = "\\d\\d:\\d\\d ";
+    /** A line's head by default: the time to the second and the sender's address, padded to the column. */
+    private static final String HEAD = "\\d\\d:\\d\\d:\\d\\d 127\\.0\\.0\\.1:\\d+ +";
 
     @TempDir
     Path dir;
@@ -81,14 +82,14 @@ class ClientInTmuxTest {
         tmux.type("hello from a real terminal");
         tmux.press("Enter");
         awaitScreen(s -> {
-            assertThat(s).anyMatch(row -> row.matches(TIME + "<alice> hello from a real terminal"));
+            assertThat(s).anyMatch(row -> row.matches(HEAD + "<alice> hello from a real terminal"));
             assertThat(s.get(INPUT_ROW)).as("the input line is emptied").isEqualTo(">");
         });
 
         tmux.type("/nick alicia");
         tmux.press("Enter");
         awaitScreen(s -> {
-            assertThat(s).anyMatch(row -> row.matches(TIME + "-- alice is now known as alicia"));
+            assertThat(s).anyMatch(row -> row.matches(HEAD + "-- alice is now known as alicia"));
             assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alicia #lobby (1) | ");
         });
 
@@ -97,18 +98,18 @@ class ClientInTmuxTest {
             bob.awaitContaining("is now known as bob");
             bob.send("你好, alicia");
             awaitScreen(s -> {
-                assertThat(s).anyMatch(row -> row.matches(TIME + "<bob> 你好, alicia"));
+                assertThat(s).anyMatch(row -> row.matches(HEAD + "<bob> 你好, alicia"));
                 assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alicia #lobby (2) | ");
             });
 
             // Emoji reach the terminal whole and two columns wide: the text after them stays where the client
             // put it, through a scroll (cells redrawn in place) and an edit (one cell erased by its column).
             bob.send("party 🎉 time, 你好 end");
-            awaitScreen(s -> assertThat(s).anyMatch(row -> row.matches(TIME + "<bob> party 🎉 time, 你好 end")));
+            awaitScreen(s -> assertThat(s).anyMatch(row -> row.matches(HEAD + "<bob> party 🎉 time, 你好 end")));
             bob.send("and one more");
             awaitScreen(s -> assertThat(s.subList(STATUS_ROW - 2, STATUS_ROW)).satisfiesExactly(
-                    row -> assertThat(row).matches(TIME + "<bob> party 🎉 time, 你好 end"),
-                    row -> assertThat(row).matches(TIME + "<bob> and one more")));
+                    row -> assertThat(row).matches(HEAD + "<bob> party 🎉 time, 你好 end"),
+                    row -> assertThat(row).matches(HEAD + "<bob> and one more")));
             tmux.type("🎉 end");
             awaitScreen(s -> assertThat(s.get(INPUT_ROW)).isEqualTo("> 🎉 end"));
             awaitCursorColumn(8);
@@ -132,7 +133,7 @@ class ClientInTmuxTest {
             awaitScreen(s -> {
                 assertThat(s.get(INPUT_ROW)).isEqualTo("> " + typed);
                 assertThat(s.subList(STATUS_ROW - ticks, STATUS_ROW)).allSatisfy(row -> assertThat(row)
-                        .matches(TIME + "<bob> tick \\d 漢字"));
+                        .matches(HEAD + "<bob> tick \\d 漢字"));
                 assertThat(s.subList(STATUS_ROW - ticks, STATUS_ROW)).extracting(row -> row.replaceAll(".*tick ", ""))
                         .containsExactly("0 漢字", "1 漢字", "2 漢字", "3 漢字", "4 漢字");
             });
@@ -140,7 +141,7 @@ class ClientInTmuxTest {
             tmux.press("Enter");
             assertThat(bob.awaitContaining("<alicia@")).endsWith("> " + typed);
             awaitScreen(s -> {
-                assertThat(s.get(STATUS_ROW - 1)).matches(TIME + "<alicia> " + typed);
+                assertThat(s.get(STATUS_ROW - 1)).matches(HEAD + "<alicia> " + typed);
                 assertThat(s.get(INPUT_ROW)).isEqualTo(">");
             });
 
@@ -156,6 +157,31 @@ class ClientInTmuxTest {
                 .noneMatch(row -> row.contains("[connected]") || row.contains("<bob>") || row.startsWith(">"));
         assertThat(tmux.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag}"))
                 .as("normal screen, cursor shown, no mouse reporting").isEqualTo("0 1 0");
+    }
+
+    @Test
+    void aPasteOfSeveralLinesAsksOnceAndNothingTypedAfterIsEaten() throws IOException {
+        tmux = Tmux.start(dir, COLUMNS, ROWS, "sh " + clientScript("alice"));
+        awaitScreen(s -> assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alice #lobby (1)"));
+        try (ChatClient bob = ChatClient.connect(server.address())) {
+            bob.send("/nick bob");
+            bob.awaitContaining("is now known as bob");
+
+            tmux.paste("first pasted line\n/nick mallory\nthird pasted line\n");
+            awaitScreen(s -> assertThat(s.get(STATUS_ROW - 1)).startsWith("Send 3 pasted lines? Enter sends"));
+            tmux.type("oh hey");
+            awaitScreen(s -> assertThat(s.get(INPUT_ROW)).isEqualTo("> oh hey"));
+
+            tmux.press("Enter");
+            bob.awaitContaining("> first pasted line");      // bob reads text mode: <alice@ip:port> text
+            bob.awaitContaining("> /nick mallory");          // said, not run
+            bob.awaitContaining("> third pasted line");
+            awaitScreen(s -> {
+                assertThat(s).anyMatch(row -> row.matches(HEAD + "<alice> third pasted line"));
+                assertThat(s.get(INPUT_ROW)).as("what was typed during the question is kept").isEqualTo("> oh hey");
+                assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alice #lobby (2)");
+            });
+        }
     }
 
     /**

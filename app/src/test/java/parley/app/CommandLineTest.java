@@ -75,6 +75,13 @@ class CommandLineTest {
     }
 
     @Test
+    void aTimeFormatJavaTimeCannotReadIsAUsageError() {
+        assertThat(run("client", "--port", "7000", "--time-format", "HH:mm {")).isEqualTo(2);
+        assertThat(err.toString()).contains("--time-format 'HH:mm {' is not a java.time pattern (try HH:mm:ss)")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void aMissingSubcommandIsAUsageError() {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString()).contains("a subcommand is required");

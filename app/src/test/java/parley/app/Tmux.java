@@ -61,6 +61,15 @@ final class Tmux implements AutoCloseable {
         run("send-keys", "-t", SESSION, "-l", text);
     }
 
+    /**
+     * Pastes {@code text} as a terminal does: wrapped in bracketed-paste markers when the program asked for
+     * them, line breaks sent as carriage returns.
+     */
+    void paste(String text) {
+        run("set-buffer", "-b", "pasted", "--", text);
+        run("paste-buffer", "-p", "-b", "pasted", "-t", SESSION);
+    }
+
     /** Presses keys by tmux name: {@code Enter}, {@code BSpace}, {@code C-u}. */
     void press(String... keys) {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", SESSION));

@@ -17,6 +17,7 @@ import parley.client.plain.LineConsole;
 import parley.client.plain.PlainClient;
 import parley.client.plain.StreamConsole;
 import parley.client.state.ClientState;
+import parley.client.state.EntryFormat;
 import parley.client.tui.FullScreenClient;
 import parley.client.tui.WholeCharacterTerminal;
 
@@ -33,17 +34,28 @@ public final class ClientApp {
     private final String nick;
     private final Clock clock;
     private final Backoff backoff;
+    private final String timeFormat;
 
     public ClientApp(String host, int port, String nickOrNull, Clock clock) {
-        this(host, port, nickOrNull, clock, Backoff.standard());
+        this(host, port, nickOrNull, clock, EntryFormat.DEFAULT_TIME_FORMAT);
+    }
+
+    /** {@code timeFormat}: a {@link java.time.format.DateTimeFormatter} pattern (check it with EntryFormat). */
+    public ClientApp(String host, int port, String nickOrNull, Clock clock, String timeFormat) {
+        this(host, port, nickOrNull, clock, Backoff.standard(), timeFormat);
     }
 
     ClientApp(String host, int port, String nickOrNull, Clock clock, Backoff backoff) {
+        this(host, port, nickOrNull, clock, backoff, EntryFormat.DEFAULT_TIME_FORMAT);
+    }
+
+    private ClientApp(String host, int port, String nickOrNull, Clock clock, Backoff backoff, String timeFormat) {
         this.host = host;
         this.port = port;
         this.nick = nickOrNull;
         this.clock = clock;
         this.backoff = backoff;
+        this.timeFormat = timeFormat;
     }
 
     /** Whether a person is at a terminal (standard input and output are both a console). */
@@ -93,7 +105,8 @@ public final class ClientApp {
 
     /** Runs the full-screen client on any screen (a virtual one in tests). */
     int runOn(TerminalScreen screen) throws IOException {
-        ClientState state = new ClientState(clock.getZone(), host + ":" + port);
+        ClientState state = new ClientState(new EntryFormat(clock.getZone(), timeFormat), clock.getZone(),
+                host + ":" + port);
         ServerLink[] link = new ServerLink[1];
         FullScreenClient client = new FullScreenClient(screen, state, clock, line -> link[0].send(line));
         link[0] = new ServerLink(host, port, nick, backoff, client);

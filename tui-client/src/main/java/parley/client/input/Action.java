@@ -10,14 +10,19 @@ public record Action(Kind kind, String text) {
 
     /** Every thing a key can do. */
     public enum Kind {
-        INSERT, LEFT, RIGHT, HOME, END, BACKSPACE, DELETE, KILL_TO_END, KILL_TO_START, DELETE_WORD,
+        INSERT, LEFT, RIGHT, WORD_LEFT, WORD_RIGHT, HOME, END, BACKSPACE, DELETE, KILL_TO_END, KILL_TO_START, DELETE_WORD, YANK,
         HISTORY_PREVIOUS, HISTORY_NEXT, COMPLETE, SUBMIT, PAGE_UP, PAGE_DOWN, SCROLL_UP, SCROLL_DOWN,
         /** Ctrl-C: leave now. */
         INTERRUPT,
         /** Ctrl-D: leave on an empty line, else delete forward (as in a shell). */
         END_OF_INPUT,
         REDRAW,
-        CANCEL
+        CANCEL,
+        /** F2: show or hide senders' addresses. */
+        TOGGLE_ADDRESSES,
+        /** The terminal says a paste starts: what follows is text, line breaks included, until PASTE_END. */
+        PASTE_START,
+        PASTE_END
     }
 
     public static Action of(Kind kind) {

@@ -31,8 +31,13 @@ public final class KeyMap {
             Map.entry(KeyType.PageUp, Action.Kind.PAGE_UP),
             Map.entry(KeyType.PageDown, Action.Kind.PAGE_DOWN),
             Map.entry(KeyType.Escape, Action.Kind.CANCEL),
+            Map.entry(KeyType.F2, Action.Kind.TOGGLE_ADDRESSES),
             // The terminal's input is gone (window closed): treat as Ctrl-C.
             Map.entry(KeyType.EOF, Action.Kind.INTERRUPT)));
+
+    private static final Map<Character, Action.Kind> ALT = Map.of(
+            'b', Action.Kind.WORD_LEFT,
+            'f', Action.Kind.WORD_RIGHT);
 
     private static final Map<Character, Action.Kind> CONTROL = Map.ofEntries(
             Map.entry('a', Action.Kind.HOME),
@@ -42,6 +47,7 @@ public final class KeyMap {
             Map.entry('k', Action.Kind.KILL_TO_END),
             Map.entry('u', Action.Kind.KILL_TO_START),
             Map.entry('w', Action.Kind.DELETE_WORD),
+            Map.entry('y', Action.Kind.YANK),
             Map.entry('h', Action.Kind.BACKSPACE),
             Map.entry('p', Action.Kind.HISTORY_PREVIOUS),
             Map.entry('n', Action.Kind.HISTORY_NEXT),
@@ -59,6 +65,15 @@ public final class KeyMap {
                 default -> Optional.empty();
             };
         }
+        if (key instanceof BracketedPaste.Mark mark) {
+            return Optional.of(Action.of(mark.isStart() ? Action.Kind.PASTE_START : Action.Kind.PASTE_END));
+        }
+        if (key.isCtrlDown() && key.getKeyType() == KeyType.ArrowLeft) {
+            return Optional.of(Action.of(Action.Kind.WORD_LEFT));
+        }
+        if (key.isCtrlDown() && key.getKeyType() == KeyType.ArrowRight) {
+            return Optional.of(Action.of(Action.Kind.WORD_RIGHT));
+        }
         if (key.getKeyType() != KeyType.Character) {
             pendingHigh = 0;
             return Optional.ofNullable(KEYS.get(key.getKeyType())).map(Action::of);
@@ -68,7 +83,7 @@ public final class KeyMap {
             return Optional.ofNullable(CONTROL.get(Character.toLowerCase(c))).map(Action::of);
         }
         if (key.isAltDown()) {
-            return Optional.empty();
+            return Optional.ofNullable(ALT.get(Character.toLowerCase(c))).map(Action::of);
         }
         return character(c);
     }

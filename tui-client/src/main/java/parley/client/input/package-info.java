@@ -2,7 +2,8 @@
  * Keys to actions: the only place that knows which key does what.
  *
  * <pre>
- *  Lanterna KeyStroke / MouseAction --> KeyMap (joins surrogate halves) --> Action --> the UI applies it
+ *  terminal bytes --> Lanterna InputDecoder (+ BracketedPaste: ESC[200~ / ESC[201~ --> Mark)
+ *    --> KeyStroke / MouseAction / Mark --> KeyMap (joins surrogate halves) --> Action --> the UI applies it
  * </pre>
  */
 package parley.client.input;

@@ -10,6 +10,7 @@ import parley.client.net.LinkState;
 import parley.client.net.OwnNick;
 import parley.protocol.ChatEvent;
 import parley.protocol.Command;
+import parley.server.Limits;
 
 /**
  * Everything the full-screen client knows, in plain Java: the conversation, the scroll position, the input line
@@ -38,15 +39,27 @@ public final class ClientState {
     private boolean inHistory;
     private LocalDate lastDay;
     private List<String> pendingPaste = List.of();
+    private boolean addresses = true;
+    private int widestAddress;
 
     public ClientState(ZoneId zone, String serverAddress) {
-        this(zone, serverAddress, MessageLog.DEFAULT_CAPACITY, InputHistory.DEFAULT_CAPACITY);
+        this(new EntryFormat(zone), zone, serverAddress);
+    }
+
+    public ClientState(EntryFormat format, ZoneId zone, String serverAddress) {
+        this(format, zone, serverAddress, MessageLog.DEFAULT_CAPACITY, InputHistory.DEFAULT_CAPACITY);
     }
 
     public ClientState(ZoneId zone, String serverAddress, int logCapacity, int historyCapacity) {
+        this(new EntryFormat(zone), zone, serverAddress, logCapacity, historyCapacity);
+    }
+
+    /** {@code format} decides how lines read (the time format); times are shown in {@code zone}. */
+    public ClientState(EntryFormat format, ZoneId zone, String serverAddress, int logCapacity,
+                       int historyCapacity) {
         this.zone = zone;
         this.serverAddress = serverAddress;
-        this.format = new EntryFormat(zone);
+        this.format = format;
         this.log = new MessageLog(logCapacity);
         this.scroll = new Scrollback(log);
         this.history = new InputHistory(historyCapacity);
@@ -97,6 +110,7 @@ public final class ClientState {
                 yield Submission.nothing();
             }
             case BELL -> bell(arg, now);
+            case ADDRESSES -> addresses(arg, now);
             case IGNORE -> ignore(arg, now);
             case UNIGNORE -> unignore(arg, now);
             case HELP -> {
@@ -105,15 +119,20 @@ public final class ClientState {
                 yield new Submission(List.of("/help"), false);
             }
             case QUIT -> new Submission(List.of(arg), true);
-            case TO_SERVER -> new Submission(List.of(arg), false);
+            case TO_SERVER -> new Submission(LongLines.split(arg, Limits.DEFAULT_MAX_LINE), false);
         };
         noteIfQueued(result, now);
         return result;
     }
 
-    /** Several lines arrived at once (a paste): hold them until the person confirms. */
+    /**
+     * A paste of several lines arrived: hold them until the person says Enter or Esc. A paste while one is already
+     * waiting joins it, so nothing pasted is dropped without being asked about.
+     */
     public void offerPaste(List<String> lines) {
-        pendingPaste = List.copyOf(lines);
+        List<String> all = new ArrayList<>(pendingPaste);
+        all.addAll(lines);
+        pendingPaste = List.copyOf(all);
     }
 
     public List<String> pendingPaste() {
@@ -136,6 +155,15 @@ public final class ClientState {
         Submission result = new Submission(out, false);
         noteIfQueued(result, now);
         return result;
+    }
+
+    /** The address-column key: shows or hides senders' addresses. */
+    public void toggleAddresses() {
+        showAddresses(!addresses);
+    }
+
+    public boolean showsAddresses() {
+        return addresses;
     }
 
     /** Tab: completes a nick or command before the cursor. */
@@ -317,8 +345,32 @@ public final class ClientState {
     }
 
     private void append(LogEntry entry) {
+        int columns = Graphemes.columns(entry.address());
+        if (columns > widestAddress) {
+            widestAddress = columns;     // the column grows to the widest address seen, and stays
+            showAddresses(addresses);
+        }
         log.append(entry);
         scroll.appended(entry);
+    }
+
+    private void showAddresses(boolean show) {
+        addresses = show;
+        scroll.addressWidth(show ? widestAddress : 0);
+    }
+
+    private Submission addresses(String argument, Instant now) {
+        switch (argument.toLowerCase(java.util.Locale.ROOT)) {
+            case "" -> toggleAddresses();
+            case "on" -> showAddresses(true);
+            case "off" -> showAddresses(false);
+            default -> {
+                note("usage: /addresses [on|off]", now);
+                return Submission.nothing();
+            }
+        }
+        note("addresses: " + (addresses ? "shown" : "hidden") + " (F2 toggles)", now);
+        return Submission.nothing();
     }
 
     private Submission bell(String argument, Instant now) {

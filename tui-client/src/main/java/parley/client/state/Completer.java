@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Tab completion: nicks at the start of the line (as {@code nick: }) or after {@code @}, commands after a
- * leading {@code /}. Pressing Tab again cycles through the candidates; any other key ends the cycle.
+ * Tab completion: nicks anywhere in the line ({@code nick: } at its start, {@code nick } elsewhere, also after
+ * {@code @}), commands after a leading {@code /}. Pressing Tab again cycles through the candidates; any other key ends the cycle.
  */
 public final class Completer {
 
@@ -33,8 +33,8 @@ public final class Completer {
             candidates = matching(nicks, word.substring(1), " ");
         } else if (atStart && !word.isEmpty()) {
             candidates = matching(nicks, word, ": ");
-        } else if (!word.isEmpty() && before.startsWith("/")) {
-            candidates = matching(nicks, word, " ");     // /msg ali<Tab>
+        } else if (!word.isEmpty()) {
+            candidates = matching(nicks, word, " ");     // anywhere else in the line, /msg ali<Tab> included
         } else {
             candidates = List.of();
         }

@@ -1,8 +1,9 @@
 package parley.client.state;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * User-perceived characters (grapheme clusters) and how many terminal columns each takes.
@@ -16,38 +17,41 @@ public final class Graphemes {
     private Graphemes() {
     }
 
-    /** Splits {@code text} into graphemes; a surrogate pair or a base with combining marks is one element. */
+    /**
+     * Extended grapheme clusters (UAX #29) as Java's regex {@code \X} finds them: on Java 17 it keeps a flag, a
+     * skin-toned hand or a ZWJ family together, where {@code BreakIterator} (before Java 20) splits them.
+     */
+    private static final Pattern CLUSTER = Pattern.compile("\\X");
+
+    /** Splits {@code text} into graphemes: a surrogate pair, a base with its marks, a flag or an emoji sequence. */
     public static List<String> split(String text) {
         List<String> out = new ArrayList<>(text.length());
-        BreakIterator it = BreakIterator.getCharacterInstance();
-        it.setText(text);
-        int start = it.first();
-        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-            out.add(text.substring(start, end));
+        Matcher m = CLUSTER.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
         }
         return out;
     }
 
     /** The index (in chars) of the grapheme boundary before {@code index}, or 0. */
     public static int previousBoundary(String text, int index) {
-        if (index <= 0) {
-            return 0;
+        int before = 0;
+        Matcher m = CLUSTER.matcher(text);
+        while (m.find() && m.end() < index) {
+            before = m.end();
         }
-        BreakIterator it = BreakIterator.getCharacterInstance();
-        it.setText(text);
-        int before = it.preceding(index);
-        return before == BreakIterator.DONE ? 0 : before;
+        return index <= 0 ? 0 : before;
     }
 
     /** The index (in chars) of the grapheme boundary after {@code index}, or the text's length. */
     public static int nextBoundary(String text, int index) {
-        if (index >= text.length()) {
-            return text.length();
+        Matcher m = CLUSTER.matcher(text);
+        while (m.find()) {
+            if (m.end() > index) {
+                return m.end();
+            }
         }
-        BreakIterator it = BreakIterator.getCharacterInstance();
-        it.setText(text);
-        int after = it.following(index);
-        return after == BreakIterator.DONE ? text.length() : after;
+        return text.length();
     }
 
     /** Columns a whole string takes. */
@@ -71,7 +75,15 @@ public final class Graphemes {
         if (grapheme.indexOf('\uFE0F') >= 0) {
             return 2;
         }
+        // A flag is a pair of regional indicators, which terminals draw as one two-column emoji.
+        if (grapheme.codePointCount(0, grapheme.length()) == 2 && isRegionalIndicator(grapheme.codePointAt(0))) {
+            return 2;
+        }
         return isWide(grapheme.codePointAt(0)) ? 2 : 1;
+    }
+
+    private static boolean isRegionalIndicator(int cp) {
+        return cp >= 0x1F1E6 && cp <= 0x1F1FF;
     }
 
     /** Whether {@code cp} is East_Asian_Width W or F (see {@link #WIDE}). */

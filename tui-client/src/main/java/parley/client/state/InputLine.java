@@ -16,6 +16,8 @@ public final class InputLine {
     private String text = "";
     private int cursor;
     private int scroll;
+    /** What the last Ctrl-K, Ctrl-U or Ctrl-W removed, for Ctrl-Y. */
+    private String killed = "";
 
     public String text() {
         return text;
@@ -87,25 +89,57 @@ public final class InputLine {
 
     /** Ctrl-K. */
     public void killToEnd() {
-        text = text.substring(0, cursor);
+        kill(cursor, text.length());
     }
 
     /** Ctrl-U. */
     public void killToStart() {
-        text = text.substring(cursor);
-        cursor = 0;
+        kill(0, cursor);
+    }
+
+    /** Ctrl-Y: puts back what the last kill removed, at the cursor. */
+    public void yank() {
+        insert(killed);
+    }
+
+    /** Alt-B, Ctrl-Left: to the start of this word or the one before. */
+    public void wordLeft() {
+        cursor = wordStartBefore(cursor);
+    }
+
+    /** Alt-F, Ctrl-Right: to the end of this word or the next one. */
+    public void wordRight() {
+        int to = cursor;
+        while (to < text.length() && text.charAt(to) == ' ') {
+            to++;
+        }
+        while (to < text.length() && text.charAt(to) != ' ') {
+            to++;
+        }
+        cursor = boundaryAtOrAfter(to);
     }
 
     /** Ctrl-W: the word before the cursor and the spaces after it. */
     public void deleteWordBefore() {
-        int from = cursor;
+        kill(wordStartBefore(cursor), cursor);
+    }
+
+    private int wordStartBefore(int index) {
+        int from = index;
         while (from > 0 && text.charAt(from - 1) == ' ') {
             from--;
         }
         while (from > 0 && text.charAt(from - 1) != ' ') {
             from--;
         }
-        text = text.substring(0, from) + text.substring(cursor);
+        return from;
+    }
+
+    private void kill(int from, int to) {
+        if (from < to) {
+            killed = text.substring(from, to);
+        }
+        text = text.substring(0, from) + text.substring(to);
         cursor = from;
     }
 

@@ -14,21 +14,23 @@ import parley.protocol.Command;
 public record LocalCommand(Verb verb, String argument) {
 
     /** The commands the client understands itself; everything else goes to the server. */
-    public enum Verb { TO_SERVER, CLEAR, BELL, IGNORE, UNIGNORE, HELP, QUIT }
+    public enum Verb { TO_SERVER, CLEAR, BELL, ADDRESSES, IGNORE, UNIGNORE, HELP, QUIT }
 
     /** The client's commands, as /help lists them ({@code %s}: the bell mode now). */
     public static final String CLIENT_HELP = """
             Client commands:
               /clear            clear this window
               /bell [off|mention|all]  when to ring the bell (now: %s)
+              /addresses [on|off]  show or hide senders' addresses (F2 toggles)
               /ignore [NICK]    hide NICK's messages (no NICK: list)
               /unignore NICK    show NICK's messages again
               /help             this list, then the server's
             Keys: PgUp/PgDn scroll, End back to the newest, Tab completes, Up/Down history,
-              Ctrl-A/E/K/U/W edit, Ctrl-C or Ctrl-D (empty line) quit.""";
+              Ctrl-A/E/K/U/W/Y edit, Alt-B/F or Ctrl-Left/Right move by words,
+              Ctrl-C or Ctrl-D (empty line) quit.""";
 
     /** Completion candidates: the client's commands and the server's. */
-    public static final List<String> COMMANDS = List.of("/bell", "/clear", "/help", "/ignore", "/join", "/me",
+    public static final List<String> COMMANDS = List.of("/addresses", "/bell", "/clear", "/help", "/ignore", "/join", "/me",
             "/msg", "/nick", "/quit", "/rooms", "/unignore", "/who");
 
     /**
@@ -48,6 +50,7 @@ public record LocalCommand(Verb verb, String argument) {
             Verb own = switch (u.name()) {
                 case "clear" -> Verb.CLEAR;
                 case "bell" -> Verb.BELL;
+                case "addresses" -> Verb.ADDRESSES;
                 case "ignore" -> Verb.IGNORE;
                 case "unignore" -> Verb.UNIGNORE;
                 default -> null;    // unknown to both: the server says so

@@ -18,6 +18,7 @@ public final class LogEntry {
     private final String clock;
     private final Kind kind;
     private final String nick;
+    private final String address;
     private final String prefix;
     private final String body;
     private final boolean own;
@@ -25,14 +26,16 @@ public final class LogEntry {
     private final boolean history;
     private long seq = -1;
     private int wrappedWidth = -1;
+    private int wrappedAddressColumn = -1;
     private List<Row> wrapped;
 
-    LogEntry(Instant time, String clock, Kind kind, String nick, String prefix, String body, boolean own,
-             boolean mention, boolean history) {
+    LogEntry(Instant time, String clock, Kind kind, String nick, String address, String prefix, String body,
+             boolean own, boolean mention, boolean history) {
         this.time = time;
         this.clock = clock;
         this.kind = kind;
         this.nick = nick;
+        this.address = address;
         this.prefix = prefix;
         this.body = body;
         this.own = own;
@@ -44,7 +47,7 @@ public final class LogEntry {
         return time;
     }
 
-    /** HH:mm in the local zone; empty for dividers. */
+    /** The time in the local zone, as {@code --time-format} says (HH:mm:ss by default); empty for dividers. */
     public String clock() {
         return clock;
     }
@@ -56,6 +59,11 @@ public final class LogEntry {
     /** Who spoke; empty for notices. */
     public String nick() {
         return nick;
+    }
+
+    /** The {@code ip:port} the sender connected from, as the server saw it; empty when nobody sent it. */
+    public String address() {
+        return address;
     }
 
     /** {@code <alice>}, {@code * alice}, {@code ->}, {@code --}, {@code !!}. */
@@ -98,11 +106,17 @@ public final class LogEntry {
         seq = value;
     }
 
-    /** The entry as one plain line, e.g. {@code 14:02 <alice> hello}: for the line-mode client and tests. */
+    /**
+     * The entry as one plain line, e.g. {@code 14:02:05 127.0.0.1:38722 <alice> hello}: for the line-mode client,
+     * logs on disk and tests.
+     */
     public String plainText() {
         StringBuilder out = new StringBuilder();
         if (!clock.isEmpty()) {
             out.append(clock).append(' ');
+        }
+        if (!address.isEmpty()) {
+            out.append(address).append(' ');
         }
         if (history) {
             out.append("(history) ");
@@ -113,11 +127,15 @@ public final class LogEntry {
         return out.append(body).toString();
     }
 
-    /** Rows of this entry at {@code width} columns, computed once per width. */
-    public List<Row> rows(int width) {
-        if (wrappedWidth != width || wrapped == null) {
-            wrapped = Wrapper.wrap(this, width);
+    /**
+     * Rows of this entry at {@code width} columns with an address column {@code addressColumn} wide (0: addresses
+     * hidden), computed once per layout.
+     */
+    public List<Row> rows(int width, int addressColumn) {
+        if (wrappedWidth != width || wrappedAddressColumn != addressColumn || wrapped == null) {
+            wrapped = Wrapper.wrap(this, width, addressColumn);
             wrappedWidth = width;
+            wrappedAddressColumn = addressColumn;
         }
         return wrapped;
     }

@@ -18,8 +18,12 @@ public final class Scrollback {
     }
 
     private final MessageLog log;
+    /** Below this pane width the address column is left out: the words need the room more. */
+    public static final int ADDRESS_MIN_WIDTH = 60;
+
     private int width = 80;
     private int height = 20;
+    private int addressWidth;
     private long anchorSeq = -1;
     private int anchorRow;
     private int newBelow;
@@ -37,6 +41,16 @@ public final class Scrollback {
 
     public int width() {
         return width;
+    }
+
+    /** Addresses get a column {@code columns} wide (0: hidden); wrapping follows at once. */
+    public void addressWidth(int columns) {
+        addressWidth = Math.max(0, columns);
+    }
+
+    /** The address column's width in this pane: 0 when hidden or when the pane is too narrow for it. */
+    public int addressColumn() {
+        return width >= ADDRESS_MIN_WIDTH ? addressWidth : 0;
     }
 
     public boolean following() {
@@ -57,7 +71,7 @@ public final class Scrollback {
     public void appended(LogEntry entry) {
         if (!following()) {
             newBelow++;
-            if (entry.spoken()) {
+            if (entry.spoken() && !entry.own()) {     // what you said yourself you have read
                 unread++;
             }
         }
@@ -177,6 +191,6 @@ public final class Scrollback {
     }
 
     private List<Row> rows(int index) {
-        return log.get(index).rows(width);
+        return log.get(index).rows(width, addressColumn());
     }
 }

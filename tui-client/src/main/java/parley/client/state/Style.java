@@ -5,10 +5,12 @@ package parley.client.state;
  * any terminal library and tests can assert meaning.
  */
 public enum Style {
-    /** The HH:mm column of a live line. */
+    /** The time column of a live line. */
     TIME,
-    /** The HH:mm column of a line replayed from the room's history. */
+    /** The time column of a line replayed from the room's history. */
     HISTORY_TIME,
+    /** The sender's {@code ip:port} column, padded to one width: present but quieter than the words. */
+    ADDRESS,
     /** Someone else's nick; the span carries the nick's stable colour index. */
     NICK,
     /** Your own nick. */

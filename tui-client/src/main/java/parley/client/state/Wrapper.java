@@ -19,22 +19,28 @@ final class Wrapper {
     private Wrapper() {
     }
 
-    static List<Row> wrap(LogEntry entry, int width) {
+    /** {@code addressColumn}: how wide the address column is (0: hidden); shorter addresses are padded to it. */
+    static List<Row> wrap(LogEntry entry, int width, int addressColumn) {
         List<Cell> cells = new ArrayList<>();
         if (!entry.clock().isEmpty()) {
             add(cells, entry.clock() + " ", entry.history() ? Style.HISTORY_TIME : Style.TIME, -1);
+            if (addressColumn > 0) {
+                // Every timed line gets the column, blank when nobody sent it, so nicks and text stay aligned.
+                String address = entry.address();
+                int pad = Math.max(0, addressColumn - Graphemes.columns(address));
+                add(cells, address + " ".repeat(pad + 1), Style.ADDRESS, -1);
+            }
         }
         if (!entry.prefix().isEmpty()) {
             add(cells, entry.prefix() + " ", prefixStyle(entry), entry.own() ? -1 : NickColours.of(entry.nick()));
         }
         int bodyStart = cells.size();
         add(cells, entry.body(), bodyStyle(entry), -1);
-        return layout(cells, bodyStart, indentFor(entry, width), Math.max(1, width));
+        return layout(cells, bodyStart, indentFor(entry, width, columns(cells.subList(0, bodyStart))),
+                Math.max(1, width));
     }
 
-    private static int indentFor(LogEntry entry, int width) {
-        int head = Graphemes.columns(entry.clock()) + (entry.clock().isEmpty() ? 0 : 1)
-                + Graphemes.columns(entry.prefix()) + (entry.prefix().isEmpty() ? 0 : 1);
+    private static int indentFor(LogEntry entry, int width, int head) {
         if (head <= width / 2) {
             return head;
         }

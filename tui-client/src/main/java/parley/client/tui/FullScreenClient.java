@@ -2,6 +2,7 @@ package parley.client.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
@@ -12,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import parley.client.input.Action;
 import parley.client.input.KeyMap;
 import parley.client.net.LinkListener;
@@ -27,14 +26,16 @@ import parley.protocol.ChatEvent;
  * The full-screen client's UI thread: keys and server events in, state changes, one redraw per batch.
  *
  * <pre>
- *  terminal keys --pollInput--> KeyMap --> Action --+
- *                                                   +--> ClientState --> ChatView --> Screen.refresh
- *  link thread --LinkListener--> queue --> UiEvent -+         |
- *                                                             +--> lines --> send (ServerLink, never blocks)
+ *  key thread --readInput--> queue --+
+ *  link thread --LinkListener--> queue +--> UiEvent --> KeyMap --> Action --+
+ *  resize listener ----------> queue --+                                   +--> ClientState --> ChatView
+ *                                                                          |      --> Screen.refresh(DELTA)
+ *                                                      lines to send <-----+  (ServerLink, never blocks)
  * </pre>
  *
  * Nothing here waits on a socket. {@link #step()} does one round of work without blocking, so tests drive the
- * client key by key on a virtual terminal; {@link #run()} loops over it until the person leaves.
+ * client key by key on a virtual terminal (reading keys from it directly); {@link #run()} sleeps on the queue and
+ * loops over it until the person leaves.
  */
 public final class FullScreenClient implements LinkListener {
 
@@ -45,8 +46,6 @@ public final class FullScreenClient implements LinkListener {
         boolean send(String line);
     }
 
-    /** How long the loop waits for a server event before looking at the keyboard again. */
-    private static final long POLL_MILLIS = 15;
     private static final int WHEEL_ROWS = 3;
 
     private final TerminalScreen screen;
@@ -62,6 +61,11 @@ public final class FullScreenClient implements LinkListener {
     private boolean quitRequested;
     private String failure = "";
     private boolean fullRedraw = true;
+    /** Whether {@link #run()} reads keys on its own thread (they then arrive in the inbox). */
+    private boolean keysOnThread;
+    private volatile long wakeups;     // written by the UI thread only, read by tests
+    /** The text of a bracketed paste in progress, or null. */
+    private StringBuilder pasted;
 
     public FullScreenClient(TerminalScreen screen, ClientState state, Clock clock, Sender sender) {
         this.screen = screen;
@@ -96,28 +100,50 @@ public final class FullScreenClient implements LinkListener {
 
     // ---- the UI thread ----
 
-    /** Runs until the person quits (0) or the connection fails for good (1). Restores the terminal on every exit. */
+    /**
+     * Runs until the person quits (0) or the connection fails for good (1). Restores the terminal on every exit.
+     * Keys are read on a thread of their own that blocks on the terminal, so the loop sleeps on one queue until a
+     * key, a server event or a resize arrives: an idle client does not wake up at all.
+     */
     public int run() throws IOException {
+        Thread keyReader = null;
         try {
             start();
+            keyReader = readKeysOnAThread();
             while (exitCode < 0) {
-                if (!step()) {
-                    awaitEvent();
-                }
+                awaitEvent();
+                wakeups++;
+                step();
             }
             return exitCode;
         } finally {
-            screen.stopScreen();
+            if (keyReader != null) {
+                keyReader.interrupt();      // a virtual terminal's read ends; System.in's stays blocked (a daemon)
+            }
+            stop();
         }
     }
 
-    /** Enters the full screen and draws it once. */
+    /** Enters the full screen, asks for bracketed paste where the terminal can do it, and draws once. */
     public void start() throws IOException {
         screen.startScreen();
+        if (screen.getTerminal() instanceof WholeCharacterTerminal whole) {
+            whole.bracketedPaste(true);
+        }
         render();
     }
 
-    /** One round: resize, every key typed so far, every event received so far, one redraw. Returns whether anything happened. */
+    private void stop() throws IOException {
+        if (screen.getTerminal() instanceof WholeCharacterTerminal whole) {
+            whole.bracketedPaste(false);
+        }
+        screen.stopScreen();
+    }
+
+    /**
+     * One round: resize, every key typed so far, every event received so far, one redraw. Returns whether anything
+     * happened. Never blocks, so tests drive it key by key.
+     */
     public boolean step() throws IOException {
         boolean changed = false;
         TerminalSize resized = screen.doResizeIfNecessary();
@@ -125,10 +151,11 @@ public final class FullScreenClient implements LinkListener {
             fullRedraw = true;
             changed = true;
         }
-        List<KeyStroke> typed = pollKeys();
-        if (!typed.isEmpty()) {
-            handleKeys(typed);
-            changed = true;
+        if (!keysOnThread) {
+            for (KeyStroke k = screen.pollInput(); k != null && exitCode < 0; k = screen.pollInput()) {
+                handleKey(k);
+                changed = true;
+            }
         }
         for (UiEvent e = nextEvent(); e != null && exitCode < 0; e = nextEvent()) {
             handle(e);
@@ -154,21 +181,46 @@ public final class FullScreenClient implements LinkListener {
         return state;
     }
 
+    /** How often {@link #run()} has woken up: once per key, event or resize, never on its own. */
+    long wakeups() {
+        return wakeups;
+    }
+
+    private Thread readKeysOnAThread() {
+        keysOnThread = true;
+        screen.getTerminal().addResizeListener((terminal, size) -> inbox.add(new UiEvent.Resized()));
+        Thread reader = new Thread(() -> {
+            try {
+                KeyStroke k;
+                do {
+                    k = screen.readInput();
+                    inbox.add(new UiEvent.Typed(k));
+                } while (k.getKeyType() != KeyType.EOF);
+            } catch (IOException | RuntimeException e) {
+                // The terminal is gone or we are leaving: as the window closing.
+                inbox.add(new UiEvent.Typed(new KeyStroke(KeyType.EOF)));
+            }
+        }, "parley-keys");
+        reader.setDaemon(true);     // a read of System.in cannot be interrupted; it must not keep the JVM alive
+        reader.start();
+        return reader;
+    }
+
     /**
-     * Waits a little for the link to report something. What wakes us is kept aside, not put back in the queue:
-     * the link may already have queued more behind it (a /join's welcome, members and join come in one burst),
-     * and handled after those it would undo them.
+     * Waits for a key, an event or a resize. What wakes us is kept aside, not put back in the queue: the link may
+     * already have queued more behind it (a /join's welcome, members and join come in one burst), and handled
+     * after those it would undo them.
      */
     private void awaitEvent() {
         try {
-            awaited = inbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            awaited = inbox.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exitCode = 0;
         }
     }
 
-    /** The awaited event first, then the inbox in the order the link reported. */
+    /** The awaited event first, then the inbox in the order it was queued. */
     private UiEvent nextEvent() {
         UiEvent e = awaited;
         if (e == null) {
@@ -178,77 +230,49 @@ public final class FullScreenClient implements LinkListener {
         return e;
     }
 
-    private List<KeyStroke> pollKeys() throws IOException {
-        List<KeyStroke> out = new ArrayList<>();
-        for (KeyStroke k = screen.pollInput(); k != null; k = screen.pollInput()) {
-            out.add(k);
-        }
-        return out;
+    private void handleKey(KeyStroke key) {
+        keys.map(key).ifPresent(this::act);
     }
 
-    private void handleKeys(List<KeyStroke> typed) {
-        List<Action> actions = new ArrayList<>();
-        for (KeyStroke k : typed) {
-            keys.map(k).ifPresent(actions::add);
-        }
-        if (!state.pendingPaste().isEmpty() && !actions.isEmpty()) {
-            answerPaste(actions.remove(0));
-        }
-        if (isPaste(actions)) {
-            collectPaste(actions);
-            return;
-        }
-        for (Action a : actions) {
-            if (exitCode >= 0) {
-                return;
-            }
-            if (!state.pendingPaste().isEmpty()) {
-                answerPaste(a);
-            } else {
-                apply(a);
-            }
+    /**
+     * Inside a bracketed paste everything is text; a paste of several lines waits for Enter (send) or Esc
+     * (discard) while typing goes on into the input line as usual. Without bracketed paste, Enter always submits:
+     * no guess from timing can turn a typed command into text.
+     */
+    private void act(Action a) {
+        if (pasted != null) {
+            collect(a);
+        } else if (a.kind() == Action.Kind.PASTE_START) {
+            pasted = new StringBuilder();
+        } else if (!state.pendingPaste().isEmpty() && a.kind() == Action.Kind.SUBMIT) {
+            send(state.answerPaste(true, clock.instant()));
+        } else if (!state.pendingPaste().isEmpty() && a.kind() == Action.Kind.CANCEL) {
+            send(state.answerPaste(false, clock.instant()));
+        } else {
+            apply(a);
         }
     }
 
-    /** Typing never puts text after an Enter within one read; a paste does. */
-    private static boolean isPaste(List<Action> actions) {
-        Predicate<Action> submit = a -> a.kind() == Action.Kind.SUBMIT;
-        for (int i = 0; i < actions.size(); i++) {
-            if (submit.test(actions.get(i))) {
-                for (int j = i + 1; j < actions.size(); j++) {
-                    if (actions.get(j).kind() == Action.Kind.INSERT) {
-                        return true;
-                    }
+    private void collect(Action a) {
+        switch (a.kind()) {
+            case INSERT -> pasted.append(a.text());
+            case SUBMIT -> pasted.append('\n');
+            case COMPLETE -> pasted.append(' ');       // a pasted TAB
+            case PASTE_END -> {
+                List<String> lines = new ArrayList<>(List.of(pasted.toString().split("\n", -1)));
+                pasted = null;
+                if (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
+                    lines.remove(lines.size() - 1);     // the line break after the last line ends it, nothing more
                 }
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** The pasted lines wait for a yes; text after the last line break stays in the input line. */
-    private void collectPaste(List<Action> actions) {
-        List<String> lines = new ArrayList<>();
-        for (Action a : actions) {
-            switch (a.kind()) {
-                case INSERT -> state.input().insert(a.text());
-                case COMPLETE -> state.input().insert(" ");     // a pasted TAB
-                case SUBMIT -> lines.add(state.input().take());
-                default -> {
-                    // editing keys inside a paste are terminal noise
+                if (lines.size() == 1) {
+                    state.input().insert(lines.get(0));
+                } else {
+                    state.offerPaste(lines);
                 }
             }
-        }
-        state.offerPaste(lines);
-    }
-
-    private void answerPaste(Action a) {
-        boolean yes = a.kind() == Action.Kind.SUBMIT
-                || (a.kind() == Action.Kind.INSERT && a.text().equalsIgnoreCase("y"));
-        boolean no = a.kind() == Action.Kind.CANCEL || a.kind() == Action.Kind.INTERRUPT
-                || (a.kind() == Action.Kind.INSERT && a.text().equalsIgnoreCase("n"));
-        if (yes || no) {
-            send(state.answerPaste(yes, clock.instant()));
+            default -> {
+                // editing keys inside a paste are terminal noise
+            }
         }
     }
 
@@ -260,6 +284,9 @@ public final class FullScreenClient implements LinkListener {
             case INSERT -> state.input().insert(a.text());
             case LEFT -> state.input().left();
             case RIGHT -> state.input().right();
+            case WORD_LEFT -> state.input().wordLeft();
+            case WORD_RIGHT -> state.input().wordRight();
+            case YANK -> state.input().yank();
             case HOME -> state.input().home();
             case END -> {
                 state.input().end();
@@ -287,8 +314,9 @@ public final class FullScreenClient implements LinkListener {
                 }
             }
             case REDRAW -> fullRedraw = true;
-            case CANCEL -> {
-                // Escape: nothing to cancel outside a paste question
+            case TOGGLE_ADDRESSES -> state.toggleAddresses();
+            case CANCEL, PASTE_START, PASTE_END -> {
+                // Escape: nothing to cancel outside a paste question; a stray paste end is noise
             }
         }
     }
@@ -314,7 +342,9 @@ public final class FullScreenClient implements LinkListener {
     }
 
     private void handle(UiEvent e) {
-        if (e instanceof UiEvent.Received r) {
+        if (e instanceof UiEvent.Typed t) {
+            handleKey(t.key());
+        } else if (e instanceof UiEvent.Received r) {
             if (state.onEvent(r.event())) {
                 bell();
             }
@@ -345,7 +375,9 @@ public final class FullScreenClient implements LinkListener {
         ChatView.Layout layout = ChatView.Layout.of(screen.getTerminalSize());
         state.scroll().resize(layout.columns(), layout.paneRows());
         view.draw(screen, state, layout);
-        screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.AUTOMATIC);
+        // Hidden while Lanterna moves it from change to change; the refresh shows it again at the input line.
+        screen.getTerminal().setCursorVisible(false);
+        screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         fullRedraw = false;
     }
 }

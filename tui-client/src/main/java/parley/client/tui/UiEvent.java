@@ -1,5 +1,6 @@
 package parley.client.tui;
 
+import com.googlecode.lanterna.input.KeyStroke;
 import parley.client.net.LinkState;
 import parley.protocol.ChatEvent;
 
@@ -10,5 +11,13 @@ sealed interface UiEvent {
     }
 
     record Changed(LinkState state, String detail) implements UiEvent {
+    }
+
+    /** A key from the key thread. */
+    record Typed(KeyStroke key) implements UiEvent {
+    }
+
+    /** The terminal changed size: only a wake-up, the screen reads the new size itself. */
+    record Resized() implements UiEvent {
     }
 }

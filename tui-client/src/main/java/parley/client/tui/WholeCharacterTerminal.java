@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import parley.client.input.BracketedPaste;
 
 /**
  * Lanterna's Unix terminal, except that on a UTF-8 terminal every character reaches it whole, emoji included.
@@ -32,6 +34,13 @@ public final class WholeCharacterTerminal extends UnixTerminal {
             throws IOException {
         super(input, output, charset, ctrlC);
         this.utf8 = StandardCharsets.UTF_8.equals(getCharset());
+        getInputDecoder().addProfile(() -> List.of(new BracketedPaste()));
+    }
+
+    /** Asks the terminal to mark pastes ({@link BracketedPaste}), or to stop. */
+    public void bracketedPaste(boolean on) throws IOException {
+        writeToTerminal((on ? BracketedPaste.ENABLE : BracketedPaste.DISABLE).getBytes(StandardCharsets.US_ASCII));
+        flush();
     }
 
     /** Whether characters beyond the BMP (emoji) reach the terminal intact: true when it speaks UTF-8. */

@@ -3,6 +3,7 @@ package parley.client.view;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.Screen;
+import java.util.Arrays;
 import java.util.List;
 import parley.client.state.ClientState;
 import parley.client.state.Graphemes;
@@ -13,10 +14,13 @@ import parley.client.state.StatusLine;
 
 /**
  * The only code that draws. Reads the state and paints the whole screen into Lanterna's back buffer; Lanterna
- * then sends the terminal only what changed.
+ * then sends the terminal only the cells that differ from what it shows (a delta refresh). When the pane's rows
+ * moved up (a message arrived while following), the view tells the screen so first, and the terminal scrolls
+ * its own region instead of being sent every row again.
  *
  * <pre>
- *  row 0 .. n-3   message pane   (bottom-aligned; while scrolled up its last row is the "N new below" marker)
+ *  row 0 .. n-3   message pane   (bottom-aligned; its last row is the paste question while one is open, else the
+ *                                 "N new below" marker while scrolled up)
  *  row n-2        status bar
  *  row n-1        input line     (prompt, the visible window of the line, the cursor)
  * </pre>
@@ -26,6 +30,8 @@ public final class ChatView {
     private static final String PROMPT = "> ";
 
     private final boolean astral;
+    /** The pane's rows as last drawn, top to bottom (null: blank), to see whether they moved up since. */
+    private Row[] lastPane = new Row[0];
 
     /** {@code astral}: whether the terminal can draw characters beyond the BMP (see {@link Glyphs}). */
     public ChatView(boolean astral) {
@@ -49,7 +55,10 @@ public final class ChatView {
 
     /** Paints everything; the caller refreshes the screen. */
     public void draw(Screen screen, ClientState state, Layout layout) {
-        screen.clear();
+        // Not screen.clear(): on a TerminalScreen that forces the next refresh to repaint everything.
+        for (int row = 0; row < layout.inputRow() + 1; row++) {
+            fillRow(screen, row, layout.columns(), Palette.PLAIN);
+        }
         drawPane(screen, state, layout);
         if (layout.statusRow() >= 0) {
             fillRow(screen, layout.statusRow(), layout.columns(), Palette.STATUS);
@@ -63,31 +72,59 @@ public final class ChatView {
             return;
         }
         List<Row> rows = state.scroll().visibleRows();
+        boolean question = !state.pendingPaste().isEmpty();
         boolean marker = !state.scroll().following();
-        int contentRows = marker ? layout.paneRows() - 1 : layout.paneRows();
-        int top = Math.max(0, contentRows - rows.size());     // few lines sit at the bottom, next to the input
-        for (int i = 0; i < rows.size() && top + i < contentRows; i++) {
+        int contentRows = question || marker ? layout.paneRows() - 1 : layout.paneRows();
+        // The newest rows sit at the bottom, next to the input; few rows leave blank ones above them.
+        int skip = Math.max(0, rows.size() - contentRows);
+        int top = Math.max(0, contentRows - rows.size());
+        Row[] pane = new Row[Math.max(0, contentRows)];
+        for (int i = skip; i < rows.size(); i++) {
+            pane[top + i - skip] = rows.get(i);
+        }
+        int moved = movedUp(lastPane, pane);
+        if (moved > 0) {
+            screen.scrollLines(0, contentRows - 1, moved);
+        }
+        lastPane = pane;
+        for (int r = 0; r < pane.length; r++) {
             int col = 0;
-            for (Span span : rows.get(i).spans()) {
-                col = write(screen, col, top + i, span.text(), Palette.of(span), layout.columns());
+            for (Span span : pane[r] == null ? List.<Span>of() : pane[r].spans()) {
+                col = write(screen, col, r, span.text(), Palette.of(span), layout.columns());
             }
         }
-        if (marker) {
-            int row = layout.paneRows() - 1;
-            fillRow(screen, row, layout.columns(), Palette.MARKER);
-            write(screen, 0, row, StatusLine.marker(state.scroll()), Palette.MARKER, layout.columns());
+        int last = layout.paneRows() - 1;
+        if (question) {
+            int n = state.pendingPaste().size();
+            fillRow(screen, last, layout.columns(), Palette.QUESTION);
+            write(screen, 0, last, "Send " + n + " pasted lines? Enter sends, Esc discards (typing goes on below)",
+                    Palette.QUESTION, layout.columns());
+        } else if (marker) {
+            fillRow(screen, last, layout.columns(), Palette.MARKER);
+            write(screen, 0, last, StatusLine.marker(state.scroll()), Palette.MARKER, layout.columns());
         }
+    }
+
+    /**
+     * By how many rows {@code before} moved up to become {@code after} (the smallest such shift), or 0 when it
+     * did not: different heights, nothing changed, or something other than a scroll.
+     */
+    static int movedUp(Row[] before, Row[] after) {
+        if (before.length != after.length || Arrays.equals(before, after)) {
+            return 0;
+        }
+        int n = after.length;
+        for (int k = 1; k < n; k++) {
+            if (before[k] != null
+                    && Arrays.equals(before, k, n, after, 0, n - k)) {
+                return k;
+            }
+        }
+        return 0;
     }
 
     private void drawInput(Screen screen, ClientState state, Layout layout) {
         int row = layout.inputRow();
-        List<String> paste = state.pendingPaste();
-        if (!paste.isEmpty()) {
-            String question = "Send " + paste.size() + " pasted lines? (y/n) ";
-            int end = write(screen, 0, row, question, Palette.QUESTION, layout.columns());
-            screen.setCursorPosition(new TerminalPosition(Math.min(end, layout.columns() - 1), row));
-            return;
-        }
         int promptEnd = write(screen, 0, row, PROMPT, Palette.PROMPT, layout.columns());
         InputLine.Window window = state.input().window(layout.columns() - promptEnd);
         write(screen, promptEnd + window.padding(), row, window.text(), Palette.PLAIN, layout.columns());

@@ -23,7 +23,7 @@ final class Palette {
     static final Look STATUS = Look.of(TextColor.ANSI.WHITE_BRIGHT).on(TextColor.ANSI.BLUE);
     static final Look MARKER = Look.of(TextColor.ANSI.BLACK).on(TextColor.ANSI.YELLOW);
     static final Look PROMPT = Look.of(TextColor.ANSI.DEFAULT).with(SGR.BOLD);
-    static final Look QUESTION = Look.of(TextColor.ANSI.YELLOW_BRIGHT).with(SGR.BOLD);
+    static final Look QUESTION = Look.of(TextColor.ANSI.BLACK).on(TextColor.ANSI.YELLOW_BRIGHT).with(SGR.BOLD);
 
     private Palette() {
     }
@@ -31,6 +31,7 @@ final class Palette {
     static Look of(Span span) {
         return switch (span.style()) {
             case TIME -> Look.of(TextColor.ANSI.DEFAULT);
+            case ADDRESS -> Look.of(TextColor.ANSI.BLACK_BRIGHT);
             case HISTORY_TIME -> Look.of(TextColor.ANSI.BLACK_BRIGHT).with(SGR.ITALIC);
             case NICK -> Look.of(NICKS.get(Math.floorMod(span.colour(), NickColours.COUNT)));
             case OWN_NICK -> Look.of(TextColor.ANSI.DEFAULT).with(SGR.BOLD).with(SGR.REVERSE);

@@ -41,7 +41,7 @@ class PlainClientTest {
             assertThat(server.nextLine()).isEqualTo("/quit");
             assertThat(exit.get(5, TimeUnit.SECONDS)).isZero();
             // 13:02 UTC is 22:02 in Tokyo.
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("22:02 -- welcome to parley, guest1");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("22:02:07 -- welcome to parley, guest1");
         }
     }
 
@@ -64,7 +64,7 @@ class PlainClientTest {
             typing.close();     // end of input: the client says /quit and ends when the server closes
             assertThat(server.nextLine()).isEqualTo("/quit");
             assertThat(exit.get(5, TimeUnit.SECONDS)).isZero();
-            assertThat(screen.toString(StandardCharsets.UTF_8)).contains("22:02 * bob waves at alice!");
+            assertThat(screen.toString(StandardCharsets.UTF_8)).contains("22:02:07 127.0.0.1:5000 * bob waves at alice!");
         }
     }
 

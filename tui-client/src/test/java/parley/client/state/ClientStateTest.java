@@ -46,7 +46,7 @@ class ClientStateTest {
         assertThat(state.nick()).isEqualTo("alice");
         assertThat(state.room()).isEqualTo("lobby");
         assertThat(state.memberCount()).isEqualTo(2);
-        assertThat(lines()).contains("09:05 -- guest1 is now known as alice", "09:05 <- bob left #lobby (quit)");
+        assertThat(lines()).contains("09:05:00 1.2.3.4:5 -- guest1 is now known as alice", "09:05:00 1.2.3.4:5 <- bob left #lobby (quit)");
     }
 
     @Test
@@ -60,8 +60,8 @@ class ClientStateTest {
         state.input().set("er");
         state.complete();
         assertThat(state.input().text()).startsWith("erin");
-        assertThat(lines()).contains("09:05 -- in #lobby: 10000 people, among them guest1, bob (2)",
-                "09:05 -- #lobby: +120 joined (carol, dave), -14 left, 3 renamed; 10106 here");
+        assertThat(lines()).contains("09:05:00 -- in #lobby: 10000 people, among them guest1@1.2.3.4:5, bob@1.2.3.4:5 (2)",
+                "09:05:00 -- #lobby: +120 joined (carol, dave), -14 left, 3 renamed; 10106 here");
 
         state.onEvent(welcome("guest1"));
         state.onEvent(new ChatEvent.Members("lobby", T, List.of(who("guest1"))));

@@ -63,4 +63,17 @@ class GraphemesTest {
             }
         }
     }
+
+    @Test
+    void flagsSkinTonesAndZwjSequencesAreOneTwoColumnCluster() {
+        assertThat(Graphemes.split("🇩🇪👍🏽👨\u200D👩\u200D👧x")).containsExactly("🇩🇪", "👍🏽", "👨\u200D👩\u200D👧", "x");
+        assertThat(Graphemes.columns("🇩🇪👍🏽👨\u200D👩\u200D👧x")).isEqualTo(7);
+
+        InputLine line = new InputLine();
+        line.insert("a👍🏽🇫🇷");
+        line.backspace();
+        assertThat(line.text()).isEqualTo("a👍🏽");
+        line.left();
+        assertThat(line.cursor()).isEqualTo(1);
+    }
 }

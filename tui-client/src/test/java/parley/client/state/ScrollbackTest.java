@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ScrollbackTest {
 
     private static final Instant T = Instant.parse("2026-11-26T09:05:00Z");
-    private final EntryFormat format = new EntryFormat(ZoneOffset.UTC);
+    private final EntryFormat format = new EntryFormat(ZoneOffset.UTC, "HH:mm");
 
     private void fill(MessageLog log, Scrollback scroll, int from, int to) {
         for (int i = from; i <= to; i++) {

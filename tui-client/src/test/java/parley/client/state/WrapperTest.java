@@ -12,11 +12,11 @@ import parley.protocol.Member;
 class WrapperTest {
 
     private static final Instant T = Instant.parse("2026-11-26T09:05:00Z");
-    private final EntryFormat format = new EntryFormat(ZoneOffset.UTC);
+    private final EntryFormat format = new EntryFormat(ZoneOffset.UTC, "HH:mm");
 
     private List<String> wrap(String nick, String text, int width) {
         ChatEvent e = new ChatEvent.Message("lobby", T, new Member(nick, ""), text, false);
-        return format.fromEvent(e, "me").rows(width).stream().map(Row::text).toList();
+        return format.fromEvent(e, "me").rows(width, 0).stream().map(Row::text).toList();
     }
 
     @Test
@@ -52,8 +52,8 @@ class WrapperTest {
     @Test
     void rowsAreCachedPerWidthAndRecomputedOnResize() {
         LogEntry e = format.note(T, "one two three four");
-        List<Row> at10 = e.rows(10);
-        assertThat(e.rows(10)).isSameAs(at10);
-        assertThat(e.rows(40)).hasSize(1);
+        List<Row> at10 = e.rows(10, 0);
+        assertThat(e.rows(10, 0)).isSameAs(at10);
+        assertThat(e.rows(40, 0)).hasSize(1);
     }
 }

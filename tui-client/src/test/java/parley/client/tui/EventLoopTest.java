@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import parley.client.testing.KeyQueueTerminal;
+import com.googlecode.lanterna.input.KeyStroke;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -30,7 +31,7 @@ class EventLoopTest {
     private static final int BURSTS = 200;
     private static final int BURST = 10;
 
-    private final DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(60, 16));
+    private final KeyQueueTerminal terminal = new KeyQueueTerminal(new TerminalSize(60, 16));
     private final ClientState state = new ClientState(Harness.ZONE, "127.0.0.1:7000", MessageLog.DEFAULT_CAPACITY, 10);
     private final FullScreenClient client;
 
@@ -71,6 +72,28 @@ class EventLoopTest {
         }
         assertThat(handled).as("%d of %d handled, %d adjacent pairs out of order", handled.size(), sent.size(),
                 descents(handled)).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void anIdleClientSleepsUntilAKeyOrAnEventArrives() throws Exception {
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(this::run);
+        client.changed(LinkState.CONNECTED, "");
+        client.received(Harness.welcome("alice", 0));
+        await().atMost(5, SECONDS).until(() -> screenText().contains("welcome, alice"));
+        long awake = client.wakeups();
+
+        // Nothing happens for half a second: the loop must not wake (it used to, 70 times a second).
+        await().during(Duration.ofMillis(500)).atMost(2, SECONDS).until(() -> client.wakeups() == awake);
+
+        terminal.addInput(new KeyStroke('x', false, false));
+        await().atMost(5, SECONDS).until(() -> client.state().input().text().equals("x"));
+        assertThat(client.wakeups()).isEqualTo(awake + 1);
+        client.received(Harness.says("bob", "hello", 1));
+        await().atMost(5, SECONDS).until(() -> screenText().contains("hello"));
+        assertThat(client.wakeups()).isEqualTo(awake + 2);
+
+        terminal.addInput(new KeyStroke('c', true, false));     // Ctrl-C
+        assertThat(exit.get(5, SECONDS)).isZero();
     }
 
     private static long descents(List<String> texts) {

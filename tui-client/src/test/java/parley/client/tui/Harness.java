@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import parley.client.input.BracketedPaste;
 import parley.client.net.LinkState;
 import parley.client.state.ClientState;
+import parley.client.state.EntryFormat;
 import parley.protocol.ChatEvent;
 import parley.protocol.Member;
 
@@ -33,7 +35,17 @@ final class Harness {
     final List<String> sent = new ArrayList<>();
     int bells;
 
+    /** Times as HH:mm, as these tests were first written; {@link #withDefaults} shows the default look. */
     Harness(int columns, int rows) {
+        this(columns, rows, "HH:mm");
+    }
+
+    /** The client as a person gets it without options: seconds, and addresses where the pane is wide enough. */
+    static Harness withDefaults(int columns, int rows) {
+        return new Harness(columns, rows, EntryFormat.DEFAULT_TIME_FORMAT);
+    }
+
+    private Harness(int columns, int rows, String timeFormat) {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.addVirtualTerminalListener(new com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener() {
             @Override
@@ -54,7 +66,7 @@ final class Harness {
             }
         });
         try {
-            ClientState state = new ClientState(ZONE, "127.0.0.1:7000");
+            ClientState state = new ClientState(new EntryFormat(ZONE, timeFormat), ZONE, "127.0.0.1:7000");
             client = new FullScreenClient(new TerminalScreen(terminal), state, Clock.fixed(T0, ZONE), line -> {
                 sent.add(line);
                 return true;
@@ -103,6 +115,14 @@ final class Harness {
         for (char c : text.toCharArray()) {
             terminal.addInput(c == '\n' ? new KeyStroke(KeyType.Enter) : new KeyStroke(c, false, false));
         }
+        return this;
+    }
+
+    /** Pastes text as a terminal in bracketed-paste mode sends it: between the two markers. */
+    Harness paste(String text) {
+        terminal.addInput(new BracketedPaste.Mark(true));
+        type(text);
+        terminal.addInput(new BracketedPaste.Mark(false));
         return this;
     }
 

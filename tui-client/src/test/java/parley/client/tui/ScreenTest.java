@@ -8,6 +8,7 @@ import static parley.client.tui.Harness.says;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,10 @@ class ScreenTest {
         assertThat(h.picture()).containsExactly(
                 "",
                 "",
-                "",
-                "",
                 "14:02 -- welcome, alice",
-                "14:02 -- in #lobby: alice, bob, 李雷 (3)",
+                "14:02 -- in #lobby: alice@127.0.0.1:1,",
+                "         bob@127.0.0.1:2, 李雷",
+                "         @127.0.0.1:2 (3)",
                 "14:03 <李雷> 你好，韩梅梅！今天天气很好",
                 "             ，我们一起去公园散步吧。好",
                 "             不好？",
@@ -133,7 +134,7 @@ class ScreenTest {
         h.receive(says("bob", "a sentence long enough to need two rows once the terminal is only forty wide", 1));
         h.type("draft").step();
         assertThat(h.row(20)).isEqualTo(
-                "14:03 <bob> a sentence long enough to need two rows once the terminal is only");
+                "14:03 127.0.0.1:2 <bob> a sentence long enough to need two rows once the");
         assertThat(h.row(22)).startsWith(" [connected] alice #lobby (2) | 127.0.0.1:7000 | bell:mention");
 
         h.resize(40, 12);
@@ -142,9 +143,9 @@ class ScreenTest {
                 "",
                 "",
                 "",
-                "",
                 "14:02 -- welcome, alice",
-                "14:02 -- in #lobby: alice, bob (2)",
+                "14:02 -- in #lobby: alice@127.0.0.1:1,",
+                "         bob@127.0.0.1:2 (2)",
                 "14:03 <bob> a sentence long enough to",
                 "            need two rows once the",
                 "            terminal is only forty wide",
@@ -154,8 +155,8 @@ class ScreenTest {
 
         h.resize(80, 24);
         assertThat(h.row(20)).isEqualTo(
-                "14:03 <bob> a sentence long enough to need two rows once the terminal is only");
-        assertThat(h.row(21)).isEqualTo("            forty wide");
+                "14:03 127.0.0.1:2 <bob> a sentence long enough to need two rows once the");
+        assertThat(h.row(21)).isEqualTo("                        terminal is only forty wide");
         assertThat(h.row(23)).isEqualTo("> draft");
     }
 
@@ -178,10 +179,11 @@ class ScreenTest {
                 "14:02 <bob> line 15",
                 "14:02 <bob> line 16");
 
-        h.receive(says("bob", "line 21", 0)).receive(says("bob", "line 22", 0)).step();
+        h.receive(says("bob", "line 21", 0)).receive(says("alice", "my own", 0)).receive(says("bob", "line 22", 0));
+        h.step();
         assertThat(h.picture().subList(0, 5)).isEqualTo(held);
-        assertThat(h.row(5)).isEqualTo("-- 2 new below: End to return --");
-        assertThat(h.row(6)).contains("2 unread");
+        assertThat(h.row(5)).isEqualTo("-- 3 new below: End to return --");
+        assertThat(h.row(6)).as("your own line is not unread").contains("2 unread");
         assertThat(h.cell(0, 5).getBackgroundColor()).isEqualTo(TextColor.ANSI.YELLOW);
 
         h.key(KeyType.End).step();
@@ -259,7 +261,7 @@ class ScreenTest {
 
         assertThat(h.picture().subList(0, 9)).containsExactly(
                 "14:02 -- welcome, alice",
-                "14:02 -- in #lobby: alice (1)",
+                "14:02 -- in #lobby: alice@127.0.0.1:1 (1)",
                 "--- earlier in #lobby ---",
                 "--- Wednesday 25 November 2026 ---",
                 "14:02 <bob> from yesterday",
@@ -292,12 +294,25 @@ class ScreenTest {
         assertThat(h.client.state().input().text()).isEqualTo("xy");
         h.ctrl('u').step();
         assertThat(h.row(5)).isEqualTo(">");
+        h.ctrl('y').step();
+        assertThat(h.client.state().input().text()).as("Ctrl-Y puts back the last kill").isEqualTo("xy");
+
+        h.ctrl('u').type("one two three").step();
+        h.terminal.addInput(new KeyStroke('b', false, true));       // Alt-B
+        h.terminal.addInput(new KeyStroke(KeyType.ArrowLeft, true, false));     // Ctrl-Left
+        h.type("X").step();
+        assertThat(h.client.state().input().text()).isEqualTo("one Xtwo three");
+        h.terminal.addInput(new KeyStroke('f', false, true));       // Alt-F
+        h.type("Y").step();
+        assertThat(h.client.state().input().text()).isEqualTo("one XtwoY three");
+        h.terminal.addInput(new KeyStroke(KeyType.ArrowRight, true, false));    // Ctrl-Right
+        h.type("Z").step();
+        assertThat(h.client.state().input().text()).isEqualTo("one XtwoY threeZ");
     }
 
     @Test
     void upAndDownWalkTheInputHistory() {
         Harness h = new Harness(40, 6).connectedAs("alice");
-        // One step per line: keys arriving in one read after an Enter would be a paste.
         h.type("first").key(KeyType.Enter).step();
         h.type("second").key(KeyType.Enter).step();
         h.type("draft").step();
@@ -319,31 +334,11 @@ class ScreenTest {
         assertThat(h.row(5)).isEqualTo("> bora:");
         h.type("hi @al").key(KeyType.Tab).step();
         assertThat(h.client.state().input().text()).isEqualTo("bora: hi @alice ");
+        h.ctrl('u').type("so bo").key(KeyType.Tab).type("and al").key(KeyType.Tab).step();
+        assertThat(h.client.state().input().text()).as("nicks complete anywhere in the line")
+                .isEqualTo("so bob and alice ");
         h.ctrl('u').type("/jo").key(KeyType.Tab).step();
         assertThat(h.client.state().input().text()).isEqualTo("/join ");
-    }
-
-    @Test
-    void aMultiLinePasteAsksBeforeSending() {
-        Harness h = new Harness(40, 6).connectedAs("alice");
-        h.type("line one\n/not a command\nline three").step();   // typed all at once: a paste
-        // Lanterna reports Enter for the line break; build the strokes as a terminal would.
-        assertThat(h.sent).isEmpty();
-        assertThat(h.row(5)).isEqualTo("Send 2 pasted lines? (y/n)");
-
-        h.type("y").step();
-        assertThat(h.sent).containsExactly("line one", "//not a command");
-        assertThat(h.row(5)).isEqualTo("> line three");
-    }
-
-    @Test
-    void aPasteCanBeRefused() {
-        Harness h = new Harness(40, 6).connectedAs("alice");
-        h.type("a\nb\n").type("c").step();
-        h.type("n").step();
-        assertThat(h.sent).isEmpty();
-        assertThat(h.dump()).contains("-- paste of 2 lines discarded");
-        assertThat(h.row(5)).isEqualTo("> c");
     }
 
     @Test
