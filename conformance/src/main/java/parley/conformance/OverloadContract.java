@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import parley.core.ChatCore;
+import parley.core.RateLimit;
 import parley.core.ServerLog;
 import parley.output.OutputMemory;
 import parley.server.ServerSettings;
@@ -177,13 +180,21 @@ public abstract class OverloadContract extends ContractSupport {
 
     @Test
     void afterShutdownBeginsNoLineReachesOnlyPartOfARoomAndLaterLinesAreRefused() throws Exception {
-        InetSocketAddress address = start();
+        // Flood control on, so the talker is still sending when the shutdown begins but the room's backlog
+        // stays small: unthrottled, a fast JVM relays millions of lines first and the test's own readers
+        // (which keep every line) cannot read to the end within their patience.
+        ServerSettings settings = ServerSettings.forTests();
+        InetSocketAddress address = start(settings.withLimits(
+                settings.limits().withRateLimit(RateLimit.parse("2000/2000"))));
         ChatClient talker = join(address);
         List<ChatClient> readers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             readers.add(join(address));
         }
         // The talker sends numbered lines without pause until the server closes it.
+        // Threads of the test's own: the common pool may have a single worker (2 cores), and a talker that
+        // never returns would then keep the shutdown below from ever starting.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() -> {
             int sent = 0;
             try {
@@ -197,9 +208,9 @@ public abstract class OverloadContract extends ContractSupport {
             } catch (IOException closed) {
                 return sent;
             }
-        });
+        }, threads);
         readers.get(0).awaitContaining("> line 1000");
-        CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> server.shutdown(Duration.ofSeconds(10)));
+        CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> server.shutdown(Duration.ofSeconds(10)), threads);
 
         List<String> relayed = messages(readers.get(0).readToEnd());
         assertThat(relayed).as("accepted lines are a prefix of what was sent")
@@ -215,6 +226,7 @@ public abstract class OverloadContract extends ContractSupport {
         shutdown.get(20, TimeUnit.SECONDS);
         talker.close();
         assertThat(sending.get(20, TimeUnit.SECONDS)).as("the talker was still sending").isGreaterThan(relayed.size());
+        threads.shutdown();
     }
 
     private static List<String> messages(List<String> lines) {
