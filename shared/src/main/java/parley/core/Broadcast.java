@@ -8,9 +8,12 @@ import parley.protocol.WireMode;
 /** One event on its way to many recipients: encoded at most once per wire mode, the bytes then shared. */
 final class Broadcast {
 
+    /** How many wire modes there are; {@code values()} would copy the enum's array for every event. */
+    private static final int MODES = WireMode.values().length;
+
     private final ChatEvent event;
     private final EventEncoder encoder;
-    private final ByteBuffer[] bytes = new ByteBuffer[WireMode.values().length];
+    private final ByteBuffer[] bytes = new ByteBuffer[MODES];
 
     Broadcast(ChatEvent event, EventEncoder encoder) {
         this.event = event;
