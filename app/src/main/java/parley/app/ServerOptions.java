@@ -4,7 +4,6 @@ import java.time.Duration;
 import parley.bench.ByteSize;
 import parley.core.CoreSettings;
 import parley.core.MonotonicClock;
-import parley.core.Names;
 import parley.core.RateLimit;
 import parley.core.ServerLog;
 import parley.output.OutputMemory;
