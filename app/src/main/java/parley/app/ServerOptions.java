@@ -6,7 +6,10 @@ import parley.core.CoreSettings;
 import parley.core.MonotonicClock;
 import parley.core.RateLimit;
 import parley.core.ServerLog;
+import parley.core.SessionLimits;
 import parley.output.OutputMemory;
+import parley.server.Arrivals;
+import parley.server.ConnectRate;
 import parley.server.Limits;
 import parley.server.ServerSettings;
 import picocli.CommandLine.ITypeConverter;
@@ -48,6 +51,44 @@ final class ServerOptions {
             description = "Connections from one address (0 = no cap; default: ${DEFAULT-VALUE}).")
     int maxPerIp;
 
+    @Option(names = "--max-connect-rate", paramLabel = "CONN/S", defaultValue = "200/400", converter = Rate.class,
+            description = "New connections per second to the whole server, as RATE or RATE/BURST, or off; more "
+                    + "are told 'too many new connections' and closed (default: ${DEFAULT-VALUE}).")
+    RateLimit connectRate;
+
+    @Option(names = "--max-connect-rate-per-ip", paramLabel = "CONN/S", defaultValue = "10/20", converter = Rate.class,
+            description = "New connections per second from one address (default: ${DEFAULT-VALUE}).")
+    RateLimit connectRatePerIp;
+
+    @Option(names = "--max-connect-rate-per-net", paramLabel = "CONN/S", defaultValue = "20/40", converter = Rate.class,
+            description = "New connections per second from one IPv4 /24 or IPv6 /64 (default: ${DEFAULT-VALUE}).")
+    RateLimit connectRatePerNet;
+
+    @Option(names = "--backlog", paramLabel = "N", defaultValue = "" + Arrivals.DEFAULT_BACKLOG,
+            description = "Connections the kernel may hold for the server before it accepts them; Linux caps it at "
+                    + "net.core.somaxconn (default: ${DEFAULT-VALUE}).")
+    int backlog;
+
+    @Option(names = "--idle-timeout", paramLabel = "S", defaultValue = "60",
+            description = "Close a connection that has sent no line this many seconds after connecting "
+                    + "(0 = never; default: ${DEFAULT-VALUE}).")
+    long idleTimeoutSeconds;
+
+    @Option(names = "--nick-delay", paramLabel = "S", defaultValue = "10",
+            description = "Seconds a nick given up stays out of reach of other addresses (0 = free at once; "
+                    + "default: ${DEFAULT-VALUE}).")
+    long nickDelaySeconds;
+
+    @Option(names = "--private-rate", paramLabel = "LINES/S", defaultValue = "10/20", converter = Rate.class,
+            description = "Private messages per second one person may receive from everyone together, or off; "
+                    + "past it senders get an error (default: ${DEFAULT-VALUE}).")
+    RateLimit privateRate;
+
+    @Option(names = "--private-bytes", paramLabel = "SIZE", defaultValue = "16KiB", converter = ByteSize.class,
+            description = "Bytes of private text per second one person may receive from everyone together, with "
+                    + "a burst of twice that (0 = no cap; default: ${DEFAULT-VALUE}).")
+    long privateBytes;
+
     @Option(names = "--presence-limit", paramLabel = "N", defaultValue = "" + CoreSettings.DEFAULT_PRESENCE_LIMIT,
             description = "Above N people a room's joins, leaves and nick changes are summed up every few seconds, "
                     + "its welcome lists a sample and /who answers N at a time (default: ${DEFAULT-VALUE}).")
@@ -67,12 +108,17 @@ final class ServerOptions {
     ServerSettings settings(String host, int port, ServerLog log) {
         Limits limits = new Limits(maxLine, maxOutbound, Math.min(softOutbound, maxOutbound),
                 Duration.ofSeconds(softOutboundSeconds), rateLimit, maxClients, maxPerIp, outputBudget());
-        return new ServerSettings(host, port, loops, limits, MonotonicClock.start(), log);
+        Arrivals arrivals = new Arrivals(new ConnectRate.Limits(connectRate, connectRatePerIp, connectRatePerNet),
+                backlog);
+        return new ServerSettings(host, port, loops, limits, arrivals, MonotonicClock.start(), log);
     }
 
-    /** The chat core's settings: the defaults, with the presence limit chosen here. */
+    /** The chat core's settings: the defaults, with the presence limit and the session limits chosen here. */
     CoreSettings core() {
-        return CoreSettings.defaults().withPresenceLimit(presenceLimit);
+        RateLimit bytes = privateBytes == 0 ? RateLimit.OFF
+                : new RateLimit(privateBytes, (int) Math.min(Integer.MAX_VALUE, 2 * privateBytes));
+        return CoreSettings.defaults().withPresenceLimit(presenceLimit).withSessionLimits(new SessionLimits(
+                Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(nickDelaySeconds), privateRate, bytes));
     }
 
     /**
@@ -103,6 +149,12 @@ final class ServerOptions {
         }
         if (softOutboundSeconds < 0 || maxClients < 0 || maxPerIp < 0 || loops < 0) {
             return "--soft-outbound-seconds, --max-clients, --max-per-ip and --loops cannot be negative";
+        }
+        if (idleTimeoutSeconds < 0 || nickDelaySeconds < 0 || privateBytes < 0) {
+            return "--idle-timeout, --nick-delay and --private-bytes cannot be negative";
+        }
+        if (backlog < 1) {
+            return "--backlog must be at least 1";
         }
         long joinBurst = newcomerBurstBytes(maxLine, presenceLimit);
         if (maxOutbound < joinBurst) {

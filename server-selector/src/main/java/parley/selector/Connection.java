@@ -9,9 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.Outbound;
 import parley.core.RateLimit;
+import parley.core.ReadLine;
 import parley.core.Session;
 import parley.core.TokenBucket;
 import parley.output.OutputBuffer;
@@ -47,11 +49,11 @@ final class Connection implements Outbound {
     /** Flood control; null when the rate limit is off. */
     private final TokenBucket bucket;
     /**
-     * Flood control's waiting room: the line that found no token, and the bytes read after it, not yet
-     * decoded (so what waits costs no more than what was read). Both null when nothing waits.
+     * Flood control's waiting room: the line that found no token and every line read after it, in order,
+     * each already {@linkplain parley.core.ChatCore#read read} (a private message bound to its recipient
+     * then); null when nothing waits. Reading stops while lines wait, so it holds at most one turn's read.
      */
-    private String heldLine;
-    private ByteBuffer heldBytes;
+    private ArrayDeque<Held> held;
     private long releaseAtNanos;
     private long closeDeadlineNanos;
     private boolean closing;
@@ -152,9 +154,8 @@ final class Connection implements Outbound {
             // Closing or not, input is decoded: during shutdown the core answers each line with an error, and
             // after /quit it ignores them; either way our close then sends FIN rather than RST.
             decoder.feed(buffer, sink);
-            if (heldLine != null) {
-                holdRest(buffer);
-                return; // rate-limited: read no further (not even an EOF) until the held input is handled
+            if (held != null) {
+                return; // rate-limited: read no further (not even an EOF) until the held lines are handled
             }
             if (n < buffer.capacity()) {
                 return; // a short read emptied the socket: another read would only return 0
@@ -226,7 +227,7 @@ final class Connection implements Outbound {
         if (closing) {
             deadline = closeDeadlineNanos;
         }
-        if (heldLine != null && releaseAtNanos - deadline < 0) {
+        if (held != null && releaseAtNanos - deadline < 0) {
             deadline = releaseAtNanos;
         }
         return deadline;
@@ -238,60 +239,51 @@ final class Connection implements Outbound {
             closeOverdue();
             return;
         }
-        if (heldLine != null && releaseAtNanos - nowNanos <= 0) {
+        if (held != null && releaseAtNanos - nowNanos <= 0) {
             releaseHeld(nowNanos);
         }
     }
 
     /** True while the loop must watch {@link #deadlineNanos()} for us: closing, or holding a line. */
     boolean hasDeadline() {
-        return !closed && (closing || heldLine != null);
+        return !closed && (closing || held != null);
     }
 
     /**
-     * Flood control, selector style: the line that finds no token waits, with the undecoded bytes after it,
-     * and this connection leaves OP_READ until the tokens come back, so TCP slows the sender down. Nothing
-     * is dropped.
+     * Flood control, selector style: the line that finds no token waits, with the lines read after it, and
+     * this connection leaves OP_READ until the tokens come back, so TCP slows the sender down. Nothing is
+     * dropped.
      */
-    private void hold(String line) {
-        heldLine = line;
-        reading = false;
-        updateInterest();
-        releaseAtNanos = System.nanoTime() + bucket.untilNextToken().toNanos();
-        loop.watchDeadline(this);
+    private void hold(Held line) {
+        if (held == null) {
+            held = new ArrayDeque<>();
+            reading = false;
+            updateInterest();
+            releaseAtNanos = System.nanoTime() + bucket.untilNextToken().toNanos();
+            loop.watchDeadline(this);
+        }
+        held.add(line);
     }
 
-    /** Keeps what the decoder did not get to, when a line had to wait. */
-    private void holdRest(ByteBuffer buffer) {
-        if (!buffer.hasRemaining()) {
-            return;
-        }
-        ByteBuffer rest = ByteBuffer.allocate(buffer.remaining() + (heldBytes == null ? 0 : heldBytes.remaining()));
-        if (heldBytes != null) {
-            rest.put(heldBytes);
-        }
-        rest.put(buffer).flip();
-        heldBytes = rest;
-    }
-
-    /** Tokens are back: the held line goes to the core, then the held bytes, until tokens run out again. */
+    /** Tokens are back: held lines go to the core in order, until the tokens run out again. */
     private void releaseHeld(long nowNanos) {
-        if (!bucket.tryTake()) {
-            releaseAtNanos = nowNanos + bucket.untilNextToken().toNanos();
-            return;
-        }
-        String line = heldLine;
-        heldLine = null;
-        loop.core().receive(session, line);
-        if (heldBytes != null) {
-            ByteBuffer bytes = heldBytes;
-            heldBytes = null;
-            decoder.feed(bytes, sink); // may hold a line again, and so the bytes after it
-            if (heldLine != null) {
-                holdRest(bytes);
+        while (held != null && !closed) {
+            Held next = held.peek();
+            if (next.line() != null && !bucket.tryTake()) {
+                releaseAtNanos = nowNanos + bucket.untilNextToken().toNanos();
+                return;
+            }
+            held.poll();
+            if (held.isEmpty()) {
+                held = null;
+            }
+            if (next.line() != null) {
+                loop.core().receive(session, next.line());
+            } else {
+                loop.core().lineTooLong(session, next.tooLongLimit());
             }
         }
-        if (heldLine == null && !closed) {
+        if (!closed) {
             reading = !atEof;
             updateInterest();
         }
@@ -316,8 +308,7 @@ final class Connection implements Outbound {
         }
         loop.forget(this);
         loop.gate().release(ip);
-        heldLine = null;
-        heldBytes = null;
+        held = null;
         if (session != null) {
             loop.core().disconnect(session, reason);
         }
@@ -360,28 +351,32 @@ final class Connection implements Outbound {
         return address;
     }
 
+    /** A line flood control holds: read, or (line null) the error for an over-long line discarded in between. */
+    private record Held(ReadLine line, int tooLongLimit) {
+    }
+
     /**
-     * Where the decoder puts complete lines: straight to the core, in order, on the loop thread, unless flood
-     * control makes a line wait.
+     * Where the decoder puts complete lines: each is read by the core at once (a private message is bound to
+     * its recipient now), then handled in order, on the loop thread, unless flood control makes it wait.
      */
     private final class RateLimitedSink implements LineDecoder.Sink {
         @Override
         public void line(String line) {
-            if (bucket != null && !bucket.tryTake()) {
-                hold(line);
+            ReadLine read = loop.core().read(session, line);
+            if (held == null && (bucket == null || bucket.tryTake())) {
+                loop.core().receive(session, read);
             } else {
-                loop.core().receive(session, line);
+                hold(new Held(read, 0));
             }
         }
 
         @Override
-        public boolean wantsMore() {
-            return heldLine == null;
-        }
-
-        @Override
         public void lineTooLong(int maxLineBytes) {
-            loop.core().lineTooLong(session, maxLineBytes);
+            if (held == null) {
+                loop.core().lineTooLong(session, maxLineBytes);
+            } else {
+                held.add(new Held(null, maxLineBytes)); // after the lines before it
+            }
         }
     }
 }

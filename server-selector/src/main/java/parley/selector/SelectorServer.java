@@ -19,14 +19,13 @@ import parley.output.OutputMemory;
 import parley.server.Acceptor;
 import parley.server.CoreTicker;
 import parley.server.Gatekeeper;
+import parley.server.Refusals;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
 
 /** A running selector backend: the listening socket, its acceptor, and the loops. */
 final class SelectorServer implements RunningServer {
 
-    /** Pending-connection queue of the listening socket; the JDK's default of 50 is small for a benchmark. */
-    private static final int BACKLOG = 1024;
     /** Beyond the flush timeout, how long shutdown waits for loop threads that are closing sockets. */
     private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -81,9 +80,10 @@ final class SelectorServer implements RunningServer {
         List<EventLoop> loops = new ArrayList<>();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            listener.bind(new InetSocketAddress(settings.host(), settings.port()), BACKLOG);
-            Gatekeeper gate = new Gatekeeper(settings.limits(), core, settings.log());
+            listener.bind(new InetSocketAddress(settings.host(), settings.port()), settings.arrivals().backlog());
+            Gatekeeper gate = new Gatekeeper(settings, core);
             OutputMemory memory = settings.limits().newOutputMemory();
+            core.shedWhen(memory::underPressure);
             CompletableFuture<String> failure = new CompletableFuture<>();
             for (int i = 0; i < settings.effectiveLoops(); i++) {
                 loops.add(new EventLoop("parley-selector-loop-" + i, core, settings, tuning, gate, memory,
@@ -91,7 +91,7 @@ final class SelectorServer implements RunningServer {
             }
             SelectorServer server = new SelectorServer(listener, core, settings, List.copyOf(loops), memory, failure);
             loops.forEach(EventLoop::start);
-            server.ticker = CoreTicker.start(core, settings.log());
+            server.ticker = CoreTicker.start(core, gate, settings.log());
             server.acceptor.start();
             return server;
         } catch (IOException | RuntimeException e) {
@@ -113,6 +113,11 @@ final class SelectorServer implements RunningServer {
             sum += loop.connectionCount();
         }
         return sum;
+    }
+
+    @Override
+    public Refusals refusals() {
+        return loops.get(0).gate().refusals();
     }
 
     @Override

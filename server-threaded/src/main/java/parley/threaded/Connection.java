@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import parley.core.ChatCore;
 import parley.core.Outbound;
 import parley.core.RateLimit;
+import parley.core.ReadLine;
 import parley.core.Session;
 import parley.core.TokenBucket;
 import parley.output.OutputBuffer;
@@ -163,11 +164,12 @@ final class Connection implements Outbound {
         LineDecoder.Sink sink = new LineDecoder.Sink() {
             @Override
             public void line(String line) {
+                ReadLine read = core.read(session, line); // a /msg is bound to its recipient now
                 if (bucket != null) {
                     awaitToken(bucket);
                 }
                 awaitOutputWritten();
-                core.receive(session, line);
+                core.receive(session, read);
             }
 
             @Override

@@ -21,7 +21,7 @@ public final class ThreadedBackend implements ServerBackend {
     public RunningServer start(ServerSettings settings, ChatCore core) throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {
-            listener.bind(new InetSocketAddress(settings.host(), settings.port()), 1024);
+            listener.bind(new InetSocketAddress(settings.host(), settings.port()), settings.arrivals().backlog());
         } catch (IOException e) {
             listener.close();
             throw e;

@@ -22,6 +22,7 @@ import parley.server.ConnectionThreads;
 import parley.server.CoreTicker;
 import parley.server.DaemonThreads;
 import parley.server.Gatekeeper;
+import parley.server.Refusals;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
 
@@ -52,12 +53,13 @@ final class ThreadedServer implements RunningServer {
         this.context = new ServerContext(settings, core, threads, Executors.newSingleThreadScheduledExecutor(
                 DaemonThreads.named("parley-deadlines")), settings.limits().newOutputMemory());
         this.address = (InetSocketAddress) listener.getLocalAddress();
-        this.gate = new Gatekeeper(settings.limits(), core, settings.log());
+        core.shedWhen(context.memory()::underPressure);
+        this.gate = new Gatekeeper(settings, core);
         this.acceptor = new Acceptor("parley-acceptor", listener, gate, settings.log(), this::serve, failure::complete);
     }
 
     void start() {
-        ticker = CoreTicker.start(core, settings.log());
+        ticker = CoreTicker.start(core, gate, settings.log());
         acceptor.start();
     }
 
@@ -80,6 +82,11 @@ final class ThreadedServer implements RunningServer {
     @Override
     public int connectionCount() {
         return connections.size();
+    }
+
+    @Override
+    public Refusals refusals() {
+        return gate.refusals();
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import parley.history.HistoryStore;
 import parley.history.HistoryStoreException;
@@ -83,6 +84,8 @@ public final class ChatCore {
     public static final int MEMORY_ROOMS = 1_000;
     /** The error a line read after {@link #announceShutdown()} gets. */
     public static final String SHUTDOWN_REFUSAL = "the server is shutting down; this line was not sent";
+    /** What a history replay or fetch gets while the server sheds work. */
+    public static final String BUSY = "the server is busy; history is not replayed now, try /history later";
 
     private final Object lock = new Object();
     private final Clock clock;
@@ -102,6 +105,11 @@ public final class ChatCore {
     private long lastId;
     /** Set by {@link #announceShutdown()}: from then on no line is relayed, so a room ends where everyone saw it end. */
     private boolean shuttingDown;
+    private final IdleWatch idle;
+    private final NickDelay nickDelay;
+    private final PrivateTraffic privateTraffic;
+    /** True while the server's output is under pressure: see {@link #shedWhen}. */
+    private volatile BooleanSupplier overloaded = () -> false;
 
     /** A core with its history in memory, read on the calling thread (a memory store never waits on a disk). */
     public ChatCore(Clock clock, ServerLog log) {
@@ -125,6 +133,9 @@ public final class ChatCore {
         this.store = store;
         this.reads = reads;
         this.lastId = store.lastIssuedId();
+        this.idle = new IdleWatch(settings.sessionLimits().idleTimeout(), clock);
+        this.nickDelay = new NickDelay(settings.sessionLimits().nickDelay(), clock);
+        this.privateTraffic = new PrivateTraffic(settings.sessionLimits(), clock);
         preload(room(settings.defaultRoom()));
     }
 
@@ -134,13 +145,35 @@ public final class ChatCore {
             Session s = new Session(address, out, freshGuestNick());
             sessionsByNick.put(Names.key(s.nick()), s);
             log.info("connect " + address + " as " + s.nick());
+            idle.connected(s);
             enter(s, room(settings.defaultRoom()), greeting(s));
             return s;
         }
     }
 
-    /** A complete line arrived from {@code s}. */
+    /** A complete line arrived from {@code s} and is handled now. */
     public void receive(Session s, String rawLine) {
+        receive(s, read(s, rawLine));
+    }
+
+    /**
+     * A complete line arrived from {@code s}: read it now, when it arrives, and hand it to
+     * {@link #receive(Session, ReadLine)} when flood control lets it through. Takes the lock only for a
+     * private message, to bind it to its recipient's session.
+     */
+    public ReadLine read(Session s, String rawLine) {
+        Optional<Command> command = Command.parse(rawLine);
+        Session recipient = null;
+        if (command.isPresent() && command.get() instanceof Command.Msg m) {
+            synchronized (lock) {
+                recipient = sessionsByNick.get(Names.key(m.nick()));
+            }
+        }
+        return new ReadLine(rawLine, command, recipient);
+    }
+
+    /** Handles a line {@link #read} from {@code s}. */
+    public void receive(Session s, ReadLine line) {
         synchronized (lock) {
             if (!s.isOpen()) {
                 return;
@@ -150,13 +183,16 @@ public final class ChatCore {
                 return;
             }
             s.countLine();
-            Optional<WireMode> hello = s.linesReceived() == 1 ? WireMode.ofHello(rawLine) : Optional.empty();
+            if (s.linesReceived() == 1) {
+                idle.forget(s);
+            }
+            Optional<WireMode> hello = s.linesReceived() == 1 ? WireMode.ofHello(line.raw()) : Optional.empty();
             if (hello.isPresent()) {
                 s.mode(hello.get());
                 welcome(s, greeting(s));
                 return;
             }
-            Command.parse(rawLine).ifPresent(command -> command.accept(new Run(s)));
+            line.command().ifPresent(command -> command.accept(new Run(s, line.recipient())));
         }
     }
 
@@ -191,6 +227,8 @@ public final class ChatCore {
             }
             s.markClosed();
             sessionsByNick.remove(Names.key(s.nick()));
+            idle.forget(s);
+            nickDelay.released(Names.key(s.nick()), s.address());
             leave(s, reason);
             log.info("disconnect " + s.address() + " " + s.nick() + " (" + reason + ")");
         }
@@ -218,6 +256,13 @@ public final class ChatCore {
      */
     public void tick() {
         synchronized (lock) {
+            for (Session s : idle.expired()) {
+                disconnectWithError(s, idle.reason());
+                s.out().closeAfterFlush(idle.reason());
+            }
+            if (overloaded.getAsBoolean()) {
+                return; // summaries wait: shed before any reader is closed (they sum up all the longer later)
+            }
             Instant now = clock.instant();
             for (Iterator<Room> it = presencePending.iterator(); it.hasNext(); ) {
                 Room room = it.next();
@@ -235,6 +280,15 @@ public final class ChatCore {
         return encoder.encode(new ChatEvent.Error("", clock.instant(), reason), WireMode.TEXT);
     }
 
+    /**
+     * While {@code overloaded} says so (the backend's output memory is under pressure), the core sheds the work
+     * it can before any reader is closed: big rooms' presence summaries wait, history replays are refused as
+     * busy. A backend calls this once, as it starts.
+     */
+    public void shedWhen(BooleanSupplier overloaded) {
+        this.overloaded = overloaded;
+    }
+
     /** How many sessions are connected now. */
     public int sessionCount() {
         synchronized (lock) {
@@ -245,9 +299,12 @@ public final class ChatCore {
     /** Carries out one command of {@code s}'s, under the lock. */
     private final class Run implements Command.Visitor<Void> {
         private final Session s;
+        /** For a private message: who its nick named when the line was read. */
+        private final Session recipient;
 
-        Run(Session s) {
+        Run(Session s, Session recipient) {
             this.s = s;
+            this.recipient = recipient;
         }
 
         @Override
@@ -264,7 +321,7 @@ public final class ChatCore {
 
         @Override
         public Void msg(Command.Msg c) {
-            privateMessage(s, c.nick(), c.text());
+            privateMessage(s, c.nick(), recipient, c.text());
             return null;
         }
 
@@ -368,6 +425,10 @@ public final class ChatCore {
      * empty page is not sent at all (the replay on entering a room that has no history says nothing, as ever).
      */
     private void fetch(Session s, Room room, Command.History request, boolean quietIfEmpty) {
+        if (overloaded.getAsBoolean()) {
+            refuse(s, BUSY);
+            return;
+        }
         String key = Names.key(room.name());
         try {
             reads.execute(() -> {
@@ -405,10 +466,19 @@ public final class ChatCore {
         sendFrame(s, start.end(clock.instant()));
     }
 
-    private void privateMessage(Session s, String targetNick, String text) {
-        Session target = sessionsByNick.get(Names.key(targetNick));
+    /** {@code target}: who {@code targetNick} named when the line was read, whoever has the nick now. */
+    private void privateMessage(Session s, String targetNick, Session target, String text) {
         if (target == null) {
             refuse(s, "no one here is called " + targetNick);
+            return;
+        }
+        if (!target.isOpen()) {
+            refuse(s, targetNick + " left before your message could be delivered; it was not sent");
+            return;
+        }
+        Optional<String> tooMuch = privateTraffic.admit(s, target, text);
+        if (tooMuch.isPresent()) {
+            refuse(s, tooMuch.get());
             return;
         }
         ChatEvent event = new ChatEvent.Private(clock.instant(), s.member(), target.nick(), text);
@@ -429,8 +499,17 @@ public final class ChatCore {
         if (wanted.equals(s.nick())) {
             return;
         }
+        Optional<Duration> wait = holder == s ? Optional.empty() : nickDelay.wait(Names.key(wanted), s.address());
+        if (wait.isPresent()) {
+            refuse(s, "nick " + wanted + " was given up a moment ago; it is free in "
+                    + Math.max(1, wait.get().toSeconds()) + " s; you are still " + s.nick());
+            return;
+        }
         String old = s.nick();
         sessionsByNick.remove(Names.key(old));
+        if (!Names.key(old).equals(Names.key(wanted))) {
+            nickDelay.released(Names.key(old), s.address());
+        }
         s.rename(wanted);
         sessionsByNick.put(Names.key(wanted), s);
         log.info("nick " + s.address() + " " + old + " -> " + wanted);
@@ -479,7 +558,9 @@ public final class ChatCore {
         Room room = s.room();
         send(s, new ChatEvent.Welcome(room.name(), clock.instant(), s.member(), greeting));
         send(s, crowded(room.members().size()) ? sample(room) : members(room));
-        if (room.loaded()) {
+        if (overloaded.getAsBoolean()) {
+            refuse(s, BUSY);
+        } else if (room.loaded()) {
             for (ChatEvent.Spoken old : room.history()) {
                 send(s, old.asHistory());
             }

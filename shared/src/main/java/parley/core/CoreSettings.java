@@ -10,10 +10,12 @@ import java.time.Duration;
  * @param presenceLimit    above this many members a room's joins, leaves and nick changes are summed up, its
  *                         welcome lists a sample, and {@code /who} answers a page of this many
  * @param presenceInterval how often at most a big room hears a summary of its comings and goings
+ * @param sessionLimits    the idle timeout, the nick delay and the cap on private traffic
  */
 public record CoreSettings(String defaultRoom, int historySize,
                            int presenceLimit,
-                           Duration presenceInterval) {
+                           Duration presenceInterval,
+                           SessionLimits sessionLimits) {
 
     /**
      * Why 150: below it a room's comings and goings are readable one by one and a full member list is a few
@@ -33,14 +35,19 @@ public record CoreSettings(String defaultRoom, int historySize,
     public static CoreSettings defaults() {
         return new CoreSettings("lobby", 50,
                 DEFAULT_PRESENCE_LIMIT,
-                DEFAULT_PRESENCE_INTERVAL);
+                DEFAULT_PRESENCE_INTERVAL,
+                SessionLimits.defaults());
     }
 
     public CoreSettings withPresenceLimit(int value) {
-        return new CoreSettings(defaultRoom, historySize, value, presenceInterval);
+        return new CoreSettings(defaultRoom, historySize, value, presenceInterval, sessionLimits);
     }
 
     public CoreSettings withPresenceInterval(Duration value) {
-        return new CoreSettings(defaultRoom, historySize, presenceLimit, value);
+        return new CoreSettings(defaultRoom, historySize, presenceLimit, value, sessionLimits);
+    }
+
+    public CoreSettings withSessionLimits(SessionLimits value) {
+        return new CoreSettings(defaultRoom, historySize, presenceLimit, presenceInterval, value);
     }
 }

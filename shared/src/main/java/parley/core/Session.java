@@ -16,6 +16,8 @@ public final class Session {
     private WireMode mode = WireMode.TEXT;
     private long linesReceived;
     private boolean open = true;
+    /** This person's allowance of private messages from others; made on the first one. */
+    private PrivateTraffic.Inbox privateInbox;
 
     Session(String address, Outbound out, String nick) {
         this.address = address;
@@ -78,6 +80,14 @@ public final class Session {
 
     void markClosed() {
         open = false;
+    }
+
+    PrivateTraffic.Inbox privateInbox() {
+        return privateInbox;
+    }
+
+    void privateInbox(PrivateTraffic.Inbox inbox) {
+        privateInbox = inbox;
     }
 
     @Override

@@ -43,6 +43,19 @@ public final class TokenBucket {
         return false;
     }
 
+    /**
+     * Takes {@code amount} tokens (bytes, say, rather than lines) if the bucket holds them, or is full: an
+     * amount bigger than the burst then leaves the bucket in debt, repaid before the next take succeeds.
+     */
+    public boolean tryTake(double amount) {
+        refill();
+        if (tokens >= Math.min(amount, burst)) {
+            tokens -= amount;
+            return true;
+        }
+        return false;
+    }
+
     /** How long until {@link #tryTake()} will succeed (zero if it would now). */
     public Duration untilNextToken() {
         refill();

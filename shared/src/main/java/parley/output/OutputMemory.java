@@ -120,6 +120,15 @@ public final class OutputMemory {
         return backlogs.get() > 0;
     }
 
+    /**
+     * True while half the budget or more is held: the server is then to shed the work it can (presence
+     * summaries, history replays) long before the budget runs out and the biggest holders are closed. Any
+     * thread.
+     */
+    public boolean underPressure() {
+        return pool.inUseBytes() >= pool.budgetBytes() / 2;
+    }
+
     /** Output held by every connection together, in whole chunks. */
     public long heldBytes() {
         return pool.inUseBytes();

@@ -10,19 +10,25 @@ import parley.core.ChatCore;
 import parley.core.ServerLog;
 
 /**
- * Where both backends' acceptors send each new socket: it is admitted under the connection caps, or told
- * why not in one line and closed, while the server goes on accepting others.
+ * Where both backends' acceptors send each new socket: it is admitted under the connection rate and caps, or
+ * told why not in one line and closed, while the server goes on accepting others. Nothing is built for a
+ * connection before it is admitted, and a refusal is counted, not logged: a storm would otherwise fill the log
+ * (the ticker logs one summary per interval, see {@link #summarize()}).
  */
 public final class Gatekeeper {
 
+    private final ConnectRate rate;
     private final Admission admission;
+    private final Refusals refusals;
     private final ChatCore core;
     private final ServerLog log;
 
-    public Gatekeeper(Limits limits, ChatCore core, ServerLog log) {
-        this.admission = new Admission(limits.maxClients(), limits.maxPerIp());
+    public Gatekeeper(ServerSettings settings, ChatCore core) {
+        this.rate = new ConnectRate(settings.arrivals().rate(), settings.clock());
+        this.admission = new Admission(settings.limits().maxClients(), settings.limits().maxPerIp());
+        this.refusals = new Refusals(settings.clock());
         this.core = core;
-        this.log = log;
+        this.log = settings.log();
     }
 
     /**
@@ -39,17 +45,28 @@ public final class Gatekeeper {
             Quietly.close(channel); // gone before we looked: nothing to refuse
             return Optional.empty();
         }
-        Optional<String> refusal = admission.admit(ip);
+        // The rate first: a connection refused for coming too fast never takes a slot of the caps.
+        Optional<String> refusal = rate.admit(ip).or(() -> admission.admit(ip));
         if (refusal.isEmpty()) {
             return Optional.of(ip);
         }
-        log.info("refused " + ip.getHostAddress() + ": " + refusal.get());
+        refusals.count(refusal.get());
         refuse(channel, refusal.get());
         return Optional.empty();
     }
 
     public void release(InetAddress ip) {
         admission.release(ip);
+    }
+
+    /** The refusals so far, by reason. */
+    public Refusals refusals() {
+        return refusals;
+    }
+
+    /** Logs the refusals since the last summary, at most once per {@link Refusals#SUMMARY_INTERVAL}: the ticker's job. */
+    public void summarize() {
+        refusals.summary().ifPresent(log::info);
     }
 
     /**

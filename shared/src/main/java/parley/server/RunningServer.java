@@ -30,6 +30,9 @@ public interface RunningServer extends AutoCloseable {
     /** The server's output: its chunk pool, what it holds and its budget. */
     OutputMemory outputMemory();
 
+    /** Connections refused at the door so far, by reason (too fast, server full, too many from one address). */
+    Refusals refusals();
+
     /** Output held for all connections and not yet written, in whole chunks. */
     default long queuedBytes() {
         return outputMemory().heldBytes();

@@ -14,11 +14,13 @@ import parley.core.ServerLog;
  * @param port   port to bind; 0 picks a free one
  * @param loops  event-loop threads (0 = one per core)
  * @param limits the protections applied to every client
+ * @param arrivals how new connections are let in: their rate, the listen backlog
  * @param clock  time for rate limits and the soft output limit: a {@link parley.core.MonotonicClock}, never
  *               the wall clock (tests inject one they move by hand)
  * @param log    where connects, disconnects and refusals are reported
  */
-public record ServerSettings(String host, int port, int loops, Limits limits, Clock clock, ServerLog log) {
+public record ServerSettings(String host, int port, int loops, Limits limits, Arrivals arrivals, Clock clock,
+                             ServerLog log) {
 
     public static final int DEFAULT_PORT = 7777;
 
@@ -26,17 +28,18 @@ public record ServerSettings(String host, int port, int loops, Limits limits, Cl
     public static final Duration CLOSE_AFTER_FLUSH = Duration.ofSeconds(5);
 
     /**
-     * Loopback, an ephemeral port, a silent log, the default limits except two that would get in the way of
-     * tests that open many connections from one address and talk fast: no per-address cap, no rate limit.
+     * Loopback, an ephemeral port, a silent log, the default limits except those that would get in the way of
+     * tests that open many connections from one address and talk fast: no per-address cap, no rate limit, no
+     * limit on the rate of new connections.
      */
     public static ServerSettings forTests() {
         return new ServerSettings("127.0.0.1", 0, 0,
                 Limits.defaults().withRateLimit(RateLimit.OFF).withConnectionCaps(Limits.DEFAULT_MAX_CLIENTS, 0),
-                MonotonicClock.start(), ServerLog.silent());
+                Arrivals.defaults().withRate(ConnectRate.Limits.OFF), MonotonicClock.start(), ServerLog.silent());
     }
 
     public ServerSettings withLimits(Limits value) {
-        return new ServerSettings(host, port, loops, value, clock, log);
+        return new ServerSettings(host, port, loops, value, arrivals, clock, log);
     }
 
     /** The same settings with {@code change} applied to the limits: {@code withLimits(l -> l.withMaxLineBytes(64))}. */
@@ -45,11 +48,19 @@ public record ServerSettings(String host, int port, int loops, Limits limits, Cl
     }
 
     public ServerSettings withLoops(int value) {
-        return new ServerSettings(host, port, value, limits, clock, log);
+        return new ServerSettings(host, port, value, limits, arrivals, clock, log);
     }
 
     public ServerSettings withLog(ServerLog value) {
-        return new ServerSettings(host, port, loops, limits, clock, value);
+        return new ServerSettings(host, port, loops, limits, arrivals, clock, value);
+    }
+
+    public ServerSettings withArrivals(Arrivals value) {
+        return new ServerSettings(host, port, loops, limits, value, clock, log);
+    }
+
+    public ServerSettings withClock(Clock value) {
+        return new ServerSettings(host, port, loops, limits, arrivals, value, log);
     }
 
     /** The number of event loops to actually run. */

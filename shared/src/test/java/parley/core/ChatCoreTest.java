@@ -63,6 +63,12 @@ class ChatCoreTest {
         core = new ChatCore(Clock.fixed(NOON, ZoneOffset.UTC), log::add);
     }
 
+    /** For the tests of a nick freed at once; the nick delay has tests of its own (SessionLimitsTest). */
+    private void withoutNickDelay() {
+        core = new ChatCore(Clock.fixed(NOON, ZoneOffset.UTC), log::add,
+                CoreSettings.defaults().withSessionLimits(SessionLimits.defaults().withNickDelay(Duration.ZERO)));
+    }
+
     private static void forget(Client... clients) {
         for (Client c : clients) {
             c.newLines();
@@ -276,6 +282,7 @@ class ChatCoreTest {
 
     @Test
     void changingTheCaseOfYourOwnNickIsAllowedAndTheOldNickIsFreed() {
+        withoutNickDelay();
         Client a = new Client();
         Client b = new Client();
         a.says("/nick GUEST1");
@@ -625,6 +632,7 @@ class ChatCoreTest {
 
     @Test
     void disconnectTwiceIsHarmless() {
+        withoutNickDelay();
         Client a = new Client();
         Client b = new Client();
         forget(a, b);
