@@ -10,6 +10,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import parley.core.Outbound;
 import parley.core.RateLimit;
@@ -308,10 +309,15 @@ final class Connection implements Outbound {
         }
         loop.forget(this);
         loop.gate().release(ip);
-        held = null;
         if (session != null) {
             loop.core().disconnect(session, reason);
+            for (Held h : held == null ? List.<Held>of() : held) {
+                if (h.line() != null) {
+                    loop.core().receive(session, h.line()); // ignored now, but no longer counted as waiting
+                }
+            }
         }
+        held = null;
     }
 
     /** Closes with the reason from {@link #closeAfterFlush} or the stop, after its deadline passed. */

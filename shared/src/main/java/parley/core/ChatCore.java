@@ -108,6 +108,8 @@ public final class ChatCore {
     private final IdleWatch idle;
     private final NickDelay nickDelay;
     private final PrivateTraffic privateTraffic;
+    /** See {@link #privateMessagesWaiting()}. */
+    private int privateWaiting;
     /** True while the server's output is under pressure: see {@link #shedWhen}. */
     private volatile BooleanSupplier overloaded = () -> false;
 
@@ -167,14 +169,28 @@ public final class ChatCore {
         if (command.isPresent() && command.get() instanceof Command.Msg m) {
             synchronized (lock) {
                 recipient = sessionsByNick.get(Names.key(m.nick()));
+                privateWaiting++;
             }
         }
         return new ReadLine(rawLine, command, recipient);
     }
 
-    /** Handles a line {@link #read} from {@code s}. */
+    /**
+     * Private messages read and bound to their recipient, not yet handled: they wait behind their senders'
+     * flood control. A gauge for whoever reports metrics.
+     */
+    public int privateMessagesWaiting() {
+        synchronized (lock) {
+            return privateWaiting;
+        }
+    }
+
+    /** Handles a line {@link #read} from {@code s}; a backend closing {@code s} hands back what still waits. */
     public void receive(Session s, ReadLine line) {
         synchronized (lock) {
+            if (line.command().isPresent() && line.command().get() instanceof Command.Msg) {
+                privateWaiting--;
+            }
             if (!s.isOpen()) {
                 return;
             }

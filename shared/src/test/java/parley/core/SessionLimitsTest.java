@@ -123,12 +123,14 @@ class SessionLimitsTest {
         Client bob = new Client("10.0.0.2:1002");
         bob.says("/nick bob");
         ReadLine waiting = core.read(alice.session, "/msg bob for your eyes only"); // read, then rate-limited
+        assertThat(core.privateMessagesWaiting()).isEqualTo(1);
         bob.says("/quit");
         Client mallory = new Client("10.0.0.66:6666");
         mallory.says("/nick bob");
         mallory.newLines();
         alice.newLines();
         core.receive(alice.session, waiting);
+        assertThat(core.privateMessagesWaiting()).isZero();
         assertThat(mallory.newLines()).isEmpty();
         assertThat(alice.newLines()).singleElement().asString()
                 .contains("!! bob left before your message could be delivered; it was not sent");
