@@ -80,7 +80,8 @@ class ServerProcessTest {
         });
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Parley.class.getName(),
-                "server", "--backend", "selector", "--host", "127.0.0.1", "--port", "0", "--max-per-ip", "0")
+                "server", "--backend", "selector", "--host", "127.0.0.1", "--port", "0", "--max-per-ip", "0",
+                "--max-connect-rate", "off", "--max-connect-rate-per-ip", "off", "--max-connect-rate-per-net", "off")
                 .redirectOutput(stdout.toFile())
                 .redirectError(fifo.toFile())
                 .start();

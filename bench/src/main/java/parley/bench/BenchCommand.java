@@ -59,6 +59,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     private LoadOptions load = new LoadOptions();
 
+    @Mixin
+    private StormOptions storm = new StormOptions();
+
     @Option(names = "--backends", paramLabel = "LIST", defaultValue = "selector,threaded", split = ",",
             description = "parley backends to start and measure, or 'none'. Default: ${DEFAULT-VALUE}.")
     private List<String> backends;
@@ -73,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
     private boolean startRedis;
 
     @Option(names = "--scenario", paramLabel = "LIST", defaultValue = "fanout,saturate,idle,lobby,slow", split = ",",
-            description = "Scenarios to run: fanout, saturate, idle, lobby, slow. Default: ${DEFAULT-VALUE}.")
+            description = "Scenarios to run: fanout, saturate, idle, lobby, slow, storm. Default: ${DEFAULT-VALUE}.")
     private List<String> scenarios;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
@@ -127,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter stdout = cl.getOut();
         PrintWriter stderr = cl.getErr();
-        String problem = load.problem();
+        String problem = load.problem() != null ? load.problem() : storm.problem();
         if (problem != null) {
             throw new CommandLine.ParameterException(cl, problem);
         }
@@ -148,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
         progress.note("parley bench: " + Machine.oneLine(machine) + "; " + pinningNote);
         try {
             LaunchSettings launch = launchSettings(dir, pinning, specs);
-            BenchRunner runner = new BenchRunner(new TargetStarter(launch), load.workload(), progress, maxOutbound,
+            BenchRunner runner = new BenchRunner(new TargetStarter(launch), load.workload(), storm.load(), progress, maxOutbound,
                     slowMaxOutbound);
             List<Result> runs = runner.run(specs, chosen, repeat);
             List<Result> rows = Medians.of(runs);
@@ -237,9 +240,12 @@ public final class BenchCommand implements Callable<Integer> {
         String classPath = System.getProperty("java.class.path");
         Set<String> listed = specs.stream().anyMatch(s -> s instanceof TargetSpec.Backend)
                 ? serverOptions(java, classPath) : Set.of();
-        // Limits raised for the run, where this server has them: no rate limit, no connection caps.
+        // Limits raised for the run, where this server has them: no rate limit, no connection caps, no limit on
+        // how fast connections arrive (idle and lobby open thousands from one address), no idle timeout.
         List<String> extra = new ArrayList<>();
-        for (String[] raise : new String[][] {{"--rate-limit", "off"}, {"--max-clients", "0"}, {"--max-per-ip", "0"}}) {
+        for (String[] raise : new String[][] {{"--rate-limit", "off"}, {"--max-clients", "0"}, {"--max-per-ip", "0"},
+                {"--max-connect-rate", "off"}, {"--max-connect-rate-per-ip", "off"},
+                {"--max-connect-rate-per-net", "off"}, {"--idle-timeout", "0"}}) {
             if (listed.contains(raise[0])) {
                 extra.addAll(List.of(raise));
             }

@@ -16,7 +16,7 @@ import parley.bench.target.TargetUnavailable;
  * <pre>
  *  for target, for scenario, for repeat:
  *      start target (a server JVM / redis-server; limits raised)  -- unavailable: a skipped row, once
- *      RoomScenario, IdleScenario or LobbyScenario                  -- the load generator in this process
+ *      RoomScenario, IdleScenario, LobbyScenario or StormScenario   -- the load generator in this process
  *      stop target (SIGTERM, wait)
  * </pre>
  */
@@ -27,9 +27,12 @@ final class BenchRunner {
     private final Progress progress;
     private final long maxOutbound;
     private final long slowMaxOutbound;
+    private final StormOptions.Load storm;
 
-    BenchRunner(TargetStarter starter, Workload workload, Progress progress, long maxOutbound, long slowMaxOutbound) {
+    BenchRunner(TargetStarter starter, Workload workload, StormOptions.Load storm, Progress progress, long maxOutbound,
+                long slowMaxOutbound) {
         this.starter = starter;
+        this.storm = storm;
         this.workload = workload;
         this.progress = progress;
         this.maxOutbound = maxOutbound;
@@ -55,12 +58,13 @@ final class BenchRunner {
     }
 
     private Result once(TargetSpec spec, Scenario scenario, int repeat, String label) throws InterruptedException {
-        long limit = scenario == Scenario.SLOW ? slowMaxOutbound : maxOutbound; // 0: the server's own default
+        // 0: the server's own default. The storm measures the server as shipped: its limits are the defence.
+        long limit = scenario == Scenario.SLOW ? slowMaxOutbound : scenario == Scenario.STORM ? 0 : maxOutbound;
         String runName = (spec.label() + "-" + scenario.label() + "-" + repeat).replaceAll("[^A-Za-z0-9._-]", "_");
         RunningTarget target;
         try {
             progress.update(label, "starting ", 0, "");
-            target = starter.start(spec, limit, runName);
+            target = starter.start(spec, limit, runName, scenario == Scenario.STORM);
         } catch (TargetUnavailable e) {
             progress.done(label, "skipped: " + e.getMessage());
             return Result.skipped(spec.label(), scenario.label(), repeat, "unavailable: " + e.getMessage());
@@ -70,6 +74,7 @@ final class BenchRunner {
             result = switch (scenario) {
                 case IDLE -> new IdleScenario(workload, progress).run(target, spec.label(), repeat, label);
                 case LOBBY -> new LobbyScenario(workload, progress).run(target, spec.label(), repeat, label);
+                case STORM -> new StormScenario(storm, progress).run(target, spec.label(), repeat, label);
                 default -> new RoomScenario(workload, progress).run(target, spec.label(), scenario, repeat, label);
             };
         } catch (IOException | RuntimeException e) {
@@ -90,6 +95,10 @@ final class BenchRunner {
         }
         if (r.scenario().equals("lobby")) {
             return String.format("%,.0f in #lobby, connect-to-welcome p99 %.2f ms", r.connections(), r.p99Ms());
+        }
+        if (r.scenario().equals("storm")) {
+            return String.format("%,.0f welcomed, observer p99 %.2f ms, max %.0f ms, probes lost %,.0f",
+                    r.connections(), r.p99Ms(), r.maxMs(), r.lost());
         }
         if (r.scenario().equals("idle")) {
             return String.format("%,.0f connections held, connect p99 %.2f ms", r.connections(), r.p99Ms());

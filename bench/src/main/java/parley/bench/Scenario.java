@@ -13,7 +13,9 @@ public enum Scenario {
     /** N clients arrive in the one room within a window and stay, then leave: latency, bytes and memory. */
     LOBBY,
     /** FANOUT plus K clients that never read: do the others notice, and what happens to the slow ones. */
-    SLOW;
+    SLOW,
+    /** N connections at R/s from many addresses while an observer and a talker exchange probes. */
+    STORM;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -24,7 +26,7 @@ public enum Scenario {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown scenario '" + text + "'; known: fanout, saturate, idle, lobby, slow");
+            throw new IllegalArgumentException("unknown scenario '" + text + "'; known: fanout, saturate, idle, lobby, slow, storm");
         }
     }
 }

@@ -190,6 +190,46 @@ public abstract class StormContract extends ContractSupport {
         assertThat(core.privateMessagesWaiting()).isZero();
     }
 
+    /**
+     * A reader in another room stops reading until half the output budget is held for it: the server sheds
+     * (a newcomer's history replay and /history are refused as busy) and closes nobody; once the reader reads
+     * again, history is served again.
+     */
+    @Test
+    void underOutputPressureHistoryIsRefusedAsBusyAndNobodyIsClosed() throws IOException {
+        long budget = 8 * KIB * KIB;
+        InetSocketAddress address = start(ServerSettings.forTests().withLimits(l -> l.withMaxOutputMemory(budget)
+                .withMaxOutboundBytes(budget).withSoftOutbound(budget, Duration.ofSeconds(60))));
+        ChatClient talker = join(address);
+        talker.send("remember this");
+        talker.awaitContaining("> remember this");
+        ChatClient stalled = connect(ChatClient.connectNotReading(address, 4096));
+        stalled.send("/join quiet");
+        ChatClient speaker = join(address);
+        speaker.send("/join quiet");
+        speaker.awaitContaining("you are now in #quiet");
+        String big = "s".repeat(4000);
+        for (int batch = 0; !server.outputMemory().underPressure(); batch++) {
+            assertThat(batch).as("the stalled reader's queue reaches half the budget").isLessThan(100);
+            for (int i = 0; i < 50; i++) {
+                speaker.send(batch + "/" + i + " " + big);
+            }
+            speaker.awaitContaining("> " + batch + "/49 ");
+        }
+        ChatClient newcomer = join(address);
+        newcomer.awaitContaining("!! " + ChatCore.BUSY);
+        assertThat(newcomer.seen()).noneMatch(l -> l.contains("remember this"));
+        newcomer.send("/history");
+        newcomer.awaitContaining("!! " + ChatCore.BUSY);
+        stalled.startReading();
+        await().atMost(ChatClient.PATIENCE).until(() -> !server.outputMemory().underPressure());
+        newcomer.send("/history");
+        newcomer.awaitContaining("remember this");
+        stalled.send("/stats");
+        stalled.awaitContaining("stats:");
+        assertThat(stalled.seen()).noneMatch(l -> l.contains("slow consumer"));
+    }
+
     @Test
     void aNickGivenUpCannotBeTakenFromAnotherAddressAtOnce() throws IOException {
         InetSocketAddress address = start();

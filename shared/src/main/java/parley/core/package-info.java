@@ -12,5 +12,12 @@
  * backends use; {@link parley.core.Names} the one rule for nicks and rooms: what they may contain, and the
  * look-alike key they are told apart by. A room above the presence limit counts its comings and goings in a
  * {@link parley.core.PresenceTally}, sent as one summary per interval by {@link parley.core.ChatCore#tick}.
+ *
+ * <p>The rules against abuse of others ({@link parley.core.SessionLimits}) are classes of their own that the
+ * core calls: {@code IdleWatch} (connections that never send a line), {@code NickDelay} (a nick given up stays
+ * out of reach for a moment) and {@code PrivateTraffic} (a cap per recipient). A backend hands each line to
+ * {@link parley.core.ChatCore#read} when it reads it, which binds a private message to its recipient, and to
+ * {@link parley.core.ChatCore#receive(parley.core.Session, parley.core.ReadLine)} when flood control lets it
+ * through.
  */
 package parley.core;

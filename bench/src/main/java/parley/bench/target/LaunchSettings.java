@@ -20,4 +20,10 @@ import java.util.Set;
 public record LaunchSettings(String java, List<String> jvmOptions, String classPath, List<String> cpuPrefix,
                              Path logs, List<String> extraServerArgs, Set<String> serverOptions,
                              Duration startTimeout) {
+
+    /** The same without the extra arguments: a server with its limits as shipped. */
+    public LaunchSettings asShipped() {
+        return new LaunchSettings(java, jvmOptions, classPath, cpuPrefix, logs, List.of(), serverOptions,
+                startTimeout);
+    }
 }

@@ -13,12 +13,14 @@ public final class TargetStarter {
      * @param maxOutboundBytes the per-client output limit to give servers the bench starts (raised for the
      *                         run), or 0 to leave them their own defaults (their slow-consumer policy as shipped)
      * @param runName          names the run's log files
+     * @param asShipped        start a parley server without the bench's raised limits (no extra arguments)
      */
-    public RunningTarget start(TargetSpec spec, long maxOutboundBytes, String runName)
+    public RunningTarget start(TargetSpec spec, long maxOutboundBytes, String runName, boolean asShipped)
             throws TargetUnavailable, InterruptedException {
         // Java 17: no pattern switch yet; the sealed interface keeps this list complete.
         if (spec instanceof TargetSpec.Backend b) {
-            return ParleyServerTarget.start(b.name(), launch, maxOutboundBytes, runName);
+            return ParleyServerTarget.start(b.name(), asShipped ? launch.asShipped() : launch, maxOutboundBytes,
+                    runName);
         }
         if (spec instanceof TargetSpec.Redis r) {
             return r.started() ? RedisTarget.start(launch, maxOutboundBytes, runName)
