@@ -59,7 +59,7 @@ final class ThreadedServer implements RunningServer {
     }
 
     void start() {
-        ticker = CoreTicker.start(core, gate, settings.log());
+        ticker = CoreTicker.start(core, context.memory(), gate, settings.log());
         acceptor.start();
     }
 

@@ -5,10 +5,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
 import parley.core.ServerLog;
+import parley.output.OutputMemory;
 
 /**
- * Calls {@link ChatCore#tick} (and {@link Gatekeeper#summarize}) every {@link ChatCore#TICK}, on a daemon thread of its own, for as long as a server
- * runs; both backends start one. The core has no thread of its own, and the tick does not belong to any one
+ * Calls {@link ChatCore#tick} every {@link ChatCore#TICK}, on a daemon thread of its own, for as long as a server
+ * runs, then lets the output pool give back what a past burst took ({@link OutputMemory#trim}) and logs the
+ * summary of refused connections when one is due ({@link Gatekeeper#summarize}); both
+ * backends start one. The core has no thread of its own, and the tick does not belong to any one
  * connection's thread: on an event loop, the summaries it sends to a big room would hold up that loop's
  * clients for the length of a broadcast, every second.
  *
@@ -19,11 +22,12 @@ public final class CoreTicker implements AutoCloseable {
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("parley-tick"));
 
-    private CoreTicker(ChatCore core, Gatekeeper gate, ServerLog log) {
+    private CoreTicker(ChatCore core, OutputMemory memory, Gatekeeper gate, ServerLog log) {
         long period = ChatCore.TICK.toMillis();
         timer.scheduleWithFixedDelay(() -> {
             try {
                 core.tick();
+                memory.trim();
                 gate.summarize();
             } catch (RuntimeException e) { // a failed tick must not end the ticks that follow
                 log.info("the core's tick failed: " + e);
@@ -31,9 +35,9 @@ public final class CoreTicker implements AutoCloseable {
         }, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Ticks {@code core}, and logs {@code gate}'s summary of refused connections when one is due. */
-    public static CoreTicker start(ChatCore core, Gatekeeper gate, ServerLog log) {
-        return new CoreTicker(core, gate, log);
+    /** Ticks {@code core}, trims {@code memory}, and logs {@code gate}'s summary of refusals when one is due. */
+    public static CoreTicker start(ChatCore core, OutputMemory memory, Gatekeeper gate, ServerLog log) {
+        return new CoreTicker(core, memory, gate, log);
     }
 
     /** Stops the ticks; one running now finishes. */

@@ -2,6 +2,7 @@ package parley.bench.target;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -21,9 +22,26 @@ public record LaunchSettings(String java, List<String> jvmOptions, String classP
                              Path logs, List<String> extraServerArgs, Set<String> serverOptions,
                              Duration startTimeout) {
 
-    /** The same without the extra arguments: a server with its limits as shipped. */
+    /**
+     * Limits raised for a run, where the server has them: no rate limit, no connection caps, no limit on how
+     * fast connections arrive (idle and lobby open thousands from one address), no idle timeout.
+     */
+    public static final List<List<String>> RAISED = List.of(List.of("--rate-limit", "off"),
+            List.of("--max-clients", "0"), List.of("--max-per-ip", "0"), List.of("--max-connect-rate", "off"),
+            List.of("--max-connect-rate-per-ip", "off"), List.of("--max-connect-rate-per-net", "off"),
+            List.of("--idle-timeout", "0"));
+
+    /** The same without the {@link #RAISED} limits: a server with its limits as shipped, plus the user's own args. */
     public LaunchSettings asShipped() {
-        return new LaunchSettings(java, jvmOptions, classPath, cpuPrefix, logs, List.of(), serverOptions,
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < extraServerArgs.size(); i++) {
+            if (i + 1 < extraServerArgs.size() && RAISED.contains(extraServerArgs.subList(i, i + 2))) {
+                i++; // a raised limit and its value
+            } else {
+                args.add(extraServerArgs.get(i));
+            }
+        }
+        return new LaunchSettings(java, jvmOptions, classPath, cpuPrefix, logs, List.copyOf(args), serverOptions,
                 startTimeout);
     }
 }
