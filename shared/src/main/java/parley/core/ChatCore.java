@@ -3,13 +3,11 @@ package parley.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -108,6 +106,7 @@ public final class ChatCore {
     private final IdleWatch idle;
     private final NickDelay nickDelay;
     private final PrivateTraffic privateTraffic;
+    private final Roster roster;
     /** See {@link #privateMessagesWaiting()}. */
     private int privateWaiting;
     /** True while the server's output is under pressure: see {@link #shedWhen}. */
@@ -138,6 +137,7 @@ public final class ChatCore {
         this.idle = new IdleWatch(settings.sessionLimits().idleTimeout(), clock);
         this.nickDelay = new NickDelay(settings.sessionLimits().nickDelay(), clock);
         this.privateTraffic = new PrivateTraffic(settings.sessionLimits(), clock);
+        this.roster = new Roster(settings.presenceLimit(), clock);
         preload(room(settings.defaultRoom()));
     }
 
@@ -355,11 +355,8 @@ public final class ChatCore {
 
         @Override
         public Void who(Command.Who c) {
-            if (c.prefix().isEmpty()) {
-                whoPage(s, c.page());
-            } else {
-                whoStartingWith(s, c.prefix());
-            }
+            (c.prefix().isEmpty() ? roster.page(s.room(), c.page()) : roster.startingWith(s.room(), c.prefix()))
+                    .forEach(answer -> send(s, answer));
             return null;
         }
 
@@ -623,48 +620,6 @@ public final class ChatCore {
     private ChatEvent sample(Room room) {
         return new ChatEvent.Members(room.name(), clock.instant(), room.members().stream().limit(WELCOME_SAMPLE)
                 .map(Session::member).toList(), room.members().size());
-    }
-
-    /** Page {@code page} of the room, {@code --presence-limit} people a page: a room below it is one page. */
-    private void whoPage(Session s, int page) {
-        Room room = s.room();
-        int perPage = settings.presenceLimit();
-        int size = room.members().size();
-        int pages = Math.max(1, (size + perPage - 1) / perPage);
-        if (page > pages) {
-            refuse(s, "#" + room.name() + " has " + pages + (pages == 1 ? " page" : " pages") + " of people; try /who "
-                    + pages);
-            return;
-        }
-        send(s, new ChatEvent.Members(room.name(), clock.instant(), room.members().stream()
-                .skip((long) (page - 1) * perPage).limit(perPage).map(Session::member).toList(), size));
-        if (pages > 1) {
-            inform(s, "page " + page + " of " + pages + (page < pages ? "; /who " + (page + 1) + " for the next" : "")
-                    + "; /who PREFIX finds nicks");
-        }
-    }
-
-    /** Who here has a nick starting with {@code prefix}, ignoring case: at most a page of them. */
-    private void whoStartingWith(Session s, String prefix) {
-        Room room = s.room();
-        String wanted = prefix.toLowerCase(Locale.ROOT);
-        List<Member> found = new ArrayList<>();
-        int matches = 0;
-        for (Session m : room.members()) {
-            if (m.nick().toLowerCase(Locale.ROOT).startsWith(wanted)) {
-                matches++;
-                if (found.size() < settings.presenceLimit()) {
-                    found.add(m.member());
-                }
-            }
-        }
-        if (matches == 0) {
-            inform(s, "nobody in #" + room.name() + " has a nick starting with " + prefix);
-            return;
-        }
-        send(s, new ChatEvent.Members(room.name(), clock.instant(), found, room.members().size()));
-        inform(s, matches + (matches == 1 ? " nick starts" : " nicks start") + " with " + prefix
-                + (matches > found.size() ? "; the first " + found.size() + " are shown" : ""));
     }
 
     private String roomList() {

@@ -15,7 +15,8 @@
  *
  * <p>The rules against abuse of others ({@link parley.core.SessionLimits}) are classes of their own that the
  * core calls: {@code IdleWatch} (connections that never send a line), {@code NickDelay} (a nick given up stays
- * out of reach for a moment) and {@code PrivateTraffic} (a cap per recipient). A backend hands each line to
+ * out of reach for a moment) and {@code PrivateTraffic} (a cap per recipient); {@code Roster} answers
+ * {@code /who}. A backend hands each line to
  * {@link parley.core.ChatCore#read} when it reads it, which binds a private message to its recipient, and to
  * {@link parley.core.ChatCore#receive(parley.core.Session, parley.core.ReadLine)} when flood control lets it
  * through.

@@ -27,7 +27,7 @@ public final class LineDecoder {
 
         /**
          * Asked after each line: false makes {@link #feed} return at once, with the buffer positioned just
-         * after that line, so the caller can keep the rest as bytes (flood control holds input this way).
+         * after that line, so the caller can keep the rest as bytes.
          */
         default boolean wantsMore() {
             return true;
