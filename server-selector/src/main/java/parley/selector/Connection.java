@@ -14,6 +14,7 @@ import parley.core.Outbound;
 import parley.core.RateLimit;
 import parley.core.Session;
 import parley.core.TokenBucket;
+import parley.log.LogEvent;
 import parley.output.OutputBuffer;
 import parley.protocol.LineDecoder;
 
@@ -254,6 +255,7 @@ final class Connection implements Outbound {
      * is dropped.
      */
     private void hold(String line) {
+        loop.core().metrics().throttled();
         heldLine = line;
         reading = false;
         updateInterest();
@@ -335,8 +337,10 @@ final class Connection implements Outbound {
      */
     private void closeSlowConsumer() {
         String reason = output.overflowReason();
-        String who = session == null ? address : session.nick() + "@" + address;
-        loop.settings().log().info("closing " + who + ": " + reason);
+        loop.core().metrics().slowConsumerClosed();
+        loop.settings().log().event((session == null ? LogEvent.info("closing", "{address}: {reason}")
+                : LogEvent.info("closing", "{nick}@{address}: {reason}").nick("nick", session.nick()))
+                .address("address", address).text("reason", reason));
         output.cutAtLineEnd();
         if (session != null) {
             loop.core().disconnectWithError(session, reason);

@@ -21,6 +21,8 @@ import parley.history.HistoryStore;
 import parley.history.HistoryStoreException;
 import parley.history.MemoryHistoryStore;
 import parley.history.StoredLine;
+import parley.log.LogEvent;
+import parley.metrics.ServerMetrics;
 import parley.protocol.ChatEvent;
 import parley.protocol.Command;
 import parley.protocol.EventEncoder;
@@ -91,6 +93,7 @@ public final class ChatCore {
     private final EventEncoder encoder;
     private final HistoryStore store;
     private final Executor reads;
+    private final ServerMetrics metrics;
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Session> sessionsByNick = new HashMap<>();
     /** Big rooms with comings and goings not yet summed up; {@link #tick} sends their summaries. */
@@ -102,6 +105,8 @@ public final class ChatCore {
     private long lastId;
     /** Set by {@link #announceShutdown()}: from then on no line is relayed, so a room ends where everyone saw it end. */
     private boolean shuttingDown;
+    /** When the line being handled reached the core ({@link ServerMetrics#lineArrived}), for the fan-out latency. */
+    private long lineArrived;
 
     /** A core with its history in memory, read on the calling thread (a memory store never waits on a disk). */
     public ChatCore(Clock clock, ServerLog log) {
@@ -118,6 +123,13 @@ public final class ChatCore {
      * default room's recent lines are read here, once, so that the common join needs no read.
      */
     public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads) {
+        this(clock, log, settings, store, reads, ServerMetrics.NONE);
+    }
+
+    /** A core that also tells {@code metrics} what it does (lines said, their fan-out time). */
+    public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads,
+                    ServerMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
         this.log = log;
         this.settings = settings;
@@ -133,7 +145,7 @@ public final class ChatCore {
         synchronized (lock) {
             Session s = new Session(address, out, freshGuestNick());
             sessionsByNick.put(Names.key(s.nick()), s);
-            log.info("connect " + address + " as " + s.nick());
+            log.event(LogEvent.info("connect", "{address} as {nick}").address("address", address).nick("nick", s.nick()));
             enter(s, room(settings.defaultRoom()), greeting(s));
             return s;
         }
@@ -141,7 +153,9 @@ public final class ChatCore {
 
     /** A complete line arrived from {@code s}. */
     public void receive(Session s, String rawLine) {
+        long arrived = metrics.lineArrived(); // before the lock: waiting for it is part of the fan-out time
         synchronized (lock) {
+            lineArrived = arrived;
             if (!s.isOpen()) {
                 return;
             }
@@ -192,7 +206,7 @@ public final class ChatCore {
             s.markClosed();
             sessionsByNick.remove(Names.key(s.nick()));
             leave(s, reason);
-            log.info("disconnect " + s.address() + " " + s.nick() + " (" + reason + ")");
+            log.event(LogEvent.info("disconnect", "{address} {nick} ({reason})").address("address", s.address()).nick("nick", s.nick()).text("reason", reason));
         }
     }
 
@@ -233,6 +247,18 @@ public final class ChatCore {
     /** The one text line a connection refused before it joins gets (server full, too many from you). */
     public java.nio.ByteBuffer refusal(String reason) {
         return encoder.encode(new ChatEvent.Error("", clock.instant(), reason), WireMode.TEXT);
+    }
+
+    /** What the core holds now, for an operator's metrics. */
+    public CoreCounts counts() {
+        synchronized (lock) {
+            return new CoreCounts(sessionsByNick.size(), rooms.size(), linesRelayed);
+        }
+    }
+
+    /** Who counts what this core does: the backends report their events to it too. */
+    public ServerMetrics metrics() {
+        return metrics;
     }
 
     /** How many sessions are connected now. */
@@ -343,6 +369,7 @@ public final class ChatCore {
         ChatEvent.Spoken said = spoken(room, line, false);
         room.remember(said);
         broadcast(room.members(), said);
+        metrics.said(lineArrived);
     }
 
     private static ChatEvent.Spoken spoken(Room room, StoredLine line, boolean history) {
@@ -413,6 +440,7 @@ public final class ChatCore {
         }
         ChatEvent event = new ChatEvent.Private(clock.instant(), s.member(), target.nick(), text);
         broadcast(target == s ? List.of(s) : List.of(target, s), event);
+        metrics.said(lineArrived);
     }
 
     private void rename(Session s, String wanted) {
@@ -433,7 +461,7 @@ public final class ChatCore {
         sessionsByNick.remove(Names.key(old));
         s.rename(wanted);
         sessionsByNick.put(Names.key(wanted), s);
-        log.info("nick " + s.address() + " " + old + " -> " + wanted);
+        log.event(LogEvent.info("nick", "{address} {old} -> {new}").address("address", s.address()).nick("old", old).nick("new", wanted));
         Room room = s.room();
         ChatEvent change = new ChatEvent.NickChange(room.name(), clock.instant(), old, wanted, s.address());
         if (crowded(room.members().size())) {

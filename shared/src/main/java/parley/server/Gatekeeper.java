@@ -8,6 +8,8 @@ import java.nio.channels.SocketChannel;
 import java.util.Optional;
 import parley.core.ChatCore;
 import parley.core.ServerLog;
+import parley.log.LogEvent;
+import parley.metrics.ServerMetrics;
 
 /**
  * Where both backends' acceptors send each new socket: it is admitted under the connection caps, or told
@@ -41,11 +43,23 @@ public final class Gatekeeper {
         }
         Optional<String> refusal = admission.admit(ip);
         if (refusal.isEmpty()) {
+            core.metrics().accepted();
             return Optional.of(ip);
         }
-        log.info("refused " + ip.getHostAddress() + ": " + refusal.get());
+        core.metrics().refused(label(refusal.get()));
+        log.event(LogEvent.info("refused", "{address}: {reason}").address("address", ip.getHostAddress())
+                .label("reason", refusal.get()));
         refuse(channel, refusal.get());
         return Optional.empty();
+    }
+
+    /** The metric label of a refusal {@link Admission} gave. */
+    static ServerMetrics.Refusal label(String refusal) {
+        return switch (refusal) {
+            case Admission.SERVER_FULL -> ServerMetrics.Refusal.SERVER_FULL;
+            case Admission.TOO_MANY_FROM_YOU -> ServerMetrics.Refusal.PER_ADDRESS;
+            default -> ServerMetrics.Refusal.OTHER;
+        };
     }
 
     public void release(InetAddress ip) {
