@@ -45,4 +45,12 @@ public final class BoundedLog {
             out.accept(format.line(now, summary, addresses));
         }
     }
+
+    /** Writes the summaries of every interval still counting, over or not: the log is closing. */
+    public void flushAll() {
+        Instant now = clock.instant();
+        for (LogEvent summary : throttle.expired(Instant.MAX)) {
+            out.accept(format.line(now, summary, addresses));
+        }
+    }
 }
