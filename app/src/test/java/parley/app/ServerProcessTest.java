@@ -38,9 +38,7 @@ class ServerProcessTest {
     @Test
     void printsItsAddressServesClientsAndExitsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
         Path stdout = dir.resolve("stdout");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Parley.class.getName(),
-                "server", "--backend", "threaded", "--host", "127.0.0.1", "--port", "0")
+        ProcessBuilder builder = parley("server", "--backend", "threaded", "--host", "127.0.0.1", "--port", "0")
                 .redirectOutput(stdout.toFile())
                 .redirectError(dir.resolve("stderr").toFile());
         builder.environment().put("XDG_DATA_HOME", dir.resolve("data").toString()); // not the user's own
@@ -86,9 +84,7 @@ class ServerProcessTest {
                 throw new UncheckedIOException(e);
             }
         });
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Parley.class.getName(),
-                "server", "--backend", "selector", "--host", "127.0.0.1", "--port", "0", "--max-per-ip", "0")
+        Process server = parley("server", "--backend", "selector", "--host", "127.0.0.1", "--port", "0", "--max-per-ip", "0")
                 .redirectOutput(stdout.toFile())
                 .redirectError(fifo.toFile())
                 .start();
@@ -118,18 +114,18 @@ class ServerProcessTest {
     @Test
     void servesMetricsAndLogsJsonWithHashedAddresses(@TempDir Path dir) throws Exception {
         Path stdout = dir.resolve("stdout");
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Parley.class.getName(),
-                "server", "--backend", "selector", "--host", "127.0.0.1", "--port", "0", "--data", "none",
+        Process server = parley("server", "--backend", "selector", "--host", "127.0.0.1", "--port", "0", "--data", "none",
                 "--metrics", "0", "--log-format", "json", "--log-addresses", "hashed")
                 .redirectOutput(stdout.toFile())
                 .redirectError(dir.resolve("stderr").toFile())
                 .start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> lines(stdout).size() == 2);
-            Matcher metrics = Pattern.compile("^metrics on (http://127\\.0\\.0\\.1:\\d+/metrics)$").matcher(lines(stdout).get(0));
+            Matcher metrics = Pattern.compile("^metrics on (http://127\\.0\\.0\\.1:\\d+/metrics)$")
+                    .matcher(lines(stdout).get(0));
             assertThat(metrics.matches()).as("metrics line: %s", lines(stdout)).isTrue();
-            Matcher m = Pattern.compile("^listening on 127\\.0\\.0\\.1:(\\d+) backend=selector$").matcher(lines(stdout).get(1));
+            Matcher m = Pattern.compile("^listening on 127\\.0\\.0\\.1:(\\d+) backend=selector$")
+                    .matcher(lines(stdout).get(1));
             assertThat(m.matches()).as("listening line: %s", lines(stdout)).isTrue();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1)));
             try (ChatClient a = ChatClient.connect(address); ChatClient b = ChatClient.connect(address)) {
@@ -168,6 +164,14 @@ class ServerProcessTest {
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    /** {@code parley ARGS} in a JVM of its own, from this test's class path. */
+    private static ProcessBuilder parley(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Parley.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
     }
 
     private static List<String> lines(Path file) {

@@ -302,11 +302,13 @@ final class EventLoop implements Runnable {
      * an Error such as running out of heap while handling its line. The loop goes on.
      */
     private void failed(Connection c, Throwable e) {
-        settings.log().event(LogEvent.warn("closing", "{address} after an internal error: {error}").address("address", c.toString()).text("error", e.toString()));
+        settings.log().event(LogEvent.warn("closing", "{address} after an internal error: {error}")
+                .address("address", c.toString()).text("error", e.toString()));
         try {
             c.close("internal error");
         } catch (Throwable again) {
-            settings.log().event(LogEvent.warn("closing", "{address} failed: {error}").address("address", c.toString()).text("error", again.toString()));
+            settings.log().event(LogEvent.warn("closing", "{address} failed: {error}")
+                    .address("address", c.toString()).text("error", again.toString()));
             forget(c);
         }
     }
@@ -371,7 +373,8 @@ final class EventLoop implements Runnable {
             try {
                 c.close(SHUTTING_DOWN);
             } catch (Throwable e) {
-                settings.log().event(LogEvent.info("closing", "{address} failed: {error}").address("address", c.toString()).text("error", e.toString()));
+                settings.log().event(LogEvent.info("closing", "{address} failed: {error}")
+                        .address("address", c.toString()).text("error", e.toString()));
             }
         }
         try {

@@ -244,7 +244,8 @@ final class Connection implements Outbound {
     private LogEvent closing(String rest) {
         Session s = session;
         return s == null ? LogEvent.info("closing", "a new connection: " + rest)
-                : LogEvent.info("closing", "{nick}@{address}: " + rest).nick("nick", s.nick()).address("address", s.address());
+                : LogEvent.info("closing", "{nick}@{address}: " + rest).nick("nick", s.nick())
+                        .address("address", s.address());
     }
 
     /**

@@ -145,7 +145,8 @@ public final class ChatCore {
         synchronized (lock) {
             Session s = new Session(address, out, freshGuestNick());
             sessionsByNick.put(Names.key(s.nick()), s);
-            log.event(LogEvent.info("connect", "{address} as {nick}").address("address", address).nick("nick", s.nick()));
+            log.event(LogEvent.info("connect", "{address} as {nick}").address("address", address)
+                    .nick("nick", s.nick()));
             enter(s, room(settings.defaultRoom()), greeting(s));
             return s;
         }
@@ -206,7 +207,8 @@ public final class ChatCore {
             s.markClosed();
             sessionsByNick.remove(Names.key(s.nick()));
             leave(s, reason);
-            log.event(LogEvent.info("disconnect", "{address} {nick} ({reason})").address("address", s.address()).nick("nick", s.nick()).text("reason", reason));
+            log.event(LogEvent.info("disconnect", "{address} {nick} ({reason})").address("address", s.address())
+                    .nick("nick", s.nick()).text("reason", reason));
         }
     }
 
@@ -461,7 +463,8 @@ public final class ChatCore {
         sessionsByNick.remove(Names.key(old));
         s.rename(wanted);
         sessionsByNick.put(Names.key(wanted), s);
-        log.event(LogEvent.info("nick", "{address} {old} -> {new}").address("address", s.address()).nick("old", old).nick("new", wanted));
+        log.event(LogEvent.info("nick", "{address} {old} -> {new}").address("address", s.address())
+                .nick("old", old).nick("new", wanted));
         Room room = s.room();
         ChatEvent change = new ChatEvent.NickChange(room.name(), clock.instant(), old, wanted, s.address());
         if (crowded(room.members().size())) {
