@@ -39,6 +39,7 @@ import parley.server.ServerSettings;
 class ScrapeTest {
 
     private final List<AutoCloseable> open = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
     private RunningServer server;
     private MetricsEndpoint endpoint;
 
@@ -100,6 +101,16 @@ class ScrapeTest {
         assertThat(after).containsKeys("parley_output_queued_bytes", "parley_output_budget_bytes",
                 "parley_history_waiting_lines", "jvm_threads_current", "jvm_memory_used_bytes{area=\"heap\"}");
 
+        // What Prometheus asks for when native histograms are on: the protobuf format, not an error.
+        HttpResponse<byte[]> protobuf = http.send(HttpRequest.newBuilder(metricsUri())
+                .header("Accept", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                        + "encoding=delimited").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(protobuf.statusCode()).isEqualTo(200);
+        assertThat(protobuf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/vnd.google.protobuf"));
+        assertThat(new String(protobuf.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("parley_messages_said");
+
         alice.close();
         bob.close();
         await().atMost(ChatClient.PATIENCE).until(() -> scrape().get("parley_connections_open") == 0.0);
@@ -151,10 +162,13 @@ class ScrapeTest {
         return c;
     }
 
+    private URI metricsUri() {
+        return URI.create("http://127.0.0.1:" + endpoint.address().getPort() + "/metrics");
+    }
+
     /** {@code GET /metrics}, each sample line as {@code name{labels}} to its value. */
     private Map<String, Double> scrape() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + endpoint.address().getPort() + "/metrics")).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(metricsUri()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
