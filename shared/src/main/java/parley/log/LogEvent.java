@@ -43,6 +43,8 @@ public final class LogEvent {
     public static final int NICK_CHARS = 32;
     /** The longest other text the log shows (a quit reason, an error message). */
     public static final int TEXT_CHARS = 200;
+    /** The longest {@link #plain} line: the server's own words (a file path, a store's state), rarely a client's. */
+    public static final int PLAIN_CHARS = 1000;
     /** The event name of {@link #plain} lines. */
     public static final String PLAIN = "log";
 
@@ -68,7 +70,7 @@ public final class LogEvent {
 
     /** A line of text that names no event: its whole text tells its repeats apart. */
     public static LogEvent plain(String text) {
-        return new LogEvent(Level.INFO, PLAIN, "{text}").add("text", Kind.LABEL, bounded(text, TEXT_CHARS));
+        return new LogEvent(Level.INFO, PLAIN, "{text}").add("text", Kind.LABEL, bounded(text, PLAIN_CHARS));
     }
 
     /** Same level, name and template, fresh fields: what a summary of repeats is built from. */

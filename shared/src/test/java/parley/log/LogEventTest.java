@@ -24,6 +24,14 @@ class LogEventTest {
     }
 
     @Test
+    void aPlainLineHasMoreRoomThanAClientsText() {
+        String path = "history: /" + "d/".repeat(200) + "history.db";
+        assertThat(LogEvent.plain(path).message(AddressPolicy.full())).isEqualTo(path);
+        assertThat(LogEvent.plain("x".repeat(2000)).message(AddressPolicy.full()))
+                .hasSize(LogEvent.PLAIN_CHARS + "… (2000 chars)".length());
+    }
+
+    @Test
     void controlCharactersCannotForgeALineAndACutNeverSplitsACharacter() {
         assertThat(LogEvent.bounded("bye\n2026-11-29 07:00:00.000 connect 1.2.3.4", 100))
                 .doesNotContain("\n").startsWith("bye\uFFFD2026");
