@@ -40,6 +40,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private HistoryOptions history;
 
+    @Mixin
+    private OperationsOptions operations;
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "selector",
             description = "How the server moves bytes: selector (java.nio event loops) or threaded "
                     + "(blocking, a thread per connection). Default: ${DEFAULT-VALUE}.")
@@ -53,17 +56,18 @@ final class ServerCommand implements Callable<Integer> {
     private int port;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws Exception {
         Ports.check(spec.commandLine(), port);
         options.check(spec.commandLine());
         history.check(spec.commandLine());
         ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
         StopSignal stop = StopSignal.install();
         Clock clock = Clock.systemDefaultZone();
-        try (StderrLog log = new StderrLog(clock, spec.commandLine().getErr());
+        try (StderrLog log = operations.openLog(clock, spec.commandLine().getErr());
              HistoryOptions.ServerHistory kept = history.open(clock, log)) {
-            ChatCore core = new ChatCore(clock, log, options.core(), kept.store(), kept.reads());
+            ChatCore core = new ChatCore(clock, log, options.core(), kept.store(), kept.reads(), operations.metrics());
             RunningServer server = backend.start(options.settings(host, port, log), core);
+            AutoCloseable metrics = operations.serveMetrics(server, core, kept.store(), spec.commandLine().getOut());
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                     + " backend=" + backend.name());
             spec.commandLine().getOut().flush();
@@ -77,6 +81,7 @@ final class ServerCommand implements Callable<Integer> {
             log.info("shutting down");
             server.shutdown(FLUSH_ON_SHUTDOWN);
             log.info("stopped: " + describe(server));
+            metrics.close();
             log.info(kept.store().status().summary());
         }
         if (stop.failure() != null) {

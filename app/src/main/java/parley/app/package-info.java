@@ -7,6 +7,8 @@
  *  Parley (main; exit codes by Errors: 2 usage, 1 run time)
  *    +-- server  ServerCommand: ServerOptions --&gt; ServerSettings --&gt; Backends.find(NAME).start(...)
  *    |             StderrLog, StopSignal (SIGTERM/Ctrl-C) --&gt; RunningServer.shutdown(flush)
+ *    |             OperationsOptions: --metrics (PrometheusMetrics, MetricsEndpoint), --log-format
+ *    |             (text, JsonLogFormat), --log-addresses (AddressPolicy) for StderrLog
  *    +-- client  ClientCommand: ClientOptions --&gt; parley.client.ClientApp (full screen, or --plain)
  *    +-- demo    DemoCommand: a server on a free loopback port + DemoBots + the client on it
  *    +-- bench   parley.bench.BenchCommand (module bench/): starts each backend as "parley server" in a

@@ -75,6 +75,26 @@ class CommandLineTest {
     }
 
     @Test
+    void badOperationsOptionsAreUsageErrors() {
+        assertThat(run("server", "--metrics", "localhost:http")).isEqualTo(2);
+        assertThat(err.toString()).contains("'localhost:http' is not HOST:PORT with a port from 0 to 65535");
+        assertThat(run("server", "--metrics", "70000")).isEqualTo(2);
+        assertThat(run("server", "--metrics", "[::1")).isEqualTo(2);
+        assertThat(run("server", "--log-format", "xml")).isEqualTo(2);
+        assertThat(run("server", "--log-addresses", "some")).isEqualTo(2);
+        assertThat(err.toString()).contains("'some' is not one of none, hashed, full");
+    }
+
+    @Test
+    void metricsAddressesDefaultToLoopback() {
+        OperationsOptions.MetricsAddressConverter c = new OperationsOptions.MetricsAddressConverter();
+        assertThat(c.convert("9100")).isEqualTo(new OperationsOptions.MetricsAddress("127.0.0.1", 9100));
+        assertThat(c.convert(":0")).isEqualTo(new OperationsOptions.MetricsAddress("127.0.0.1", 0));
+        assertThat(c.convert("0.0.0.0:9100")).isEqualTo(new OperationsOptions.MetricsAddress("0.0.0.0", 9100));
+        assertThat(c.convert("[::1]:9100")).isEqualTo(new OperationsOptions.MetricsAddress("::1", 9100));
+    }
+
+    @Test
     void aTimeFormatJavaTimeCannotReadIsAUsageError() {
         assertThat(run("client", "--port", "7000", "--time-format", "HH:mm {")).isEqualTo(2);
         assertThat(err.toString()).contains("--time-format 'HH:mm {' is not a java.time pattern (try HH:mm:ss)")

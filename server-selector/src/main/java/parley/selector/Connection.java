@@ -17,6 +17,7 @@ import parley.core.RateLimit;
 import parley.core.ReadLine;
 import parley.core.Session;
 import parley.core.TokenBucket;
+import parley.log.LogEvent;
 import parley.output.OutputBuffer;
 import parley.protocol.LineDecoder;
 
@@ -256,6 +257,7 @@ final class Connection implements Outbound {
      * dropped.
      */
     private void hold(Held line) {
+        loop.core().metrics().throttled();
         if (held == null) {
             held = new ArrayDeque<>();
             reading = false;
@@ -332,8 +334,10 @@ final class Connection implements Outbound {
      */
     private void closeSlowConsumer() {
         String reason = output.overflowReason();
-        String who = session == null ? address : session.nick() + "@" + address;
-        loop.settings().log().info("closing " + who + ": " + reason);
+        loop.core().metrics().slowConsumerClosed();
+        loop.settings().log().event((session == null ? LogEvent.info("closing", "{address}: {reason}")
+                : LogEvent.info("closing", "{nick}@{address}: {reason}").nick("nick", session.nick()))
+                .address("address", address).text("reason", reason));
         output.cutAtLineEnd();
         if (session != null) {
             loop.core().disconnectWithError(session, reason);

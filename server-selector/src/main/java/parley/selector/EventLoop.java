@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import parley.core.ChatCore;
+import parley.log.LogEvent;
 import parley.output.OutputMemory;
 import parley.server.Gatekeeper;
 import parley.server.Quietly;
@@ -301,11 +302,13 @@ final class EventLoop implements Runnable {
      * an Error such as running out of heap while handling its line. The loop goes on.
      */
     private void failed(Connection c, Throwable e) {
-        settings.log().info("closing " + c + " after an internal error: " + e);
+        settings.log().event(LogEvent.warn("closing", "{address} after an internal error: {error}")
+                .address("address", c.toString()).text("error", e.toString()));
         try {
             c.close("internal error");
         } catch (Throwable again) {
-            settings.log().info("closing " + c + " failed: " + again);
+            settings.log().event(LogEvent.warn("closing", "{address} failed: {error}")
+                    .address("address", c.toString()).text("error", again.toString()));
             forget(c);
         }
     }
@@ -370,7 +373,8 @@ final class EventLoop implements Runnable {
             try {
                 c.close(SHUTTING_DOWN);
             } catch (Throwable e) {
-                settings.log().info("closing " + c + " failed: " + e);
+                settings.log().event(LogEvent.info("closing", "{address} failed: {error}")
+                        .address("address", c.toString()).text("error", e.toString()));
             }
         }
         try {

@@ -17,6 +17,7 @@ import parley.core.RateLimit;
 import parley.core.ReadLine;
 import parley.core.Session;
 import parley.core.TokenBucket;
+import parley.log.LogEvent;
 import parley.output.OutputBuffer;
 import parley.output.OutputMemory;
 import parley.protocol.LineDecoder;
@@ -137,7 +138,7 @@ final class Connection implements Outbound {
         try {
             socket.close();
         } catch (IOException e) {
-            settings.log().info("closing " + describe() + " failed: " + e.getMessage());
+            settings.log().event(closing("failed: {error}").text("error", String.valueOf(e.getMessage())));
         }
         output.discard(); // chunks a blocked write still uses come back when that write fails
         if (session != null) {
@@ -218,7 +219,7 @@ final class Connection implements Outbound {
 
     /** A bug, or an Error such as running out of heap, costs this connection and leaves nothing behind. */
     private void failed(Throwable e) {
-        settings.log().info("closing " + describe() + " after an internal error: " + e);
+        settings.log().event(closing("after an internal error: {error}").text("error", e.toString()));
         closeNow("internal error");
     }
 
@@ -229,7 +230,8 @@ final class Connection implements Outbound {
      */
     private void closeOverflowed() {
         String reason = output.overflowReason();
-        settings.log().info("closing " + describe() + ": " + reason);
+        core.metrics().slowConsumerClosed();
+        settings.log().event(closing("{reason}").text("reason", reason));
         Session joined = session;
         if (joined == null) {
             closeNow(reason); // still joining: start() reports the reason
@@ -240,8 +242,12 @@ final class Connection implements Outbound {
         closeAfterFlush(reason);
     }
 
-    private String describe() {
-        return session == null ? "a new connection" : session.nick() + "@" + session.address();
+    /** A "closing nick@address: ..." event about this connection, {@code rest} after the colon. */
+    private LogEvent closing(String rest) {
+        Session s = session;
+        return s == null ? LogEvent.info("closing", "a new connection: " + rest)
+                : LogEvent.info("closing", "{nick}@{address}: " + rest).nick("nick", s.nick())
+                        .address("address", s.address());
     }
 
     /**
@@ -249,6 +255,10 @@ final class Connection implements Outbound {
      * more is read from this client meanwhile and TCP slows it down. Nothing is dropped.
      */
     private void awaitToken(TokenBucket bucket) {
+        if (bucket.tryTake()) {
+            return;
+        }
+        core.metrics().throttled();
         while (!bucket.tryTake() && !closed.get()) {
             LockSupport.parkNanos(bucket.untilNextToken().toNanos());
         }

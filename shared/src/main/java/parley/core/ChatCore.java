@@ -20,6 +20,8 @@ import parley.history.HistoryStore;
 import parley.history.HistoryStoreException;
 import parley.history.MemoryHistoryStore;
 import parley.history.StoredLine;
+import parley.log.LogEvent;
+import parley.metrics.ServerMetrics;
 import parley.protocol.ChatEvent;
 import parley.protocol.Command;
 import parley.protocol.EventEncoder;
@@ -92,6 +94,7 @@ public final class ChatCore {
     private final EventEncoder encoder;
     private final HistoryStore store;
     private final Executor reads;
+    private final ServerMetrics metrics;
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Session> sessionsByNick = new HashMap<>();
     /** Big rooms with comings and goings not yet summed up; {@link #tick} sends their summaries. */
@@ -111,6 +114,8 @@ public final class ChatCore {
     private int privateWaiting;
     /** True while the server's output is under pressure: see {@link #shedWhen}. */
     private volatile BooleanSupplier overloaded = () -> false;
+    /** When the line being handled reached the core ({@link ServerMetrics#lineArrived}), for the fan-out latency. */
+    private long lineArrived;
 
     /** A core with its history in memory, read on the calling thread (a memory store never waits on a disk). */
     public ChatCore(Clock clock, ServerLog log) {
@@ -127,6 +132,13 @@ public final class ChatCore {
      * default room's recent lines are read here, once, so that the common join needs no read.
      */
     public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads) {
+        this(clock, log, settings, store, reads, ServerMetrics.NONE);
+    }
+
+    /** A core that also tells {@code metrics} what it does (lines said, their fan-out time). */
+    public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads,
+                    ServerMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
         this.log = log;
         this.settings = settings;
@@ -146,7 +158,8 @@ public final class ChatCore {
         synchronized (lock) {
             Session s = new Session(address, out, freshGuestNick());
             sessionsByNick.put(Names.key(s.nick()), s);
-            log.info("connect " + address + " as " + s.nick());
+            log.event(LogEvent.info("connect", "{address} as {nick}").address("address", address)
+                    .nick("nick", s.nick()));
             idle.connected(s);
             enter(s, room(settings.defaultRoom()), greeting(s));
             return s;
@@ -187,7 +200,9 @@ public final class ChatCore {
 
     /** Handles a line {@link #read} from {@code s}; a backend closing {@code s} hands back what still waits. */
     public void receive(Session s, ReadLine line) {
+        long arrived = metrics.lineArrived(); // before the lock: waiting for it is part of the fan-out time
         synchronized (lock) {
+            lineArrived = arrived;
             if (line.command().isPresent() && line.command().get() instanceof Command.Msg) {
                 privateWaiting--;
             }
@@ -246,7 +261,8 @@ public final class ChatCore {
             idle.forget(s);
             nickDelay.released(Names.key(s.nick()), s.address());
             leave(s, reason);
-            log.info("disconnect " + s.address() + " " + s.nick() + " (" + reason + ")");
+            log.event(LogEvent.info("disconnect", "{address} {nick} ({reason})").address("address", s.address())
+                    .nick("nick", s.nick()).text("reason", reason));
         }
     }
 
@@ -303,6 +319,18 @@ public final class ChatCore {
      */
     public void shedWhen(BooleanSupplier overloaded) {
         this.overloaded = overloaded;
+    }
+
+    /** What the core holds now, for an operator's metrics. */
+    public CoreCounts counts() {
+        synchronized (lock) {
+            return new CoreCounts(sessionsByNick.size(), rooms.size(), linesRelayed);
+        }
+    }
+
+    /** Who counts what this core does: the backends report their events to it too. */
+    public ServerMetrics metrics() {
+        return metrics;
     }
 
     /** How many sessions are connected now. */
@@ -413,6 +441,7 @@ public final class ChatCore {
         ChatEvent.Spoken said = spoken(room, line, false);
         room.remember(said);
         broadcast(room.members(), said);
+        metrics.said(lineArrived);
     }
 
     private static ChatEvent.Spoken spoken(Room room, StoredLine line, boolean history) {
@@ -496,6 +525,7 @@ public final class ChatCore {
         }
         ChatEvent event = new ChatEvent.Private(clock.instant(), s.member(), target.nick(), text);
         broadcast(target == s ? List.of(s) : List.of(target, s), event);
+        metrics.said(lineArrived);
     }
 
     private void rename(Session s, String wanted) {
@@ -525,7 +555,8 @@ public final class ChatCore {
         }
         s.rename(wanted);
         sessionsByNick.put(Names.key(wanted), s);
-        log.info("nick " + s.address() + " " + old + " -> " + wanted);
+        log.event(LogEvent.info("nick", "{address} {old} -> {new}").address("address", s.address())
+                .nick("old", old).nick("new", wanted));
         Room room = s.room();
         ChatEvent change = new ChatEvent.NickChange(room.name(), clock.instant(), old, wanted, s.address());
         if (crowded(room.members().size())) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import parley.core.ServerLog;
+import parley.log.LogEvent;
 
 /**
  * The accept loop both backends run on a thread of its own: block in {@code accept()}, admit the socket under
@@ -99,7 +100,8 @@ public final class Acceptor {
             ip = admitted.get();
             handler.serve(channel, ip);
         } catch (Throwable e) {
-            log.info("could not serve a new connection" + (ip == null ? "" : " from " + ip.getHostAddress()) + ": " + e);
+            log.event(LogEvent.warn("serve failed", "{address}: {error}")
+                    .address("address", ip == null ? "?" : ip.getHostAddress()).text("error", e.toString()));
             if (ip != null) {
                 gate.release(ip);
             }

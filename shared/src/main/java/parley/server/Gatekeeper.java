@@ -8,6 +8,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Optional;
 import parley.core.ChatCore;
 import parley.core.ServerLog;
+import parley.metrics.ServerMetrics;
 
 /**
  * Where both backends' acceptors send each new socket: it is admitted under the connection rate and caps, or
@@ -48,11 +49,23 @@ public final class Gatekeeper {
         // The rate first: a connection refused for coming too fast never takes a slot of the caps.
         Optional<String> refusal = rate.admit(ip).or(() -> admission.admit(ip));
         if (refusal.isEmpty()) {
+            core.metrics().accepted();
             return Optional.of(ip);
         }
         refusals.count(refusal.get());
+        core.metrics().refused(label(refusal.get()));
         refuse(channel, refusal.get());
         return Optional.empty();
+    }
+
+    /** The metric label of a refusal {@link Admission} gave. */
+    static ServerMetrics.Refusal label(String refusal) {
+        return switch (refusal) {
+            case Admission.SERVER_FULL -> ServerMetrics.Refusal.SERVER_FULL;
+            case Admission.TOO_MANY_FROM_YOU -> ServerMetrics.Refusal.PER_ADDRESS;
+            case ConnectRate.TOO_FAST -> ServerMetrics.Refusal.CONNECT_RATE;
+            default -> ServerMetrics.Refusal.OTHER;
+        };
     }
 
     public void release(InetAddress ip) {
