@@ -21,12 +21,15 @@ import parley.history.HistoryStore;
 import parley.history.HistoryStoreException;
 import parley.history.MemoryHistoryStore;
 import parley.history.StoredLine;
+import parley.protocol.AccountCommand;
 import parley.protocol.ChatEvent;
 import parley.protocol.Command;
 import parley.protocol.EventEncoder;
 import parley.protocol.HistoryBatch;
 import parley.protocol.Member;
+import parley.protocol.RoomCommand;
 import parley.protocol.WireMode;
+import parley.trust.TrustStore;
 
 /**
  * The chat itself: rooms, nicks, commands and history, with no sockets and no threads of its own.
@@ -56,21 +59,6 @@ import parley.protocol.WireMode;
  */
 public final class ChatCore {
 
-    private static final String HELP = """
-            Commands:
-              TEXT              say TEXT to the room (//TEXT says a line starting with /)
-              /me TEXT          act: * you TEXT
-              /msg NICK TEXT    private message to NICK
-              /nick NAME        change your nick (letters, digits, _ and -, up to 24)
-              /join ROOM        go to ROOM, creating it if needed
-              /who [PAGE]       who is in this room, with their addresses (a page at a time)
-              /who PREFIX       who here has a nick starting with PREFIX
-              /rooms            list rooms and how many are in each
-              /history [N]      the room's last N lines (before|after|since ID [N]: see docs)
-              /stats            what the server holds: people, rooms, lines relayed, history
-              /help             this list
-              /quit [REASON]    leave""";
-
     /**
      * How often a backend calls {@link #tick}: what a lone arrival in a big room waits at most to be
      * announced, on top of the presence interval when a storm is being summed up.
@@ -91,6 +79,8 @@ public final class ChatCore {
     private final EventEncoder encoder;
     private final HistoryStore store;
     private final Executor reads;
+    private final Accounts accounts;
+    private final Moderation moderation;
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Session> sessionsByNick = new HashMap<>();
     /** Big rooms with comings and goings not yet summed up; {@link #tick} sends their summaries. */
@@ -118,6 +108,12 @@ public final class ChatCore {
      * default room's recent lines are read here, once, so that the common join needs no read.
      */
     public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads) {
+        this(clock, log, settings, store, reads, TrustSettings.inMemory());
+    }
+
+    /** As above, with registered nicks, bans and topics kept in {@code trust}'s store (read here, once). */
+    public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads,
+                    TrustSettings trust) {
         this.clock = clock;
         this.log = log;
         this.settings = settings;
@@ -125,6 +121,9 @@ public final class ChatCore {
         this.store = store;
         this.reads = reads;
         this.lastId = store.lastIssuedId();
+        TrustStore.Snapshot kept = trust.store().load();
+        this.accounts = new Accounts(this, trust, kept);
+        this.moderation = new Moderation(this, accounts, trust, kept);
         preload(room(settings.defaultRoom()));
     }
 
@@ -135,6 +134,7 @@ public final class ChatCore {
             sessionsByNick.put(Names.key(s.nick()), s);
             log.info("connect " + address + " as " + s.nick());
             enter(s, room(settings.defaultRoom()), greeting(s));
+            moderation.greet(s);
             return s;
         }
     }
@@ -154,9 +154,10 @@ public final class ChatCore {
             if (hello.isPresent()) {
                 s.mode(hello.get());
                 welcome(s, greeting(s));
+                moderation.greet(s);
                 return;
             }
-            Command.parse(rawLine).ifPresent(command -> command.accept(new Run(s)));
+            Command.parse(rawLine).filter(c -> moderation.mayRun(s, c)).ifPresent(command -> command.accept(new Run(s)));
         }
     }
 
@@ -191,6 +192,8 @@ public final class ChatCore {
             }
             s.markClosed();
             sessionsByNick.remove(Names.key(s.nick()));
+            accounts.forget(s);
+            moderation.forget(s);
             leave(s, reason);
             log.info("disconnect " + s.address() + " " + s.nick() + " (" + reason + ")");
         }
@@ -227,6 +230,15 @@ public final class ChatCore {
                     broadcast(room.members(), tally.summary(room.name(), now, room.members().size()));
                 }
             }
+            accounts.tick(now);
+            moderation.tick(now);
+        }
+    }
+
+    /** Why a connection from {@code ip} is refused, if it is banned: asked before it joins. */
+    public Optional<String> banned(java.net.InetAddress ip) {
+        synchronized (lock) {
+            return moderation.refusal(ip);
         }
     }
 
@@ -312,7 +324,21 @@ public final class ChatCore {
 
         @Override
         public Void help(Command.Help c) {
-            HELP.lines().forEach(helpLine -> inform(s, helpLine));
+            String help = Command.HELP + AccountCommand.HELP + RoomCommand.HELP
+                    + (moderation.isOperator(s) ? RoomCommand.OPERATOR_HELP : "");
+            help.lines().forEach(helpLine -> inform(s, helpLine));
+            return null;
+        }
+
+        @Override
+        public Void account(AccountCommand c) {
+            accounts.run(s, c);
+            return null;
+        }
+
+        @Override
+        public Void room(RoomCommand c) {
+            moderation.run(s, c);
             return null;
         }
 
@@ -407,15 +433,18 @@ public final class ChatCore {
 
     private void privateMessage(Session s, String targetNick, String text) {
         Session target = sessionsByNick.get(Names.key(targetNick));
-        if (target == null) {
-            refuse(s, "no one here is called " + targetNick);
+        if (target == null || !accounts.owns(target)) { // a registered nick's messages go to its owner only
+            if (!accounts.keep(s, targetNick, text)) {
+                refuse(s, "no one here is called " + targetNick);
+            }
             return;
         }
         ChatEvent event = new ChatEvent.Private(clock.instant(), s.member(), target.nick(), text);
         broadcast(target == s ? List.of(s) : List.of(target, s), event);
+        moderation.privateMessageSent(s, target);
     }
 
-    private void rename(Session s, String wanted) {
+    void rename(Session s, String wanted) {
         Optional<String> problem = Names.problem(wanted);
         if (problem.isPresent()) {
             refuse(s, "nick " + wanted + " " + problem.get() + "; you are still " + s.nick());
@@ -426,7 +455,7 @@ public final class ChatCore {
             refuse(s, "nick " + wanted + " is taken; you are still " + s.nick());
             return;
         }
-        if (wanted.equals(s.nick())) {
+        if (wanted.equals(s.nick()) || moderation.refusesNick(s, wanted)) {
             return;
         }
         String old = s.nick();
@@ -434,6 +463,7 @@ public final class ChatCore {
         s.rename(wanted);
         sessionsByNick.put(Names.key(wanted), s);
         log.info("nick " + s.address() + " " + old + " -> " + wanted);
+        moderation.renamed(old, s);
         Room room = s.room();
         ChatEvent change = new ChatEvent.NickChange(room.name(), clock.instant(), old, wanted, s.address());
         if (crowded(room.members().size())) {
@@ -443,6 +473,7 @@ public final class ChatCore {
         } else {
             broadcast(room.members(), change);
         }
+        accounts.renamed(s);
     }
 
     private void changeRoom(Session s, String name) {
@@ -478,6 +509,7 @@ public final class ChatCore {
     private void welcome(Session s, String greeting) {
         Room room = s.room();
         send(s, new ChatEvent.Welcome(room.name(), clock.instant(), s.member(), greeting));
+        moderation.topicOnEntry(s, room);
         send(s, crowded(room.members().size()) ? sample(room) : members(room));
         if (room.loaded()) {
             for (ChatEvent.Spoken old : room.history()) {
@@ -539,8 +571,9 @@ public final class ChatCore {
                     + pages);
             return;
         }
-        send(s, new ChatEvent.Members(room.name(), clock.instant(), room.members().stream()
-                .skip((long) (page - 1) * perPage).limit(perPage).map(Session::member).toList(), size));
+        List<Session> listed = room.members().stream().skip((long) (page - 1) * perPage).limit(perPage).toList();
+        send(s, new ChatEvent.Members(room.name(), clock.instant(), listed.stream().map(Session::member).toList(), size));
+        moderation.awayNote(s, listed);
         if (pages > 1) {
             inform(s, "page " + page + " of " + pages + (page < pages ? "; /who " + (page + 1) + " for the next" : "")
                     + "; /who PREFIX finds nicks");
@@ -551,13 +584,13 @@ public final class ChatCore {
     private void whoStartingWith(Session s, String prefix) {
         Room room = s.room();
         String wanted = prefix.toLowerCase(Locale.ROOT);
-        List<Member> found = new ArrayList<>();
+        List<Session> found = new ArrayList<>();
         int matches = 0;
         for (Session m : room.members()) {
             if (m.nick().toLowerCase(Locale.ROOT).startsWith(wanted)) {
                 matches++;
                 if (found.size() < settings.presenceLimit()) {
-                    found.add(m.member());
+                    found.add(m);
                 }
             }
         }
@@ -565,7 +598,9 @@ public final class ChatCore {
             inform(s, "nobody in #" + room.name() + " has a nick starting with " + prefix);
             return;
         }
-        send(s, new ChatEvent.Members(room.name(), clock.instant(), found, room.members().size()));
+        send(s, new ChatEvent.Members(room.name(), clock.instant(), found.stream().map(Session::member).toList(),
+                room.members().size()));
+        moderation.awayNote(s, found);
         inform(s, matches + (matches == 1 ? " nick starts" : " nicks start") + " with " + prefix
                 + (matches > found.size() ? "; the first " + found.size() + " are shown" : ""));
     }
@@ -581,7 +616,7 @@ public final class ChatCore {
         return rooms.computeIfAbsent(Names.key(name), k -> new Room(name, settings.historySize(), false));
     }
 
-    private String freshGuestNick() {
+    String freshGuestNick() {
         String nick;
         do {
             nick = "guest" + (++guestCounter);
@@ -589,11 +624,11 @@ public final class ChatCore {
         return nick;
     }
 
-    private void inform(Session s, String text) {
+    void inform(Session s, String text) {
         send(s, new ChatEvent.Info(s.room().name(), clock.instant(), text));
     }
 
-    private void refuse(Session s, String why) {
+    void refuse(Session s, String why) {
         send(s, new ChatEvent.Error(s.room().name(), clock.instant(), why));
     }
 
@@ -602,7 +637,7 @@ public final class ChatCore {
         linesRelayed++;
     }
 
-    private void send(Session s, ChatEvent event) {
+    void send(Session s, ChatEvent event) {
         s.out().send(encoder.encode(event, s.mode()));
         linesRelayed++;
     }
@@ -613,5 +648,48 @@ public final class ChatCore {
             b.sendTo(r);
         }
         linesRelayed += recipients.size();
+    }
+
+    // What Accounts and Moderation use, always with the lock held (locked() takes it).
+
+    /** Runs {@code work} under the core's lock: how the hashing pool's results come back. */
+    void locked(Runnable work) {
+        synchronized (lock) {
+            work.run();
+        }
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    void log(String message) {
+        log.info(message);
+    }
+
+    /** Who holds the nick whose look-alike key is {@code key}; null for nobody. */
+    Session holder(String key) {
+        return sessionsByNick.get(key);
+    }
+
+    Collection<Session> sessions() {
+        return List.copyOf(sessionsByNick.values());
+    }
+
+    /** Tells {@code s} why it must go, announces its leave with that reason, and closes it once that is written. */
+    void expel(Session s, String reason) {
+        refuse(s, reason);
+        disconnect(s, reason);
+        s.out().closeAfterFlush(reason);
+    }
+
+    void informAll(Collection<Session> recipients, String text) {
+        for (Session r : recipients) {
+            inform(r, text);
+        }
     }
 }

@@ -39,7 +39,8 @@ public final class Gatekeeper {
             Quietly.close(channel); // gone before we looked: nothing to refuse
             return Optional.empty();
         }
-        Optional<String> refusal = admission.admit(ip);
+        // A banned address is refused before it is counted, so it never holds a connection slot.
+        Optional<String> refusal = core.banned(ip).or(() -> admission.admit(ip));
         if (refusal.isEmpty()) {
             return Optional.of(ip);
         }
