@@ -49,7 +49,7 @@ final class Moderation {
         this.accounts = accounts;
         this.settings = settings;
         this.store = settings.store();
-        snapshot.bans().forEach(b -> bans.put(banKey(b.target()), b));
+        bans.putAll(snapshot.bans());
         this.topics = new HashMap<>(snapshot.topics());
     }
 
@@ -220,7 +220,7 @@ final class Moderation {
             Ban b = it.next();
             if (!b.activeAt(now)) {
                 it.remove();
-                store.deleteBan(b.target());
+                store.deleteBan(banKey(b.target()));
                 core.log("ban on " + b.target() + " by " + b.by() + " ran out");
             }
         }
@@ -249,7 +249,7 @@ final class Moderation {
         Instant now = core.now();
         Ban b = new Ban(target, c.duration() == null ? null : now.plus(c.duration()), c.reason(), op.nick(), now);
         bans.put(banKey(target), b);
-        store.saveBan(b);
+        store.saveBan(banKey(target), b);
         core.log("ban " + target + " by " + op + until(b) + reason(b));
         core.inform(op, "banned " + target + until(b));
         String why = "banned by " + op.nick() + until(b) + reason(b);
@@ -275,7 +275,7 @@ final class Moderation {
             core.refuse(op, target + " is not banned");
             return;
         }
-        store.deleteBan(b.target());
+        store.deleteBan(banKey(target));
         core.log("unban " + b.target() + " by " + op);
         core.inform(op, "lifted the ban on " + b.target());
     }

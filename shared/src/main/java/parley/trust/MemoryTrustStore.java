@@ -2,7 +2,6 @@ package parley.trust;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,7 @@ public final class MemoryTrustStore implements TrustStore {
 
     private final Map<String, Account> accounts = new HashMap<>();
     private final Map<String, List<KeptMessage>> kept = new HashMap<>();
-    private final Map<String, Ban> bans = new LinkedHashMap<>();
+    private final Map<String, Ban> bans = new HashMap<>();
     private final Map<String, Topic> topics = new HashMap<>();
     private long lastId;
 
@@ -22,7 +21,7 @@ public final class MemoryTrustStore implements TrustStore {
     public synchronized Snapshot load() {
         Map<String, Integer> counts = new HashMap<>();
         kept.forEach((k, v) -> counts.put(k, v.size()));
-        return new Snapshot(Map.copyOf(accounts), List.copyOf(bans.values()), Map.copyOf(topics), counts);
+        return new Snapshot(Map.copyOf(accounts), Map.copyOf(bans), Map.copyOf(topics), counts);
     }
 
     @Override
@@ -59,13 +58,13 @@ public final class MemoryTrustStore implements TrustStore {
     }
 
     @Override
-    public synchronized void saveBan(Ban ban) {
-        bans.put(ban.target(), ban);
+    public synchronized void saveBan(String key, Ban ban) {
+        bans.put(key, ban);
     }
 
     @Override
-    public synchronized void deleteBan(String target) {
-        bans.remove(target);
+    public synchronized void deleteBan(String key) {
+        bans.remove(key);
     }
 
     @Override

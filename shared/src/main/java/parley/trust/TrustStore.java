@@ -15,7 +15,7 @@ import java.util.Map;
 public interface TrustStore extends AutoCloseable {
 
     /** Everything the store holds but the kept messages themselves. */
-    record Snapshot(Map<String, Account> accounts, List<Ban> bans, Map<String, Topic> topics,
+    record Snapshot(Map<String, Account> accounts, Map<String, Ban> bans, Map<String, Topic> topics,
                     Map<String, Integer> keptCounts) {
     }
 
@@ -35,9 +35,10 @@ public interface TrustStore extends AutoCloseable {
     /** Deletes the messages kept for {@code nickKey} up to and including id {@code throughId}. */
     void forget(String nickKey, long throughId);
 
-    void saveBan(Ban ban);
+    /** {@code key}: a banned nick's look-alike key, or the address or range in lower case. */
+    void saveBan(String key, Ban ban);
 
-    void deleteBan(String target);
+    void deleteBan(String key);
 
     void saveTopic(String roomKey, Topic topic);
 
