@@ -39,7 +39,7 @@ import parley.trust.TrustStore;
  */
 public abstract class TrustContract extends ContractSupport {
 
-    private static final String PASSWORD = "correct horse";
+    private static final String PASSWORD = "correct-horse-battery";
     private static final String OPERATOR = "op";
 
     @TempDir
@@ -66,7 +66,7 @@ public abstract class TrustContract extends ContractSupport {
     private InetSocketAddress startWith(TrustSettings trust) throws IOException {
         trustStore = trust.store();
         history = new MemoryHistoryStore(100, 10);
-        return start(ServerSettings.forTests(), new ChatCore(clock, log::add, CoreSettings.defaults(), history,
+        return start(ServerSettings.forTests().withLog(log::add), new ChatCore(clock, log::add, CoreSettings.defaults(), history,
                 Runnable::run, trust));
     }
 
@@ -83,7 +83,7 @@ public abstract class TrustContract extends ContractSupport {
         TrustSettings trust = trust(accounts);
         trustStore = accounts;
         history = rooms;
-        return start(ServerSettings.forTests(), new ChatCore(clock, log::add, CoreSettings.defaults(), rooms,
+        return start(ServerSettings.forTests().withLog(log::add), new ChatCore(clock, log::add, CoreSettings.defaults(), rooms,
                 Runnable::run, trust));
     }
 

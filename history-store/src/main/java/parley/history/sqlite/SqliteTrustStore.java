@@ -99,8 +99,9 @@ public final class SqliteTrustStore implements TrustStore {
             try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
                     "SELECT ban_key, target, until, reason, by_nick, at FROM bans")) {
                 while (r.next()) {
-                    long until = r.getLong(3);
-                    bans.put(r.getString(1), new Ban(r.getString(2), r.wasNull() ? null : Instant.ofEpochMilli(until),
+                    long millis = r.getLong(3);
+                    Instant until = r.wasNull() ? null : Instant.ofEpochMilli(millis); // before the next column is read
+                    bans.put(r.getString(1), new Ban(r.getString(2), until,
                             r.getString(4), r.getString(5), Instant.ofEpochMilli(r.getLong(6))));
                 }
             }
