@@ -55,7 +55,7 @@ import parley.trust.TrustStore;
  * runs under the lock: a {@code /history} fetch, or the replay for a room made again (whose lines are only in
  * the store), is read on the {@code reads} executor and then sent to its session under the lock as one batch
  * framed by {@link HistoryBatch} lines. Lines said meanwhile may reach the session first; a client orders by id.
- * Private messages are never passed to the store.
+ * Private messages are never passed to the history store (those for an offline registered nick: {@link Accounts}).
  */
 public final class ChatCore {
 

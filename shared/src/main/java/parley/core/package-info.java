@@ -12,5 +12,11 @@
  * backends use; {@link parley.core.Names} the one rule for nicks and rooms: what they may contain, and the
  * look-alike key they are told apart by. A room above the presence limit counts its comings and goings in a
  * {@link parley.core.PresenceTally}, sent as one summary per interval by {@link parley.core.ChatCore#tick}.
+ *
+ * <p>Registered nicks live in {@code Accounts} and moderation in {@code Moderation}: the core hands each its
+ * family of commands ({@link parley.protocol.AccountCommand}, {@link parley.protocol.RoomCommand}) and asks them
+ * at a few points (a rename, a private message, a welcome, a tick). Password hashing runs on the small executor of
+ * {@link parley.core.TrustSettings} and comes back under the lock; what outlives the process is in a
+ * {@link parley.trust.TrustStore}.
  */
 package parley.core;
