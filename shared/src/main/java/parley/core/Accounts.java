@@ -168,7 +168,7 @@ final class Accounts {
     private void register(Session s, String password) {
         String nick = s.nick();
         String key = Names.key(nick);
-        if (GUEST.matcher(key).matches()) {
+        if (GUEST.matcher(nick.toLowerCase(java.util.Locale.ROOT)).matches()) {
             core.refuse(s, "guest nicks cannot be registered; choose a nick with /nick first");
         } else if (accounts.containsKey(key)) {
             core.refuse(s, nick + " is already registered");

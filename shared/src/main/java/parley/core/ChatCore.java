@@ -620,7 +620,8 @@ public final class ChatCore {
         String nick;
         do {
             nick = "guest" + (++guestCounter);
-        } while (sessionsByNick.containsKey(Names.key(nick)));
+            // A registered look-alike ("guestl" reads as guest1) must not be handed to a newcomer.
+        } while (sessionsByNick.containsKey(Names.key(nick)) || accounts.isRegistered(Names.key(nick)));
         return nick;
     }
 
@@ -687,9 +688,8 @@ public final class ChatCore {
         s.out().closeAfterFlush(reason);
     }
 
-    void informAll(Collection<Session> recipients, String text) {
-        for (Session r : recipients) {
-            inform(r, text);
-        }
+    /** A notice to everyone in {@code room}, encoded once per wire mode like any broadcast. */
+    void informRoom(Room room, String text) {
+        broadcast(room.members(), new ChatEvent.Info(room.name(), clock.instant(), text));
     }
 }

@@ -334,7 +334,7 @@ final class Moderation {
             told = op.nick() + " set the topic of #" + room.name() + ": " + text;
         }
         core.log("topic #" + room.name() + " by " + op + ": " + text);
-        core.informAll(room.members(), told);
+        core.informRoom(room, told);
     }
 
     private void away(Session s, String message) {
