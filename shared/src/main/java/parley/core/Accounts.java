@@ -1,5 +1,6 @@
 package parley.core;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,10 +8,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import parley.protocol.AccountCommand;
@@ -45,6 +48,8 @@ final class Accounts {
     private static final int TRACKED_ADDRESSES = 10_000;
 
     private final ChatCore core;
+    private final Clock clock;
+    private final ServerLog log;
     private final TrustSettings settings;
     private final TrustStore store;
     private final Map<String, Account> accounts;
@@ -62,8 +67,10 @@ final class Accounts {
         }
     };
 
-    Accounts(ChatCore core, TrustSettings settings, TrustStore.Snapshot snapshot) {
+    Accounts(ChatCore core, Clock clock, ServerLog log, TrustSettings settings, TrustStore.Snapshot snapshot) {
         this.core = core;
+        this.clock = clock;
+        this.log = log;
         this.settings = settings;
         this.store = settings.store();
         this.accounts = new HashMap<>(snapshot.accounts());
@@ -113,7 +120,7 @@ final class Accounts {
             deadlines.remove(s);
             return;
         }
-        deadlines.put(s, core.now().plus(settings.grace()));
+        deadlines.put(s, clock.instant().plus(settings.grace()));
         core.inform(s, s.nick() + " is a registered nick: /identify PASSWORD within " + seconds(settings.grace())
                 + ", or you will be renamed");
     }
@@ -137,7 +144,7 @@ final class Accounts {
             String guest = core.freshGuestNick();
             core.inform(s, "you did not identify for " + s.nick() + " within " + seconds(settings.grace())
                     + "; you are now " + guest);
-            core.log("grace over: " + s.address() + " " + s.nick() + " -> " + guest);
+            log.info("grace over: " + s.address() + " " + s.nick() + " -> " + guest);
             core.rename(s, guest);
         }
     }
@@ -158,8 +165,8 @@ final class Accounts {
             return true;
         }
         keptCounts.put(key, count + 1);
-        store.keep(key, new KeptMessage(0, account.nick(), core.now(), from.nick(), from.address(), text));
-        core.send(from, new ChatEvent.Private(core.now(), from.member(), account.nick(), text));
+        store.keep(key, new KeptMessage(0, account.nick(), clock.instant(), from.nick(), from.address(), text));
+        core.send(from, new ChatEvent.Private(clock.instant(), from.member(), account.nick(), text));
         core.inform(from, account.nick() + " is registered and not here: the message is kept until "
                 + account.nick() + " identifies");
         return true;
@@ -168,7 +175,7 @@ final class Accounts {
     private void register(Session s, String password) {
         String nick = s.nick();
         String key = Names.key(nick);
-        if (GUEST.matcher(nick.toLowerCase(java.util.Locale.ROOT)).matches()) {
+        if (GUEST.matcher(nick.toLowerCase(Locale.ROOT)).matches()) {
             core.refuse(s, "guest nicks cannot be registered; choose a nick with /nick first");
         } else if (accounts.containsKey(key)) {
             core.refuse(s, nick + " is already registered");
@@ -180,12 +187,12 @@ final class Accounts {
                     core.refuse(s, nick + " was not registered: it changed hands while the password was hashed");
                     return;
                 }
-                Account account = new Account(nick, hash, core.now());
+                Account account = new Account(nick, hash, clock.instant());
                 accounts.put(key, account);
                 store.saveAccount(key, account);
                 identified.put(s, key);
                 deadlines.remove(s);
-                core.log("register " + nick + " from " + s.address());
+                log.info("register " + nick + " from " + s.address());
                 core.inform(s, nick + " is registered to you; next time /identify PASSWORD, or connect with "
                         + "parley client --nick " + nick + " --password-file FILE");
             });
@@ -221,7 +228,7 @@ final class Accounts {
 
     private void identified(Session s, String key, Account account, List<KeptMessage> kept) {
         identified.put(s, key);
-        core.log("identify " + account.nick() + " from " + s.address());
+        log.info("identify " + account.nick() + " from " + s.address());
         Session holder = core.holder(key);
         if (holder != null && holder != s) {
             String guest = core.freshGuestNick();
@@ -262,7 +269,7 @@ final class Accounts {
                     keptCounts.remove(key);
                     store.deleteAccount(key);
                     identified.values().removeIf(key::equals);
-                    core.log("drop " + account.nick() + " from " + s.address());
+                    log.info("drop " + account.nick() + " from " + s.address());
                     core.inform(s, account.nick() + " is no longer registered");
                 }
             });
@@ -281,8 +288,8 @@ final class Accounts {
     }
 
     private void wrongPassword(Session s, String nick) {
-        wrongPasswords.computeIfAbsent(ip(s), k -> new TokenBucket(settings.wrongPasswords(), core.clock())).tryTake();
-        core.log("wrong password for " + nick + " from " + s.address());
+        wrongPasswords.computeIfAbsent(ip(s), k -> new TokenBucket(settings.wrongPasswords(), clock)).tryTake();
+        log.info("wrong password for " + nick + " from " + s.address());
         core.refuse(s, "wrong password for " + nick);
     }
 
@@ -290,7 +297,7 @@ final class Accounts {
      * Runs {@code work} on the hashing pool, then {@code done} with its result under the core's lock if
      * {@code s} is still connected; one check per session at a time, and "busy" when the pool is full.
      */
-    private <T> void onPool(Session s, Supplier<T> work, java.util.function.Consumer<T> done) {
+    private <T> void onPool(Session s, Supplier<T> work, Consumer<T> done) {
         if (!checking.add(s)) {
             core.refuse(s, "your last password is still being checked");
             return;
@@ -301,7 +308,7 @@ final class Accounts {
                 try {
                     result = work.get();
                 } catch (RuntimeException e) { // the store failed to read kept messages, say
-                    core.log("password check for " + s.address() + " failed: " + e);
+                    log.info("password check for " + s.address() + " failed: " + e);
                     core.locked(() -> {
                         if (checking.remove(s) && s.isOpen()) {
                             core.refuse(s, "the password could not be checked; try again later");

@@ -122,8 +122,8 @@ public final class ChatCore {
         this.reads = reads;
         this.lastId = store.lastIssuedId();
         TrustStore.Snapshot kept = trust.store().load();
-        this.accounts = new Accounts(this, trust, kept);
-        this.moderation = new Moderation(this, accounts, trust, kept);
+        this.accounts = new Accounts(this, clock, log, trust, kept);
+        this.moderation = new Moderation(this, accounts, clock, log, trust, kept);
         preload(room(settings.defaultRoom()));
     }
 
@@ -157,7 +157,8 @@ public final class ChatCore {
                 moderation.greet(s);
                 return;
             }
-            Command.parse(rawLine).filter(c -> moderation.mayRun(s, c)).ifPresent(command -> command.accept(new Run(s)));
+            Command.parse(rawLine).filter(c -> moderation.mayRun(s, c))
+                    .ifPresent(command -> command.accept(new Run(s)));
         }
     }
 
@@ -658,18 +659,6 @@ public final class ChatCore {
         synchronized (lock) {
             work.run();
         }
-    }
-
-    Instant now() {
-        return clock.instant();
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    void log(String message) {
-        log.info(message);
     }
 
     /** Who holds the nick whose look-alike key is {@code key}; null for nobody. */

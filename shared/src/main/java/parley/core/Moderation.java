@@ -1,6 +1,7 @@
 package parley.core;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +34,8 @@ import parley.trust.TrustStore;
 final class Moderation {
 
     private final ChatCore core;
+    private final Clock clock;
+    private final ServerLog log;
     private final Accounts accounts;
     private final TrustSettings settings;
     private final TrustStore store;
@@ -44,8 +48,11 @@ final class Moderation {
     /** Who has had the automatic away answer from whom, since that person last said they were away. */
     private final Map<Session, Set<Session>> answered = new HashMap<>();
 
-    Moderation(ChatCore core, Accounts accounts, TrustSettings settings, TrustStore.Snapshot snapshot) {
+    Moderation(ChatCore core, Accounts accounts, Clock clock, ServerLog log, TrustSettings settings,
+               TrustStore.Snapshot snapshot) {
         this.core = core;
+        this.clock = clock;
+        this.log = log;
         this.accounts = accounts;
         this.settings = settings;
         this.store = settings.store();
@@ -136,7 +143,7 @@ final class Moderation {
 
     /** Why a connection from {@code ip} is refused, if it is banned. */
     Optional<String> refusal(InetAddress ip) {
-        Instant now = core.now();
+        Instant now = clock.instant();
         for (Ban b : bans.values()) {
             if (b.isAddress() && b.activeAt(now) && AddressRange.parse(b.target()).map(r -> r.contains(ip)).orElse(false)) {
                 return Optional.of("you are banned from this server" + until(b) + reason(b));
@@ -148,7 +155,7 @@ final class Moderation {
     /** Whether {@code wanted} is a banned nick; if it is, {@code s} has been told. */
     boolean refusesNick(Session s, String wanted) {
         Ban b = bans.get(Names.key(wanted));
-        if (b == null || !b.activeAt(core.now())) {
+        if (b == null || !b.activeAt(clock.instant())) {
             return false;
         }
         core.refuse(s, "nick " + wanted + " is banned" + until(b) + reason(b) + "; you are still " + s.nick());
@@ -161,7 +168,7 @@ final class Moderation {
             return true;
         }
         Instant until = mutes.get(Names.key(s.nick()));
-        if (until == null || !core.now().isBefore(until)) {
+        if (until == null || !clock.instant().isBefore(until)) {
             return true;
         }
         core.refuse(s, "you are muted" + (until.equals(Instant.MAX) ? "" : " until " + at(until))
@@ -221,7 +228,7 @@ final class Moderation {
             if (!b.activeAt(now)) {
                 it.remove();
                 store.deleteBan(banKey(b.target()));
-                core.log("ban on " + b.target() + " by " + b.by() + " ran out");
+                log.info("ban on " + b.target() + " by " + b.by() + " ran out");
             }
         }
         mutes.values().removeIf(until -> !now.isBefore(until));
@@ -234,7 +241,7 @@ final class Moderation {
             return;
         }
         String why = "kicked by " + op.nick() + (k.reason().isEmpty() ? "" : ": " + k.reason());
-        core.log("kick " + target + " by " + op + (k.reason().isEmpty() ? "" : ": " + k.reason()));
+        log.info("kick " + target + " by " + op + (k.reason().isEmpty() ? "" : ": " + k.reason()));
         core.inform(op, "kicked " + target.nick());
         core.expel(target, why);
     }
@@ -246,11 +253,11 @@ final class Moderation {
             core.refuse(op, target + " is neither a nick nor an address nor a CIDR range such as 10.0.0.0/8");
             return;
         }
-        Instant now = core.now();
+        Instant now = clock.instant();
         Ban b = new Ban(target, c.duration() == null ? null : now.plus(c.duration()), c.reason(), op.nick(), now);
         bans.put(banKey(target), b);
         store.saveBan(banKey(target), b);
-        core.log("ban " + target + " by " + op + until(b) + reason(b));
+        log.info("ban " + target + " by " + op + until(b) + reason(b));
         core.inform(op, "banned " + target + until(b));
         String why = "banned by " + op.nick() + until(b) + reason(b);
         List<Session> matching = new ArrayList<>();
@@ -276,12 +283,12 @@ final class Moderation {
             return;
         }
         store.deleteBan(banKey(target));
-        core.log("unban " + b.target() + " by " + op);
+        log.info("unban " + b.target() + " by " + op);
         core.inform(op, "lifted the ban on " + b.target());
     }
 
     private void listBans(Session op) {
-        Instant now = core.now();
+        Instant now = clock.instant();
         List<Ban> active = bans.values().stream().filter(b -> b.activeAt(now)).toList();
         core.inform(op, active.isEmpty() ? "no bans" : active.size() + (active.size() == 1 ? " ban:" : " bans:"));
         for (Ban b : active) {
@@ -290,10 +297,10 @@ final class Moderation {
     }
 
     private void mute(Session op, RoomCommand.Mute m) {
-        Instant until = m.duration() == null ? Instant.MAX : core.now().plus(m.duration());
+        Instant until = m.duration() == null ? Instant.MAX : clock.instant().plus(m.duration());
         mutes.put(Names.key(m.nick()), until);
         String span = m.duration() == null ? "" : " until " + at(until);
-        core.log("mute " + m.nick() + " by " + op + span);
+        log.info("mute " + m.nick() + " by " + op + span);
         core.inform(op, "muted " + m.nick() + span);
         Session target = core.holder(Names.key(m.nick()));
         if (target != null) {
@@ -306,7 +313,7 @@ final class Moderation {
             core.refuse(op, nick + " is not muted");
             return;
         }
-        core.log("unmute " + nick + " by " + op);
+        log.info("unmute " + nick + " by " + op);
         core.inform(op, "unmuted " + nick);
         Session target = core.holder(Names.key(nick));
         if (target != null) {
@@ -328,12 +335,12 @@ final class Moderation {
             store.deleteTopic(key);
             told = op.nick() + " cleared the topic of #" + room.name();
         } else {
-            Topic t = new Topic(text, op.nick(), core.now());
+            Topic t = new Topic(text, op.nick(), clock.instant());
             topics.put(key, t);
             store.saveTopic(key, t);
             told = op.nick() + " set the topic of #" + room.name() + ": " + text;
         }
-        core.log("topic #" + room.name() + " by " + op + ": " + text);
+        log.info("topic #" + room.name() + " by " + op + ": " + text);
         core.informRoom(room, told);
     }
 
@@ -352,7 +359,7 @@ final class Moderation {
     }
 
     private static String banKey(String target) {
-        return AddressRange.looksLikeAddress(target) ? target.toLowerCase(java.util.Locale.ROOT) : Names.key(target);
+        return AddressRange.looksLikeAddress(target) ? target.toLowerCase(Locale.ROOT) : Names.key(target);
     }
 
     private static String until(Ban b) {
