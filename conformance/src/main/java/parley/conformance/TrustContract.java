@@ -116,6 +116,13 @@ public abstract class TrustContract extends ContractSupport {
         return c;
     }
 
+    /** Registers {@code nick} and quits; returns once the server has let the nick go. */
+    private void registeredAndGone(InetSocketAddress address, String nick) throws IOException {
+        ChatClient c = registered(address, nick);
+        c.send("/quit");
+        c.readToEnd();
+    }
+
     private ChatClient operator(InetSocketAddress address) throws IOException {
         return registered(address, OPERATOR);
     }
@@ -148,7 +155,9 @@ public abstract class TrustContract extends ContractSupport {
     @Test
     void identifyWithANickTakesItFromWhoeverHoldsItAndItsLookAlikesAreCovered() throws IOException {
         InetSocketAddress address = startInMemory();
-        registered(address, "ada").send("/nick ada_away");
+        ChatClient ada = registered(address, "ada");
+        ada.send("/nick ada_away");
+        ada.awaitContaining("is now known as ada_away"); // before anyone else asks for ada
         ChatClient impostor = join(address);
         impostor.send("/nick ADA");
         impostor.awaitContaining("ADA is a registered nick");
@@ -169,7 +178,7 @@ public abstract class TrustContract extends ContractSupport {
     @Test
     void someoneWhoDoesNotIdentifyWithinTheGracePeriodIsRenamed() throws IOException {
         InetSocketAddress address = startInMemory();
-        registered(address, "ada").send("/quit");
+        registeredAndGone(address, "ada");
         ChatClient impostor = join(address);
         ChatClient witness = join(address);
         impostor.send("/nick ada");
@@ -185,7 +194,7 @@ public abstract class TrustContract extends ContractSupport {
     @Test
     void wrongPasswordsAreRefusedAndThenRateLimitedPerAddress() throws IOException {
         InetSocketAddress address = startInMemory();
-        registered(address, "ada").send("/quit");
+        registeredAndGone(address, "ada");
         ChatClient guesser = join(address);
         for (int i = 0; i < TrustSettings.DEFAULT_WRONG_PASSWORDS.burst(); i++) {
             guesser.send("/identify ada guess" + i);
@@ -226,7 +235,7 @@ public abstract class TrustContract extends ContractSupport {
     void privateMessagesWaitOnlyForRegisteredNicksAndOnlyUpToTheCap() throws IOException {
         TrustSettings trust = trust(new MemoryTrustStore()).withKeptPerNick(2);
         InetSocketAddress address = startWith(trust);
-        registered(address, "ada").send("/quit");
+        registeredAndGone(address, "ada");
         ChatClient bob = join(address);
         bob.send("/msg ada first");
         bob.awaitContaining("the message is kept until ada identifies");
