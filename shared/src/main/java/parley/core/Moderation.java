@@ -33,6 +33,9 @@ import parley.trust.TrustStore;
  */
 final class Moderation {
 
+    /** Characters of an away message kept. */
+    static final int MAX_AWAY = 100;
+
     private final ChatCore core;
     private final Clock clock;
     private final ServerLog log;
@@ -349,8 +352,11 @@ final class Moderation {
         if (message.isEmpty()) {
             core.inform(s, away.remove(s) == null ? "you were not away" : "you are back");
         } else {
-            away.put(s, message);
-            core.inform(s, "you are away: " + message + " (/away alone when you are back)");
+            // Cut, so that /who's away line for a page of people stays a line, not a page.
+            String kept = message.codePointCount(0, message.length()) <= MAX_AWAY ? message
+                    : message.substring(0, message.offsetByCodePoints(0, MAX_AWAY)) + "…";
+            away.put(s, kept);
+            core.inform(s, "you are away: " + kept + " (/away alone when you are back)");
         }
     }
 
