@@ -1,6 +1,7 @@
 package parley.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -264,15 +265,18 @@ public abstract class TrustContract extends ContractSupport {
 
     @Test
     void aFullHashingPoolAnswersBusyAndNothingWaitsForIt() throws IOException, InterruptedException {
-        ThreadPoolExecutor full = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>());
+        // One thread, one place in the queue, both taken by tasks that wait for the test: the pool is full.
+        ThreadPoolExecutor full = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1));
         CountDownLatch release = new CountDownLatch(1);
-        full.execute(() -> {
+        Runnable blocker = () -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
+        };
+        full.execute(blocker);
+        full.execute(blocker);
         InetSocketAddress address = startWith(trust(new MemoryTrustStore())
                 .withHashing(new PasswordHasher(PasswordHasher.OWASP_MINIMUM), full));
         try {
@@ -283,6 +287,8 @@ public abstract class TrustContract extends ContractSupport {
             a.send("still talking");
             a.awaitContaining("> still talking");
             release.countDown();
+            // Both blockers done means the queue is empty: the next check has a place, whatever the thread does.
+            await().atMost(ChatClient.PATIENCE).until(() -> full.getCompletedTaskCount() == 2);
             a.send("/register " + PASSWORD);
             a.awaitContaining("ada is registered to you");
         } finally {
