@@ -38,8 +38,9 @@ final class ClientCommand implements Callable<Integer> {
         if (port == 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port 0 is for servers; give the server's port");
         }
-        return run(new ClientApp(host, port, client.nick, Clock.systemDefaultZone(),
-                client.timeFormat(spec.commandLine())), client.plain);
+        ClientApp app = new ClientApp(host, port, client.nick, Clock.systemDefaultZone(),
+                client.timeFormat(spec.commandLine()));
+        return run(client.identified(app, spec.commandLine()), client.plain);
     }
 
     /** Full screen when there is a terminal and line mode was not asked for. */

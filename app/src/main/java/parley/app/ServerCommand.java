@@ -43,6 +43,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private OperationsOptions operations;
 
+    @Mixin
+    private TrustOptions trust;
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "selector",
             description = "How the server moves bytes: selector (java.nio event loops) or threaded "
                     + "(blocking, a thread per connection). Default: ${DEFAULT-VALUE}.")
@@ -60,12 +63,16 @@ final class ServerCommand implements Callable<Integer> {
         Ports.check(spec.commandLine(), port);
         options.check(spec.commandLine());
         history.check(spec.commandLine());
+        trust.check(spec.commandLine());
         ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
         StopSignal stop = StopSignal.install();
         Clock clock = Clock.systemDefaultZone();
         try (StderrLog log = operations.openLog(clock, spec.commandLine().getErr());
-             HistoryOptions.ServerHistory kept = history.open(clock, log)) {
-            ChatCore core = new ChatCore(clock, log, options.core(), kept.store(), kept.reads(), operations.metrics());
+             HistoryOptions.ServerHistory kept = history.open(clock, log);
+             TrustOptions.ServerTrust trusted = trust.open(
+                     history.directory(System.getenv(), System.getProperty("user.home")), log)) {
+            ChatCore core = new ChatCore(clock, log, options.core(), kept.store(), kept.reads(), trusted.settings(),
+                    operations.metrics());
             RunningServer server = backend.start(options.settings(host, port, log), core);
             AutoCloseable metrics = operations.serveMetrics(server, core, kept.store(), spec.commandLine().getOut());
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())

@@ -9,6 +9,8 @@
  *
  * The contracts: {@link parley.conformance.BackendContract} (the protocol),
  * {@link parley.conformance.LimitsContract} (floods, caps, slow consumers, leaks) and
- * {@link parley.conformance.OverloadContract} (output memory and its budget, failures, shutdown).
+ * {@link parley.conformance.OverloadContract} (output memory and its budget, failures, shutdown),
+ * {@link parley.conformance.HistoryContract} (ids, fetches, restarts) and
+ * {@link parley.conformance.TrustContract} (registered nicks and moderation).
  */
 package parley.conformance;

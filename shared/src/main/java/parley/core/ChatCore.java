@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,12 +23,15 @@ import parley.history.MemoryHistoryStore;
 import parley.history.StoredLine;
 import parley.log.LogEvent;
 import parley.metrics.ServerMetrics;
+import parley.protocol.AccountCommand;
 import parley.protocol.ChatEvent;
 import parley.protocol.Command;
 import parley.protocol.EventEncoder;
 import parley.protocol.HistoryBatch;
 import parley.protocol.Member;
+import parley.protocol.RoomCommand;
 import parley.protocol.WireMode;
+import parley.trust.TrustStore;
 
 /**
  * The chat itself: rooms, nicks, commands and history, with no sockets and no threads of its own.
@@ -53,24 +57,9 @@ import parley.protocol.WireMode;
  * runs under the lock: a {@code /history} fetch, or the replay for a room made again (whose lines are only in
  * the store), is read on the {@code reads} executor and then sent to its session under the lock as one batch
  * framed by {@link HistoryBatch} lines. Lines said meanwhile may reach the session first; a client orders by id.
- * Private messages are never passed to the store.
+ * Private messages are never passed to the history store (those for an offline registered nick: {@link Accounts}).
  */
 public final class ChatCore {
-
-    private static final String HELP = """
-            Commands:
-              TEXT              say TEXT to the room (//TEXT says a line starting with /)
-              /me TEXT          act: * you TEXT
-              /msg NICK TEXT    private message to NICK
-              /nick NAME        change your nick (letters, digits, _ and -, up to 24)
-              /join ROOM        go to ROOM, creating it if needed
-              /who [PAGE]       who is in this room, with their addresses (a page at a time)
-              /who PREFIX       who here has a nick starting with PREFIX
-              /rooms            list rooms and how many are in each
-              /history [N]      the room's last N lines (before|after|since ID [N]: see docs)
-              /stats            what the server holds: people, rooms, lines relayed, history
-              /help             this list
-              /quit [REASON]    leave""";
 
     /**
      * How often a backend calls {@link #tick}: what a lone arrival in a big room waits at most to be
@@ -95,6 +84,8 @@ public final class ChatCore {
     private final HistoryStore store;
     private final Executor reads;
     private final ServerMetrics metrics;
+    private final Accounts accounts;
+    private final Moderation moderation;
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Session> sessionsByNick = new HashMap<>();
     /** Big rooms with comings and goings not yet summed up; {@link #tick} sends their summaries. */
@@ -132,12 +123,15 @@ public final class ChatCore {
      * default room's recent lines are read here, once, so that the common join needs no read.
      */
     public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads) {
-        this(clock, log, settings, store, reads, ServerMetrics.NONE);
+        this(clock, log, settings, store, reads, TrustSettings.inMemory(), ServerMetrics.NONE);
     }
 
-    /** A core that also tells {@code metrics} what it does (lines said, their fan-out time). */
+    /**
+     * As above, with registered nicks, bans and topics kept in {@code trust}'s store (read here, once), and
+     * {@code metrics} told what the core does (lines said, their fan-out time).
+     */
     public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads,
-                    ServerMetrics metrics) {
+                    TrustSettings trust, ServerMetrics metrics) {
         this.metrics = metrics;
         this.clock = clock;
         this.log = log;
@@ -150,6 +144,9 @@ public final class ChatCore {
         this.nickDelay = new NickDelay(settings.sessionLimits().nickDelay(), clock);
         this.privateTraffic = new PrivateTraffic(settings.sessionLimits(), clock);
         this.roster = new Roster(settings.presenceLimit(), clock);
+        TrustStore.Snapshot kept = trust.store().load();
+        this.accounts = new Accounts(this, clock, log, trust, kept);
+        this.moderation = new Moderation(this, accounts, clock, log, trust, kept);
         preload(room(settings.defaultRoom()));
     }
 
@@ -162,6 +159,7 @@ public final class ChatCore {
                     .nick("nick", s.nick()));
             idle.connected(s);
             enter(s, room(settings.defaultRoom()), greeting(s));
+            moderation.greet(s);
             return s;
         }
     }
@@ -221,9 +219,11 @@ public final class ChatCore {
             if (hello.isPresent()) {
                 s.mode(hello.get());
                 welcome(s, greeting(s));
+                moderation.greet(s);
                 return;
             }
-            line.command().ifPresent(command -> command.accept(new Run(s, line.recipient())));
+            line.command().filter(c -> moderation.mayRun(s, c))
+                    .ifPresent(command -> command.accept(new Run(s, line.recipient())));
         }
     }
 
@@ -260,6 +260,8 @@ public final class ChatCore {
             sessionsByNick.remove(Names.key(s.nick()));
             idle.forget(s);
             nickDelay.released(Names.key(s.nick()), s.address());
+            accounts.forget(s);
+            moderation.forget(s);
             leave(s, reason);
             log.event(LogEvent.info("disconnect", "{address} {nick} ({reason})").address("address", s.address())
                     .nick("nick", s.nick()).text("reason", reason));
@@ -304,6 +306,15 @@ public final class ChatCore {
                     broadcast(room.members(), tally.summary(room.name(), now, room.members().size()));
                 }
             }
+            accounts.tick(now);
+            moderation.tick(now);
+        }
+    }
+
+    /** Why a connection from {@code ip} is refused, if it is banned: asked before it joins. */
+    public Optional<String> banned(java.net.InetAddress ip) {
+        synchronized (lock) {
+            return moderation.refusal(ip);
         }
     }
 
@@ -383,8 +394,14 @@ public final class ChatCore {
 
         @Override
         public Void who(Command.Who c) {
-            (c.prefix().isEmpty() ? roster.page(s.room(), c.page()) : roster.startingWith(s.room(), c.prefix()))
-                    .forEach(answer -> send(s, answer));
+            for (ChatEvent answer : c.prefix().isEmpty() ? roster.page(s.room(), c.page())
+                    : roster.startingWith(s.room(), c.prefix())) {
+                send(s, answer);
+                if (answer instanceof ChatEvent.Members listed) {
+                    moderation.awayNote(s, listed.members().stream()
+                            .map(m -> sessionsByNick.get(Names.key(m.nick()))).filter(Objects::nonNull).toList());
+                }
+            }
             return null;
         }
 
@@ -410,7 +427,21 @@ public final class ChatCore {
 
         @Override
         public Void help(Command.Help c) {
-            HELP.lines().forEach(helpLine -> inform(s, helpLine));
+            String help = Command.HELP + AccountCommand.HELP + RoomCommand.HELP
+                    + (moderation.isOperator(s) ? RoomCommand.OPERATOR_HELP : "");
+            help.lines().forEach(helpLine -> inform(s, helpLine));
+            return null;
+        }
+
+        @Override
+        public Void account(AccountCommand c) {
+            accounts.run(s, c);
+            return null;
+        }
+
+        @Override
+        public Void room(RoomCommand c) {
+            moderation.run(s, c);
             return null;
         }
 
@@ -510,8 +541,10 @@ public final class ChatCore {
 
     /** {@code target}: who {@code targetNick} named when the line was read, whoever has the nick now. */
     private void privateMessage(Session s, String targetNick, Session target, String text) {
-        if (target == null) {
-            refuse(s, "no one here is called " + targetNick);
+        if (target == null || !accounts.owns(target)) { // a registered nick's messages go to its owner only
+            if (!accounts.keep(s, targetNick, text)) {
+                refuse(s, "no one here is called " + targetNick);
+            }
             return;
         }
         if (!target.isOpen()) {
@@ -526,9 +559,10 @@ public final class ChatCore {
         ChatEvent event = new ChatEvent.Private(clock.instant(), s.member(), target.nick(), text);
         broadcast(target == s ? List.of(s) : List.of(target, s), event);
         metrics.said(lineArrived);
+        moderation.privateMessageSent(s, target);
     }
 
-    private void rename(Session s, String wanted) {
+    void rename(Session s, String wanted) {
         Optional<String> problem = Names.problem(wanted);
         if (problem.isPresent()) {
             refuse(s, "nick " + wanted + " " + problem.get() + "; you are still " + s.nick());
@@ -539,7 +573,7 @@ public final class ChatCore {
             refuse(s, "nick " + wanted + " is taken; you are still " + s.nick());
             return;
         }
-        if (wanted.equals(s.nick())) {
+        if (wanted.equals(s.nick()) || moderation.refusesNick(s, wanted)) {
             return;
         }
         Optional<Duration> wait = holder == s ? Optional.empty() : nickDelay.wait(Names.key(wanted), s.address());
@@ -557,6 +591,7 @@ public final class ChatCore {
         sessionsByNick.put(Names.key(wanted), s);
         log.event(LogEvent.info("nick", "{address} {old} -> {new}").address("address", s.address())
                 .nick("old", old).nick("new", wanted));
+        moderation.renamed(old, s);
         Room room = s.room();
         ChatEvent change = new ChatEvent.NickChange(room.name(), clock.instant(), old, wanted, s.address());
         if (crowded(room.members().size())) {
@@ -566,6 +601,7 @@ public final class ChatCore {
         } else {
             broadcast(room.members(), change);
         }
+        accounts.renamed(s);
     }
 
     private void changeRoom(Session s, String name) {
@@ -601,6 +637,7 @@ public final class ChatCore {
     private void welcome(Session s, String greeting) {
         Room room = s.room();
         send(s, new ChatEvent.Welcome(room.name(), clock.instant(), s.member(), greeting));
+        moderation.topicOnEntry(s, room);
         send(s, crowded(room.members().size()) ? sample(room) : members(room));
         if (overloaded.getAsBoolean()) {
             refuse(s, BUSY);
@@ -664,19 +701,20 @@ public final class ChatCore {
         return rooms.computeIfAbsent(Names.key(name), k -> new Room(name, settings.historySize(), false));
     }
 
-    private String freshGuestNick() {
+    String freshGuestNick() {
         String nick;
         do {
             nick = "guest" + (++guestCounter);
-        } while (sessionsByNick.containsKey(Names.key(nick)));
+            // A registered look-alike ("guestl" reads as guest1) must not be handed to a newcomer.
+        } while (sessionsByNick.containsKey(Names.key(nick)) || accounts.isRegistered(Names.key(nick)));
         return nick;
     }
 
-    private void inform(Session s, String text) {
+    void inform(Session s, String text) {
         send(s, new ChatEvent.Info(s.room().name(), clock.instant(), text));
     }
 
-    private void refuse(Session s, String why) {
+    void refuse(Session s, String why) {
         send(s, new ChatEvent.Error(s.room().name(), clock.instant(), why));
     }
 
@@ -685,7 +723,7 @@ public final class ChatCore {
         linesRelayed++;
     }
 
-    private void send(Session s, ChatEvent event) {
+    void send(Session s, ChatEvent event) {
         s.out().send(encoder.encode(event, s.mode()));
         linesRelayed++;
     }
@@ -696,5 +734,35 @@ public final class ChatCore {
             b.sendTo(r);
         }
         linesRelayed += recipients.size();
+    }
+
+    // What Accounts and Moderation use, always with the lock held (locked() takes it).
+
+    /** Runs {@code work} under the core's lock: how the hashing pool's results come back. */
+    void locked(Runnable work) {
+        synchronized (lock) {
+            work.run();
+        }
+    }
+
+    /** Who holds the nick whose look-alike key is {@code key}; null for nobody. */
+    Session holder(String key) {
+        return sessionsByNick.get(key);
+    }
+
+    Collection<Session> sessions() {
+        return List.copyOf(sessionsByNick.values());
+    }
+
+    /** Tells {@code s} why it must go, announces its leave with that reason, and closes it once that is written. */
+    void expel(Session s, String reason) {
+        refuse(s, reason);
+        disconnect(s, reason);
+        s.out().closeAfterFlush(reason);
+    }
+
+    /** A notice to everyone in {@code room}, encoded once per wire mode like any broadcast. */
+    void informRoom(Room room, String text) {
+        broadcast(room.members(), new ChatEvent.Info(room.name(), clock.instant(), text));
     }
 }

@@ -20,5 +20,11 @@
  * {@link parley.core.ChatCore#read} when it reads it, which binds a private message to its recipient, and to
  * {@link parley.core.ChatCore#receive(parley.core.Session, parley.core.ReadLine)} when flood control lets it
  * through.
+ *
+ * <p>Registered nicks live in {@code Accounts} and moderation in {@code Moderation}: the core hands each its
+ * family of commands ({@link parley.protocol.AccountCommand}, {@link parley.protocol.RoomCommand}) and asks them
+ * at a few points (a rename, a private message, a welcome, a tick). Password hashing runs on the small executor of
+ * {@link parley.core.TrustSettings} and comes back under the lock; what outlives the process is in a
+ * {@link parley.trust.TrustStore}.
  */
 package parley.core;

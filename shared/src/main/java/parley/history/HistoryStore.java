@@ -14,8 +14,8 @@ import java.util.List;
  * core's lock. Each returns one page of at most {@link #MAX_PAGE} lines, oldest first, and sees every line
  * appended before the call, stored yet or not.
  *
- * <p><b>Private messages are never passed to a store.</b> Until nicks can be registered anyone may take a
- * free nick, and would read what was sent to its previous holder.
+ * <p><b>Private messages are never passed to this store.</b> Anyone may take a free nick and would read what
+ * was sent to its previous holder; those kept for a registered nick go to {@code parley.trust.TrustStore}.
  */
 public interface HistoryStore extends AutoCloseable {
 

@@ -12,7 +12,8 @@
  * </pre>
  *
  * The store knows nothing of events, sockets or the protocol: the core maps each room message and action to
- * a {@link parley.history.StoredLine}. Private messages are never handed to a store (anyone can take a free
- * nick, so a stored private message could be read by the next holder of the nick).
+ * a {@link parley.history.StoredLine}. Private messages are never handed to this store (anyone can take a free
+ * nick, so a stored private message could be read by the next holder of the nick); only those for a registered
+ * nick are kept, by {@code parley.trust.TrustStore}.
  */
 package parley.history;

@@ -15,10 +15,32 @@ import java.util.Optional;
  * "/quit", an ideographic space (U+3000) and "bye" is the unknown command "quit　bye" (only a space separates).
  * Any other line is text to say, a leading "//" saying one "/".
  *
+ * <p>Registration ({@link AccountCommand}) and acting on people and rooms ({@link RoomCommand}) are two
+ * families of their own, each with its visitor, so the core hands each family to the class that carries it out.
+ *
  * <p>Java 17 has no pattern {@code switch}, so code that must handle every command does it through a
  * {@link Visitor}: adding a command then fails to compile wherever one is not handled.
  */
-public sealed interface Command {
+public sealed interface Command permits Command.Say, Command.Me, Command.Msg, Command.Nick, Command.Join,
+        Command.Who, Command.Rooms, Command.Stats, Command.Help, Command.Quit, Command.History, Command.Unknown,
+        Command.Invalid, AccountCommand, RoomCommand {
+
+    /** What {@code /help} says about these commands; {@link AccountCommand#HELP} and {@link RoomCommand#HELP} follow. */
+    String HELP = """
+        Commands:
+          TEXT              say TEXT to the room (//TEXT says a line starting with /)
+          /me TEXT          act: * you TEXT
+          /msg NICK TEXT    private message to NICK
+          /nick NAME        change your nick (letters, digits, _ and -, up to 24)
+          /join ROOM        go to ROOM, creating it if needed
+          /who [PAGE]       who is in this room, with their addresses (a page at a time)
+          /who PREFIX       who here has a nick starting with PREFIX
+          /rooms            list rooms and how many are in each
+          /history [N]      the room's last N lines (before|after|since ID [N]: see docs)
+          /stats            what the server holds: people, rooms, lines relayed, history
+          /help             this list
+          /quit [REASON]    leave
+        """;
 
     /** Reads one line as typed; empty for a line with nothing in it once cleaned. */
     static Optional<Command> parse(String line) {
@@ -65,6 +87,8 @@ public sealed interface Command {
             case "help" -> new Help();
             case "quit" -> new Quit(arg);
             case "history" -> History.parse(arg);
+            case "register", "identify", "drop" -> AccountCommand.parse(name, arg);
+            case "kick", "ban", "unban", "bans", "mute", "unmute", "topic", "away" -> RoomCommand.parse(name, arg);
             default -> new Unknown(name, arg);
         };
     }
@@ -113,6 +137,12 @@ public sealed interface Command {
         R quit(Quit c);
 
         R history(History c);
+
+        /** {@code /register}, {@code /identify}, {@code /drop}: see {@link AccountCommand}. */
+        R account(AccountCommand c);
+
+        /** {@code /kick}, {@code /ban}, {@code /mute}, {@code /topic}, {@code /away} …: see {@link RoomCommand}. */
+        R room(RoomCommand c);
 
         R unknown(Unknown c);
 

@@ -46,8 +46,8 @@ public final class Gatekeeper {
             Quietly.close(channel); // gone before we looked: nothing to refuse
             return Optional.empty();
         }
-        // The rate first: a connection refused for coming too fast never takes a slot of the caps.
-        Optional<String> refusal = rate.admit(ip).or(() -> admission.admit(ip));
+        // A banned address first, then the rate: neither ever takes a slot of the caps.
+        Optional<String> refusal = core.banned(ip).or(() -> rate.admit(ip)).or(() -> admission.admit(ip));
         if (refusal.isEmpty()) {
             core.metrics().accepted();
             return Optional.of(ip);

@@ -35,6 +35,8 @@ public final class ClientApp {
     private final Clock clock;
     private final Backoff backoff;
     private final String timeFormat;
+    /** The nick's password (from a file or PARLEY_PASSWORD, never the command line); null for none. */
+    private final String password;
 
     public ClientApp(String host, int port, String nickOrNull, Clock clock) {
         this(host, port, nickOrNull, clock, EntryFormat.DEFAULT_TIME_FORMAT);
@@ -50,12 +52,42 @@ public final class ClientApp {
     }
 
     private ClientApp(String host, int port, String nickOrNull, Clock clock, Backoff backoff, String timeFormat) {
+        this(host, port, nickOrNull, clock, backoff, timeFormat, null);
+    }
+
+    private ClientApp(String host, int port, String nickOrNull, Clock clock, Backoff backoff, String timeFormat,
+                      String password) {
         this.host = host;
         this.port = port;
         this.nick = nickOrNull;
         this.clock = clock;
         this.backoff = backoff;
         this.timeFormat = timeFormat;
+        this.password = password;
+    }
+
+    /**
+     * The same client, identifying as its nick with {@code password} once connected: it sends
+     * {@code /identify NICK PASSWORD}, which takes the registered nick from whoever holds it, instead of
+     * {@code /nick NICK}.
+     */
+    public ClientApp withPassword(String password) {
+        if (nick == null) {
+            throw new IllegalArgumentException("a password needs a nick");
+        }
+        return new ClientApp(host, port, nick, clock, backoff, timeFormat, password);
+    }
+
+    /** The nick the link asks for itself: none when the identify line takes it. */
+    private String linkNick() {
+        return password == null ? nick : null;
+    }
+
+    /** Queued before the first connection, so it is the first line sent once welcomed. */
+    private void identify(java.util.function.Predicate<String> send) {
+        if (password != null) {
+            send.test("/identify " + nick + " " + password);
+        }
     }
 
     /** Whether a person is at a terminal (standard input and output are both a console). */
@@ -100,7 +132,9 @@ public final class ClientApp {
     public int runPlain() throws IOException {
         LineConsole console = interactiveTerminal() ? new JLineConsole()
                 : new StreamConsole(System.in, System.out);
-        return new PlainClient(host, port, nick, backoff, clock, console).run();
+        PlainClient plain = new PlainClient(host, port, linkNick(), backoff, clock, console);
+        identify(plain::send);
+        return plain.run();
     }
 
     /** Runs the full-screen client on any screen (a virtual one in tests). */
@@ -109,7 +143,8 @@ public final class ClientApp {
                 host + ":" + port);
         ServerLink[] link = new ServerLink[1];
         FullScreenClient client = new FullScreenClient(screen, state, clock, line -> link[0].send(line));
-        link[0] = new ServerLink(host, port, nick, backoff, client);
+        link[0] = new ServerLink(host, port, linkNick(), backoff, client);
+        identify(link[0]::send);
         link[0].start();
         int code;
         try {

@@ -17,11 +17,16 @@ import parley.history.StoredLine;
  *  lines(id INTEGER PRIMARY KEY, room, time, kind, nick, address, text)   id is the rowid: no extra key
  *  lines_by_room ON lines(room)      an index entry holds (room, rowid): "a room in id order" for free
  *  meta(key, value)                  'reserved_through': see SqliteHistoryStore on ids
+ *
+ *  accounts(nick_key PK, nick, memory_kib, iterations, parallelism, salt, hash, registered)   SqliteTrustStore
+ *  kept_messages(id PK, nick_key, recipient, time, sender, address, text), index on nick_key
+ *  bans(ban_key PK, target, until, reason, by_nick, at)        topics(room_key PK, text, by_nick, at)
  * </pre>
  */
 final class Database {
 
-    static final int SCHEMA_VERSION = 1;
+    /** 2 added the trust tables (accounts, kept_messages, bans, topics); a version 1 file gains them at open. */
+    static final int SCHEMA_VERSION = 2;
     static final String FILE_NAME = "history.db";
 
     /** Opens a connection to the store's file; tests pass one that can fail on demand. */
@@ -80,6 +85,40 @@ final class Database {
                         text    TEXT    NOT NULL)""");
             s.execute("CREATE INDEX IF NOT EXISTS lines_by_room ON lines(room)");
             s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS accounts (
+                        nick_key    TEXT    PRIMARY KEY,
+                        nick        TEXT    NOT NULL,
+                        memory_kib  INTEGER NOT NULL,
+                        iterations  INTEGER NOT NULL,
+                        parallelism INTEGER NOT NULL,
+                        salt        BLOB    NOT NULL,
+                        hash        BLOB    NOT NULL,
+                        registered  INTEGER NOT NULL) WITHOUT ROWID""");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS kept_messages (
+                        id        INTEGER PRIMARY KEY,
+                        nick_key  TEXT    NOT NULL,
+                        recipient TEXT    NOT NULL,
+                        time      INTEGER NOT NULL,
+                        sender    TEXT    NOT NULL,
+                        address   TEXT    NOT NULL,
+                        text      TEXT    NOT NULL)""");
+            s.execute("CREATE INDEX IF NOT EXISTS kept_by_nick ON kept_messages(nick_key)");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS bans (
+                        ban_key TEXT PRIMARY KEY,
+                        target  TEXT NOT NULL,
+                        until   INTEGER,
+                        reason  TEXT NOT NULL,
+                        by_nick TEXT NOT NULL,
+                        at      INTEGER NOT NULL) WITHOUT ROWID""");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS topics (
+                        room_key TEXT PRIMARY KEY,
+                        text     TEXT NOT NULL,
+                        by_nick  TEXT NOT NULL,
+                        at       INTEGER NOT NULL) WITHOUT ROWID""");
             s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
         }
     }

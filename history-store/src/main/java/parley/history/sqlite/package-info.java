@@ -12,6 +12,7 @@
  * </pre>
  *
  * {@code Database} holds the schema and the connection settings, {@code IdReservation} the rule that ids are
- * never reused, {@code Retention} the background deletes.
+ * never reused, {@code Retention} the background deletes. {@link parley.history.sqlite.SqliteTrustStore} keeps
+ * accounts, kept private messages, bans and topics in tables of the same file, written by a thread of its own.
  */
 package parley.history.sqlite;

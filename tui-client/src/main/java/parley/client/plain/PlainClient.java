@@ -40,6 +40,11 @@ public final class PlainClient {
         this.link = new ServerLink(host, port, nick, backoff, new Printer());
     }
 
+    /** Queues {@code line} to be sent once connected, as if typed; returns whether the link is connected now. */
+    public boolean send(String line) {
+        return link.send(line);
+    }
+
     /** Runs until the person quits (0) or the server cannot be reached (1). */
     public int run() throws IOException {
         link.start();
