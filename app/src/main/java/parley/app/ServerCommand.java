@@ -3,6 +3,7 @@ package parley.app;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +15,7 @@ import parley.server.DaemonThreads;
 import parley.server.RunningServer;
 import parley.server.ServerBackend;
 import parley.server.ServerSettings;
+import parley.tls.TlsSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +42,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private HistoryOptions history;
 
+    @Mixin
+    private TlsOptions tls;
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "selector",
             description = "How the server moves bytes: selector (java.nio event loops) or threaded "
                     + "(blocking, a thread per connection). Default: ${DEFAULT-VALUE}.")
@@ -58,14 +63,17 @@ final class ServerCommand implements Callable<Integer> {
         options.check(spec.commandLine());
         history.check(spec.commandLine());
         ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
+        Optional<TlsSettings> tlsPort = tls.settings(spec.commandLine());
         StopSignal stop = StopSignal.install();
         Clock clock = Clock.systemDefaultZone();
         try (StderrLog log = new StderrLog(clock, spec.commandLine().getErr());
              HistoryOptions.ServerHistory kept = history.open(clock, log)) {
             ChatCore core = new ChatCore(clock, log, options.core(), kept.store(), kept.reads());
-            RunningServer server = backend.start(options.settings(host, port, log), core);
+            RunningServer server = backend.start(options.settings(host, port, log), core, tlsPort);
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                     + " backend=" + backend.name());
+            server.tlsAddress().ifPresent(a -> spec.commandLine().getOut().println(
+                    "listening for TLS on " + Ports.describe(host, a.getPort())));
             spec.commandLine().getOut().flush();
             log.info(kept.store().status().summary()); // where history goes: after a start that worked
             ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(

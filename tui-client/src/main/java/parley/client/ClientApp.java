@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import parley.client.net.Backoff;
+import parley.client.net.Dialer;
 import parley.client.net.ServerLink;
 import parley.client.plain.JLineConsole;
 import parley.client.plain.LineConsole;
@@ -35,6 +36,8 @@ public final class ClientApp {
     private final Clock clock;
     private final Backoff backoff;
     private final String timeFormat;
+    /** Plain, or TLS: {@link #over}. */
+    private Dialer dialer = Dialer.PLAIN;
 
     public ClientApp(String host, int port, String nickOrNull, Clock clock) {
         this(host, port, nickOrNull, clock, EntryFormat.DEFAULT_TIME_FORMAT);
@@ -56,6 +59,12 @@ public final class ClientApp {
         this.clock = clock;
         this.backoff = backoff;
         this.timeFormat = timeFormat;
+    }
+
+    /** Talks over {@code value} (TLS for {@code --tls}) rather than the plain socket; returns this app. */
+    public ClientApp over(Dialer value) {
+        this.dialer = value;
+        return this;
     }
 
     /** Whether a person is at a terminal (standard input and output are both a console). */
@@ -100,7 +109,7 @@ public final class ClientApp {
     public int runPlain() throws IOException {
         LineConsole console = interactiveTerminal() ? new JLineConsole()
                 : new StreamConsole(System.in, System.out);
-        return new PlainClient(host, port, nick, backoff, clock, console).run();
+        return new PlainClient(host, port, nick, backoff, dialer, clock, console).run();
     }
 
     /** Runs the full-screen client on any screen (a virtual one in tests). */
@@ -109,7 +118,7 @@ public final class ClientApp {
                 host + ":" + port);
         ServerLink[] link = new ServerLink[1];
         FullScreenClient client = new FullScreenClient(screen, state, clock, line -> link[0].send(line));
-        link[0] = new ServerLink(host, port, nick, backoff, client);
+        link[0] = new ServerLink(host, port, nick, backoff, dialer, client);
         link[0].start();
         int code;
         try {
