@@ -123,7 +123,7 @@ public final class ClientTls {
                     || message.contains("PKIX path")) {
                 return "the server's TLS certificate is not trusted (give its CA with --tls-ca FILE)";
             }
-            if (message.contains("Unsupported or unrecognized SSL message")) {
+            if (message.contains("nrecognized SSL message")) { // "Unsupported or unrecognized", JDK 25 "Unrecognized"
                 return "the server did not answer in TLS (is that the plain port?)";
             }
         }

@@ -28,8 +28,10 @@ import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /**
  * A throwaway self-signed certificate (EC P-256) and its key, minted at run time for tests and for
@@ -85,7 +87,11 @@ public record SelfSigned(X509Certificate certificate, PrivateKey key) {
     /** Writes the certificate and the key (PKCS#8) as PEM files, as {@code openssl req} would. */
     public void writePem(Path certFile, Path keyFile) throws IOException {
         write(certFile, certificate);
-        write(keyFile, key);
+        try {
+            write(keyFile, new JcaPKCS8Generator(key, null).generate());
+        } catch (PemGenerationException e) {
+            throw new IOException("cannot encode the key as PKCS#8: " + e.getMessage(), e);
+        }
     }
 
     /** The certificate alone, as PEM text. */

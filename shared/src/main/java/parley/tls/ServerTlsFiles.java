@@ -136,12 +136,13 @@ public final class ServerTlsFiles {
                 if (o instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);
                 }
+                // A key pair may lack its public half (SEC1 EC keys often do): only the private key is taken.
                 if (o instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (o instanceof PEMEncryptedKeyPair encrypted) {
-                    return converter.getKeyPair(encrypted.decryptKeyPair(
-                            new JcePEMDecryptorProviderBuilder().build(password))).getPrivate();
+                    return converter.getPrivateKey(encrypted.decryptKeyPair(
+                            new JcePEMDecryptorProviderBuilder().build(password)).getPrivateKeyInfo());
                 }
                 if (o instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                     return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
