@@ -137,7 +137,10 @@ final class TlsWire implements Wire {
                     return;
                 }
                 case OK -> {
-                    // on to the next record
+                    if (result.bytesConsumed() == 0 && result.bytesProduced() == 0
+                            && engine.getHandshakeStatus() != NEED_WRAP) {
+                        return; // nothing moved: wait for the socket rather than spin
+                    }
                 }
             }
         }
