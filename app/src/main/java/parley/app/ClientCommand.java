@@ -25,6 +25,9 @@ final class ClientCommand implements Callable<Integer> {
     @Mixin
     private ClientOptions client;
 
+    @Mixin
+    private ClientTlsOptions tls;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Server address (default: ${DEFAULT-VALUE}).")
     private String host;
 
@@ -39,7 +42,7 @@ final class ClientCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port 0 is for servers; give the server's port");
         }
         ClientApp app = new ClientApp(host, port, client.nick, Clock.systemDefaultZone(),
-                client.timeFormat(spec.commandLine()));
+                client.timeFormat(spec.commandLine())).over(tls.dialer(spec.commandLine()));
         return run(client.identified(app, spec.commandLine()), client.plain);
     }
 

@@ -3,6 +3,7 @@ package parley.app;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +15,7 @@ import parley.server.DaemonThreads;
 import parley.server.RunningServer;
 import parley.server.ServerBackend;
 import parley.server.ServerSettings;
+import parley.tls.TlsSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +48,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private TrustOptions trust;
 
+    @Mixin
+    private TlsOptions tls;
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "selector",
             description = "How the server moves bytes: selector (java.nio event loops) or threaded "
                     + "(blocking, a thread per connection). Default: ${DEFAULT-VALUE}.")
@@ -65,6 +70,7 @@ final class ServerCommand implements Callable<Integer> {
         history.check(spec.commandLine());
         trust.check(spec.commandLine());
         ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
+        Optional<TlsSettings> tlsPort = tls.settings(spec.commandLine());
         StopSignal stop = StopSignal.install();
         Clock clock = Clock.systemDefaultZone();
         try (StderrLog log = operations.openLog(clock, spec.commandLine().getErr());
@@ -73,10 +79,12 @@ final class ServerCommand implements Callable<Integer> {
                      history.directory(System.getenv(), System.getProperty("user.home")), log)) {
             ChatCore core = new ChatCore(clock, log, options.core(), kept.store(), kept.reads(), trusted.settings(),
                     operations.metrics());
-            RunningServer server = backend.start(options.settings(host, port, log), core);
+            RunningServer server = backend.start(options.settings(host, port, log), core, tlsPort);
             AutoCloseable metrics = operations.serveMetrics(server, core, kept.store(), spec.commandLine().getOut());
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                     + " backend=" + backend.name());
+            server.tlsAddress().ifPresent(a -> spec.commandLine().getOut().println(
+                    "listening for TLS on " + Ports.describe(host, a.getPort())));
             spec.commandLine().getOut().flush();
             log.info(kept.store().status().summary()); // where history goes: after a start that worked
             ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(

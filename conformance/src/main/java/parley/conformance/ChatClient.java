@@ -78,6 +78,15 @@ public final class ChatClient implements AutoCloseable {
         return client;
     }
 
+    /** A client on a socket connected by the caller (e.g. a TLS one); it starts reading if {@code reading}. */
+    public static ChatClient over(Socket connected, boolean reading) throws IOException {
+        ChatClient client = new ChatClient(connected);
+        if (reading) {
+            client.startReading();
+        }
+        return client;
+    }
+
     /** This client's address as the server shows it: {@code 127.0.0.1:PORT}. */
     public String address() {
         return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();

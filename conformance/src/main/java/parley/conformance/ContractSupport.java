@@ -1,5 +1,7 @@
 package parley.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -9,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import parley.core.ChatCore;
@@ -86,6 +90,30 @@ abstract class ContractSupport {
     ChatClient connect(ChatClient c) {
         clients.add(c);
         return c;
+    }
+
+    /**
+     * Talks in a room where one member never reads, until the server closes that member with {@code reason};
+     * checks that the listener, who reads, got every line in order.
+     */
+    static void talkUntilTheStuckOneLeaves(ChatClient talker, ChatClient listener, String reason) throws IOException {
+        String payload = " " + "z".repeat(3900);
+        int sent = 0;
+        // Kernel buffers absorb an unknown amount first (bounded: 40 MB at most). A batch (20 kB) stays
+        // below every limit, so the clients that do read are never over one, however slowly they run.
+        while (listener.seen().stream().noneMatch(l -> l.contains("left #lobby")) && sent < 10_000) {
+            for (int i = 0; i < 5; i++, sent++) {
+                talker.send(sent + payload);
+            }
+            String last = "> " + (sent - 1) + " ";
+            talker.awaitContaining(last);
+            listener.awaitContaining(last);
+        }
+        assertThat(listener.seen()).anyMatch(l -> l.contains("left #lobby") && l.contains(reason));
+        List<Integer> received = listener.seen().stream().filter(ContractSupport::isMessage)
+                .map(l -> Integer.parseInt(textOf(l).substring(0, textOf(l).indexOf(' '))))
+                .collect(Collectors.toList());
+        assertThat(received).isEqualTo(IntStream.range(0, sent).boxed().collect(Collectors.toList()));
     }
 
     /** A room message, {@code [time] <nick@address> text}, as opposed to a notice. */

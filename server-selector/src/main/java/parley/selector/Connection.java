@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
 import parley.core.Outbound;
 import parley.core.RateLimit;
 import parley.core.ReadLine;
@@ -20,6 +21,7 @@ import parley.core.TokenBucket;
 import parley.log.LogEvent;
 import parley.output.OutputBuffer;
 import parley.protocol.LineDecoder;
+import parley.tls.TlsSettings;
 
 /**
  * One client socket on one loop.
@@ -28,10 +30,12 @@ import parley.protocol.LineDecoder;
  * from any thread with the core's lock held, so it only queues and asks the loop for a turn. Everything
  * else runs on the loop thread, which alone touches the channel, the key and the decoder.
  */
-final class Connection implements Outbound {
+final class Connection implements Outbound, TlsWire.Listener {
 
     private final EventLoop loop;
     private final SocketChannel channel;
+    /** Plain, or TLS: what reads and writes go through. */
+    private final Wire wire;
     private final String address;
     private final InetAddress ip;
     private final OutputBuffer output;
@@ -58,12 +62,22 @@ final class Connection implements Outbound {
     private ArrayDeque<Held> held;
     private long releaseAtNanos;
     private long closeDeadlineNanos;
+    /** A TLS connection not done with its handshake by then is closed. */
+    private long handshakeDeadlineNanos;
     private boolean closing;
     private boolean closed;
 
-    Connection(EventLoop loop, SocketChannel channel, String address, InetAddress ip) {
+    /** @param tls the TLS port's settings for a connection that came in on it, else null */
+    Connection(EventLoop loop, SocketChannel channel, String address, InetAddress ip, TlsSettings tls)
+            throws SSLException {
         this.loop = loop;
         this.channel = channel;
+        if (tls == null) {
+            this.wire = new PlainWire(channel);
+        } else {
+            this.wire = new TlsWire(channel, tls.newServerEngine(), loop.tlsTasks(), loop::execute, this);
+            this.handshakeDeadlineNanos = System.nanoTime() + tls.handshakeTimeout().toNanos();
+        }
         this.address = address;
         this.ip = ip;
         RateLimit rate = loop.settings().limits().rateLimit();
@@ -110,11 +124,38 @@ final class Connection implements Outbound {
 
     void register(Selector selector) throws IOException {
         key = channel.register(selector, loop.readsPaused() ? 0 : OP_READ, this);
+        if (!wire.ready()) {
+            loop.watchDeadline(this); // the handshake timeout
+        }
     }
 
-    /** Joins the chat; its welcome lands in our queue and goes out before the loop sleeps. */
+    /**
+     * Joins the chat; its welcome lands in our queue and goes out before the loop sleeps. A TLS connection
+     * joins once its handshake is done ({@link #handshaken}), so a client that never finishes one, or speaks
+     * plaintext to the TLS port, is never seen by the room.
+     */
     void join() {
-        session = loop.core().connect(address, this);
+        if (wire.ready()) {
+            session = loop.core().connect(address, this);
+        }
+    }
+
+    @Override
+    public void handshaken() {
+        join();
+    }
+
+    /** The TLS engine's tasks are done: take up reading (what waits in the wire) and writing again. */
+    @Override
+    public void resume() {
+        if (closed) {
+            return;
+        }
+        updateInterest();
+        read(loop.tlsReadBuffer());
+        if (!closed) {
+            write();
+        }
     }
 
     /** The selector says this socket is ready. */
@@ -127,10 +168,10 @@ final class Connection implements Outbound {
         // Not while the server is behind its own writes (the loop takes us out of OP_READ before it sleeps),
         // unless closing: then input is drained, so that our close sends FIN rather than a reset.
         if ((ready & OP_READ) != 0 && (closing || !loop.memory().backlogged())) {
-            read(readBuffer);
+            read(wire instanceof TlsWire ? loop.tlsReadBuffer() : readBuffer);
         }
-        if (!closed && (ready & OP_WRITE) != 0) {
-            write();
+        if (!closed && ((ready & OP_WRITE) != 0 || wire.hasPendingOutput())) {
+            write(); // also what a TLS read left to send (a handshake reply the socket did not take)
         }
     }
 
@@ -143,7 +184,10 @@ final class Connection implements Outbound {
             buffer.clear();
             int n;
             try {
-                n = channel.read(buffer);
+                n = wire.read(buffer);
+            } catch (SSLException e) {
+                refuseTls(e);
+                return;
             } catch (IOException e) {
                 close("connection reset");
                 return;
@@ -159,8 +203,8 @@ final class Connection implements Outbound {
             if (held != null) {
                 return; // rate-limited: read no further (not even an EOF) until the held lines are handled
             }
-            if (n < buffer.capacity()) {
-                return; // a short read emptied the socket: another read would only return 0
+            if (!wire.mayReadMore(n, buffer)) {
+                return; // e.g. a short read emptied the socket: another read would only return 0
             }
         }
     }
@@ -195,16 +239,20 @@ final class Connection implements Outbound {
             closeSlowConsumer(); // the end of the line in progress and the reason are still to be written
         }
         try {
-            output.writeTo(channel, loop.tuning().maxWriteBytesPerTurn(), loop.writeBatch());
+            wire.write(output, loop.tuning().maxWriteBytesPerTurn(), loop.writeBatch());
+        } catch (SSLException e) {
+            refuseTls(e);
+            return;
         } catch (IOException e) {
             close("connection reset");
             return;
         }
-        if (closing && output.isEmpty()) {
+        boolean written = output.isEmpty() && !wire.hasPendingOutput();
+        if (closing && written) {
             close(closeReason);
             return;
         }
-        wantsWrite = !output.isEmpty();
+        wantsWrite = !written;
         updateInterest();
     }
 
@@ -232,11 +280,20 @@ final class Connection implements Outbound {
         if (held != null && releaseAtNanos - deadline < 0) {
             deadline = releaseAtNanos;
         }
+        if (!wire.ready() && handshakeDeadlineNanos - deadline < 0) {
+            deadline = handshakeDeadlineNanos;
+        }
         return deadline;
     }
 
     /** A deadline of ours has passed: close if the flush took too long, or hand held lines to the core. */
     void deadlinePassed(long nowNanos) {
+        if (!wire.ready() && handshakeDeadlineNanos - nowNanos <= 0) {
+            loop.settings().log().info("closing " + address + " on the TLS port: no TLS handshake within "
+                    + loop.tlsHandshakeTimeout().toMillis() + " ms");
+            close("TLS handshake timed out");
+            return;
+        }
         if (closing && closeDeadlineNanos - nowNanos <= 0) {
             closeOverdue();
             return;
@@ -248,7 +305,7 @@ final class Connection implements Outbound {
 
     /** True while the loop must watch {@link #deadlineNanos()} for us: closing, or holding a line. */
     boolean hasDeadline() {
-        return !closed && (closing || held != null);
+        return !closed && (closing || held != null || !wire.ready());
     }
 
     /**
@@ -302,6 +359,7 @@ final class Connection implements Outbound {
             closeReason = reason;
         }
         output.discard(); // its chunks go back to the pool now
+        wire.closing();
         key.cancel();
         key.attach(null); // the key may sit in this turn's selected set: leave nothing to find there
         try {
@@ -320,6 +378,16 @@ final class Connection implements Outbound {
             }
         }
         held = null;
+    }
+
+    /**
+     * The TLS engine refused the peer: plaintext on the TLS port, no protocol or cipher in common, a broken
+     * record. One line in the log; the engine's alert goes out if the socket takes it; nobody else notices.
+     */
+    private void refuseTls(SSLException e) {
+        String who = session == null ? address : session.nick() + "@" + address;
+        loop.settings().log().info("closing " + who + " on the TLS port: " + e.getMessage());
+        close(session == null ? "TLS handshake failed" : "TLS error");
     }
 
     /** Closes with the reason from {@link #closeAfterFlush} or the stop, after its deadline passed. */
@@ -350,7 +418,8 @@ final class Connection implements Outbound {
         if (closed) {
             return;
         }
-        int ops = (reading && (closing || !loop.readsPaused()) ? OP_READ : 0) | (wantsWrite ? OP_WRITE : 0);
+        boolean read = reading && !wire.paused() && (closing || !loop.readsPaused());
+        int ops = (read ? OP_READ : 0) | (wantsWrite ? OP_WRITE : 0);
         if (key.interestOps() != ops) {
             key.interestOps(ops);
         }

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -67,10 +69,18 @@ final class EventLoop implements Runnable {
     private boolean readsPaused;
     /** Set when the loop thread ends, for whatever reason: nothing more may be handed to it. */
     private volatile boolean dead;
+    /** The TLS port's settings and task pool; null when the server has no TLS port. */
+    private final TlsPort tlsPort;
+    /**
+     * The read buffer of this loop's TLS connections, made on the first: an unwrap needs room for a whole
+     * record (16 KiB), twice the plain buffer.
+     */
+    private ByteBuffer tlsReadBuffer;
 
     EventLoop(String name, ChatCore core, ServerSettings settings, LoopTuning tuning, Gatekeeper gate,
-              OutputMemory memory, Consumer<String> onFatal) throws IOException {
+              OutputMemory memory, TlsPort tlsPort, Consumer<String> onFatal) throws IOException {
         this.core = core;
+        this.tlsPort = tlsPort;
         this.gate = gate;
         this.settings = settings;
         this.tuning = tuning;
@@ -144,11 +154,11 @@ final class EventLoop implements Runnable {
      *
      * @throws IOException when this loop has died: the acceptor then closes the socket and frees its slot
      */
-    void handOff(SocketChannel channel, InetAddress ip) throws IOException {
+    void handOff(SocketChannel channel, InetAddress ip, boolean overTls) throws IOException {
         AtomicBoolean claimed = new AtomicBoolean();
         execute(() -> {
             if (claimed.compareAndSet(false, true)) {
-                register(channel, ip);
+                register(channel, ip, overTls);
             }
         });
         if (dead && claimed.compareAndSet(false, true)) {
@@ -221,6 +231,24 @@ final class EventLoop implements Runnable {
         return gate;
     }
 
+    /** Where TLS engines run their slow steps, off every loop. */
+    Executor tlsTasks() {
+        return tlsPort.tasks();
+    }
+
+    Duration tlsHandshakeTimeout() {
+        return tlsPort.settings().handshakeTimeout();
+    }
+
+    /** The read buffer of TLS connections (loop thread only). */
+    ByteBuffer tlsReadBuffer() {
+        if (tlsReadBuffer == null) {
+            tlsReadBuffer = ByteBuffer.allocate(Math.max(readBuffer.capacity(),
+                    TlsWire.plainBufferBytes(tlsPort.settings().newServerEngine())));
+        }
+        return tlsReadBuffer;
+    }
+
     // ---- Loop thread ----
 
     /** {@code c} has a deadline now: the loop will not sleep past it. */
@@ -239,7 +267,7 @@ final class EventLoop implements Runnable {
         return stopping && connections.isEmpty();
     }
 
-    private void register(SocketChannel channel, InetAddress ip) {
+    private void register(SocketChannel channel, InetAddress ip, boolean overTls) {
         if (stopping) { // or dead: then this runs on the loop's last drain
             gate.release(ip);
             Quietly.close(channel);
@@ -249,7 +277,7 @@ final class EventLoop implements Runnable {
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true); // chat lines are small; don't hold them
-            c = new Connection(this, channel, peerAddress(channel), ip);
+            c = new Connection(this, channel, peerAddress(channel), ip, overTls ? tlsPort.settings() : null);
             c.register(selector);
         } catch (IOException e) {
             settings.log().info("accept failed: " + e.getMessage());

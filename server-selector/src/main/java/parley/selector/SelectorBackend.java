@@ -1,10 +1,12 @@
 package parley.selector;
 
 import java.io.IOException;
+import java.util.Optional;
 import parley.core.ChatCore;
 import parley.server.RunningServer;
 import parley.server.ServerBackend;
 import parley.server.ServerSettings;
+import parley.tls.TlsSettings;
 
 /** The java.nio Selector event-loop backend, found by ServiceLoader under the name {@code selector}. */
 public final class SelectorBackend implements ServerBackend {
@@ -27,6 +29,11 @@ public final class SelectorBackend implements ServerBackend {
 
     @Override
     public RunningServer start(ServerSettings settings, ChatCore core) throws IOException {
-        return SelectorServer.start(settings, core, tuning);
+        return start(settings, core, Optional.empty());
+    }
+
+    @Override
+    public RunningServer start(ServerSettings settings, ChatCore core, Optional<TlsSettings> tls) throws IOException {
+        return SelectorServer.start(settings, core, tuning, tls);
     }
 }

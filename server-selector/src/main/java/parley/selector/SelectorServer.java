@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import parley.server.Gatekeeper;
 import parley.server.Refusals;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
+import parley.tls.TlsSettings;
 
 /** A running selector backend: the listening socket, its acceptor, and the loops. */
 final class SelectorServer implements RunningServer {
@@ -35,17 +37,21 @@ final class SelectorServer implements RunningServer {
     private final List<EventLoop> loops;
     private final OutputMemory memory;
     private final Acceptor acceptor;
+    /** The TLS port's acceptor and its address; null without a TLS port. */
+    private final Acceptor tlsAcceptor;
+    private final InetSocketAddress tlsAddress;
+    private final TlsPort tlsPort;
     /** Started with the server: sums up big rooms' comings and goings. */
     private CoreTicker ticker;
     private final CompletableFuture<String> failure;
-    /** The loop the next accepted socket goes to (acceptor thread only). */
+    /** The loop the next accepted socket goes to (the acceptors, under handOff's lock). */
     private int nextLoop;
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
-    private SelectorServer(ServerSocketChannel listener, ChatCore core, ServerSettings settings,
-                           List<EventLoop> loops, OutputMemory memory, CompletableFuture<String> failure)
-            throws IOException {
+    private SelectorServer(ServerSocketChannel listener, ServerSocketChannel tlsListener, TlsPort tlsPort,
+                           ChatCore core, ServerSettings settings, List<EventLoop> loops, OutputMemory memory,
+                           CompletableFuture<String> failure) throws IOException {
         this.address = (InetSocketAddress) listener.getLocalAddress();
         this.core = core;
         this.settings = settings;
@@ -53,7 +59,16 @@ final class SelectorServer implements RunningServer {
         this.memory = memory;
         this.failure = failure;
         this.acceptor = new Acceptor("parley-selector-accept", listener, loops.get(0).gate(), settings.log(),
-                this::handOff, failure::complete);
+                (channel, ip) -> handOff(channel, ip, false), failure::complete);
+        this.tlsPort = tlsPort;
+        if (tlsListener == null) {
+            this.tlsAcceptor = null;
+            this.tlsAddress = null;
+        } else {
+            this.tlsAddress = (InetSocketAddress) tlsListener.getLocalAddress();
+            this.tlsAcceptor = new Acceptor("parley-selector-accept-tls", tlsListener, loops.get(0).gate(),
+                    settings.log(), (channel, ip) -> handOff(channel, ip, true), failure::complete);
+        }
     }
 
     /**
@@ -62,12 +77,12 @@ final class SelectorServer implements RunningServer {
      * every loop stays identical (loop 0 would otherwise pay for accept bursts while its clients wait), and
      * stopping it is just closing the listening socket.
      */
-    private void handOff(SocketChannel channel, InetAddress ip) throws IOException {
+    private synchronized void handOff(SocketChannel channel, InetAddress ip, boolean overTls) throws IOException {
         for (int tried = 0; tried < loops.size(); tried++) {
             EventLoop loop = loops.get(nextLoop);
             nextLoop = (nextLoop + 1) % loops.size();
             if (!loop.isDead()) {
-                loop.handOff(channel, ip);
+                loop.handOff(channel, ip, overTls);
                 return;
             }
         }
@@ -75,28 +90,46 @@ final class SelectorServer implements RunningServer {
     }
 
     /** Binds, starts the loops and then the acceptor; connecting clients wait in the backlog meanwhile. */
-    static SelectorServer start(ServerSettings settings, ChatCore core, LoopTuning tuning) throws IOException {
+    static SelectorServer start(ServerSettings settings, ChatCore core, LoopTuning tuning, Optional<TlsSettings> tls)
+            throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open();
+        ServerSocketChannel tlsListener = null;
+        TlsPort tlsPort = tls.map(TlsPort::start).orElse(null);
         List<EventLoop> loops = new ArrayList<>();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             listener.bind(new InetSocketAddress(settings.host(), settings.port()), settings.arrivals().backlog());
+            if (tlsPort != null) {
+                tlsListener = ServerSocketChannel.open();
+                tlsListener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                tlsListener.bind(new InetSocketAddress(settings.host(), tlsPort.settings().port()), settings.arrivals().backlog());
+            }
             Gatekeeper gate = new Gatekeeper(settings, core);
             OutputMemory memory = settings.limits().newOutputMemory();
             core.shedWhen(memory::underPressure);
             CompletableFuture<String> failure = new CompletableFuture<>();
             for (int i = 0; i < settings.effectiveLoops(); i++) {
                 loops.add(new EventLoop("parley-selector-loop-" + i, core, settings, tuning, gate, memory,
-                        failure::complete));
+                        tlsPort, failure::complete));
             }
-            SelectorServer server = new SelectorServer(listener, core, settings, List.copyOf(loops), memory, failure);
+            SelectorServer server = new SelectorServer(listener, tlsListener, tlsPort, core, settings,
+                    List.copyOf(loops), memory, failure);
             loops.forEach(EventLoop::start);
             server.ticker = CoreTicker.start(core, memory, gate, settings.log());
             server.acceptor.start();
+            if (server.tlsAcceptor != null) {
+                server.tlsAcceptor.start();
+            }
             return server;
         } catch (IOException | RuntimeException e) {
             loops.forEach(EventLoop::abandon);
             listener.close();
+            if (tlsListener != null) {
+                tlsListener.close();
+            }
+            if (tlsPort != null) {
+                tlsPort.tasks().shutdownNow();
+            }
             throw e;
         }
     }
@@ -104,6 +137,11 @@ final class SelectorServer implements RunningServer {
     @Override
     public InetSocketAddress address() {
         return address;
+    }
+
+    @Override
+    public Optional<InetSocketAddress> tlsAddress() {
+        return Optional.ofNullable(tlsAddress);
     }
 
     @Override
@@ -144,6 +182,9 @@ final class SelectorServer implements RunningServer {
         long deadline = System.nanoTime() + flushTimeout.toNanos();
         try {
             acceptor.stop();
+            if (tlsAcceptor != null) {
+                tlsAcceptor.stop();
+            }
             awaitHandedOffConnections(deadline);
             ticker.close();
             core.announceShutdown();
@@ -156,6 +197,9 @@ final class SelectorServer implements RunningServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the loops still stop by the deadline; we just stop waiting
         } finally {
+            if (tlsPort != null) {
+                tlsPort.tasks().shutdownNow();
+            }
             terminated.countDown();
         }
     }

@@ -32,6 +32,11 @@
  *   +----------------------------    Replies a read produces land in pending writes: back to 1.
  * </pre>
  *
+ * A connection reads and writes through a {@link parley.selector.Wire}: the socket itself on the plain port, an
+ * SSLEngine driven by the loop on the TLS port ({@link parley.selector.TlsWire}: the handshake at any time,
+ * delegated tasks on {@link parley.selector.TlsPort}'s pool, output encrypted from the OutputBuffer at write
+ * time; docs/ARCHITECTURE.md, "TLS").
+ *
  * Only a loop's own thread touches its selector, keys, channels, decoders and read buffer; other threads
  * reach it through {@link parley.selector.TaskHandoff}. Whatever one connection's work throws closes that
  * connection and the loop goes on; a loop that fails on its own reports it through

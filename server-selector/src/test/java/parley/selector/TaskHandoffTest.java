@@ -31,7 +31,7 @@ class TaskHandoffTest {
         ChatCore core = new ChatCore(TestServer.CLOCK, ServerLog.silent());
         ServerSettings settings = ServerSettings.forTests();
         loop = new EventLoop("test-loop", core, settings, LoopTuning.defaults(),
-                new Gatekeeper(settings, core), settings.limits().newOutputMemory(),
+                new Gatekeeper(settings, core), settings.limits().newOutputMemory(), null,
                 failure -> { });
         loop.start();
     }

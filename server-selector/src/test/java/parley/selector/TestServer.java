@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import parley.core.ChatCore;
 import parley.core.ServerLog;
@@ -30,7 +31,7 @@ final class TestServer implements AutoCloseable {
     TestServer(ServerSettings settings, LoopTuning tuning) throws IOException {
         ServerLog capture = log::add;
         ServerSettings withLog = settings.withLog(capture);
-        this.server = SelectorServer.start(withLog, core, tuning);
+        this.server = SelectorServer.start(withLog, core, tuning, Optional.empty());
     }
 
     static ServerSettings settings() {

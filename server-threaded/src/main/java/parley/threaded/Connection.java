@@ -2,9 +2,12 @@ package parley.threaded;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
@@ -23,6 +26,7 @@ import parley.output.OutputMemory;
 import parley.protocol.LineDecoder;
 import parley.server.SocketAddresses;
 import parley.server.ServerSettings;
+import parley.tls.TlsSettings;
 
 /**
  * One client on blocking sockets: a reader thread that blocks in {@code read} and feeds the decoder and the
@@ -63,9 +67,18 @@ final class Connection implements Outbound {
     private volatile String closeAfterFlushReason;
     /** Set once by start(); volatile because the close paths on other threads read it. */
     private volatile Session session;
+    /** The TLS port's settings, or null on the plain port. */
+    private final TlsSettings tls;
+    /** What the reader reads and the writer writes: the socket itself, or TLS over it. Set before they start. */
+    private ReadableByteChannel in;
+    private GatheringByteChannel out;
 
-    Connection(SocketChannel socket, ServerContext context, Consumer<Connection> onClosed) {
+    /** @param tls the TLS port's settings for a connection that came in on it, else null */
+    Connection(SocketChannel socket, ServerContext context, TlsSettings tls, Consumer<Connection> onClosed) {
         this.socket = socket;
+        this.tls = tls;
+        this.in = socket;
+        this.out = socket;
         this.context = context;
         this.settings = context.settings();
         this.core = context.core();
@@ -73,8 +86,67 @@ final class Connection implements Outbound {
         this.output = settings.limits().newOutputBuffer(context.memory(), settings.clock(), this::overflowed);
     }
 
-    /** Joins the chat and starts the two threads; any failure closes this connection, nothing leaks. */
+    /**
+     * Joins the chat and starts the two threads; any failure closes this connection, nothing leaks. On the TLS
+     * port the handshake comes first, on a thread of the connection's own, and only a finished one joins.
+     */
     void start() {
+        if (tls == null) {
+            join();
+            return;
+        }
+        try {
+            context.threads().start(this::handshakeThenJoin);
+        } catch (Throwable e) {
+            settings.log().info("could not start a connection: " + e);
+            closeNow("connection failed");
+        }
+    }
+
+    /**
+     * The TLS handshake, bounded by the handshake timeout: the timer closes the socket of a client that stalls,
+     * which throws the handshake out. A refused one (plaintext on the TLS port, nothing in common) is one line
+     * in the log, and nobody in the chat ever hears of it.
+     */
+    private void handshakeThenJoin() {
+        String peer = describePeer();
+        ScheduledFuture<?> timeout = context.deadlines().schedule(() -> {
+            if (!closed.get()) {
+                settings.log().info("closing " + peer + " on the TLS port: no TLS handshake within "
+                        + tls.handshakeTimeout().toMillis() + " ms");
+                closeNow("TLS handshake timed out");
+            }
+        }, tls.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            TlsStreams streams = TlsStreams.handshake(socket, tls);
+            in = streams.in();
+            out = streams.out();
+        } catch (IOException e) {
+            if (!closed.get()) {
+                settings.log().info("closing " + peer + " on the TLS port: " + e.getMessage());
+            }
+            closeNow("TLS handshake failed");
+            return;
+        } catch (Throwable e) {
+            failed(e);
+            return;
+        } finally {
+            timeout.cancel(false);
+        }
+        if (!closed.get()) {
+            join();
+        }
+    }
+
+    private String describePeer() {
+        try {
+            return SocketAddresses.describe(socket.getRemoteAddress());
+        } catch (IOException e) {
+            return "a new connection";
+        }
+    }
+
+    private void join() {
         try {
             String peer = SocketAddresses.describe(socket.getRemoteAddress());
             session = core.connect(peer, this);
@@ -180,7 +252,7 @@ final class Connection implements Outbound {
         };
         try {
             while (!closed.get()) {
-                if (socket.read(buffer) < 0) {
+                if (in.read(buffer) < 0) {
                     // The room hears it now; what was queued for this client still goes out (think of
                     // `printf '/who\n' | nc`), then the writer closes.
                     core.disconnect(session, "connection closed");
@@ -204,7 +276,7 @@ final class Connection implements Outbound {
         try {
             while (!closed.get()) {
                 awaitWork();
-                output.writeTo(socket, Long.MAX_VALUE, batch);
+                output.writeTo(out, Long.MAX_VALUE, batch);
                 if (closeAfterFlushReason != null && output.isEmpty()) {
                     closeNow(closeAfterFlushReason);
                     return;

@@ -7,6 +7,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +26,7 @@ import parley.server.Gatekeeper;
 import parley.server.Refusals;
 import parley.server.RunningServer;
 import parley.server.ServerSettings;
+import parley.tls.TlsSettings;
 
 /**
  * A running threaded backend: the shared {@link Acceptor} blocks in {@code accept} and gives every new socket
@@ -40,14 +42,18 @@ final class ThreadedServer implements RunningServer {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Gatekeeper gate;
     private final Acceptor acceptor;
+    /** The TLS port's acceptor and address; null without a TLS port. */
+    private final Acceptor tlsAcceptor;
+    private final InetSocketAddress tlsAddress;
     /** Started with the server: sums up big rooms' comings and goings. */
     private CoreTicker ticker;
     private final CompletableFuture<String> failure = new CompletableFuture<>();
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
-    ThreadedServer(ServerSocketChannel listener, ServerSettings settings, ChatCore core, ConnectionThreads threads)
-            throws IOException {
+    /** @param tlsListener the TLS port's listening socket, with {@code tls}; both null without one */
+    ThreadedServer(ServerSocketChannel listener, ServerSocketChannel tlsListener, TlsSettings tls,
+                   ServerSettings settings, ChatCore core, ConnectionThreads threads) throws IOException {
         this.settings = settings;
         this.core = core;
         this.context = new ServerContext(settings, core, threads, Executors.newSingleThreadScheduledExecutor(
@@ -55,18 +61,30 @@ final class ThreadedServer implements RunningServer {
         this.address = (InetSocketAddress) listener.getLocalAddress();
         core.shedWhen(context.memory()::underPressure);
         this.gate = new Gatekeeper(settings, core);
-        this.acceptor = new Acceptor("parley-acceptor", listener, gate, settings.log(), this::serve, failure::complete);
+        this.acceptor = new Acceptor("parley-acceptor", listener, gate, settings.log(),
+                (socket, ip) -> serve(socket, ip, null), failure::complete);
+        if (tlsListener == null) {
+            this.tlsAcceptor = null;
+            this.tlsAddress = null;
+        } else {
+            this.tlsAddress = (InetSocketAddress) tlsListener.getLocalAddress();
+            this.tlsAcceptor = new Acceptor("parley-acceptor-tls", tlsListener, gate, settings.log(),
+                    (socket, ip) -> serve(socket, ip, tls), failure::complete);
+        }
     }
 
     void start() {
         ticker = CoreTicker.start(core, context.memory(), gate, settings.log());
         acceptor.start();
+        if (tlsAcceptor != null) {
+            tlsAcceptor.start();
+        }
     }
 
     /** Runs on the acceptor thread; once the connection exists, it releases its own admission on close. */
-    private void serve(SocketChannel socket, InetAddress ip) throws IOException {
+    private void serve(SocketChannel socket, InetAddress ip, TlsSettings tls) throws IOException {
         socket.setOption(StandardSocketOptions.TCP_NODELAY, true); // chat lines are small; don't hold them
-        Connection c = new Connection(socket, context, closed -> {
+        Connection c = new Connection(socket, context, tls, closed -> {
             connections.remove(closed);
             gate.release(ip);
         });
@@ -77,6 +95,11 @@ final class ThreadedServer implements RunningServer {
     @Override
     public InetSocketAddress address() {
         return address;
+    }
+
+    @Override
+    public Optional<InetSocketAddress> tlsAddress() {
+        return Optional.ofNullable(tlsAddress);
     }
 
     @Override
@@ -112,6 +135,9 @@ final class ThreadedServer implements RunningServer {
         }
         try {
             acceptor.stop();
+            if (tlsAcceptor != null) {
+                tlsAcceptor.stop();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -10,6 +10,8 @@
  *  overflow:   ServerContext's one timer thread closes the socket (unblocking a writer stuck on that client)
  *  EOF, /quit: the room hears the leave at once; the writer closes once the buffer is written
  *              (the timer thread closes it after CLOSE_AFTER_FLUSH at the latest)
+ *  TLS port:   the handshake first, on the connection's own thread (an SSLSocket over the socket, TlsStreams);
+ *              the timer closes a socket whose handshake outlives the timeout; then the same reader and writer
  *  a throw:    whatever a connection's thread throws, an Error too, closes that connection and no other
  * </pre>
  */

@@ -33,7 +33,7 @@ class ConnectionThreadingTest {
     @BeforeEach
     void start() throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-        ThreadedServer threaded = new ThreadedServer(listener, ServerSettings.forTests(),
+        ThreadedServer threaded = new ThreadedServer(listener, null, null, ServerSettings.forTests(),
                 new ChatCore(Clock.systemUTC(), ServerLog.silent()), ConnectionThreads.create(PREFIX));
         threaded.start();
         server = threaded;

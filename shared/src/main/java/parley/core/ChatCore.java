@@ -126,6 +126,12 @@ public final class ChatCore {
         this(clock, log, settings, store, reads, TrustSettings.inMemory(), ServerMetrics.NONE);
     }
 
+    /** As above, with registered nicks, bans and topics kept in {@code trust}'s store (read here, once). */
+    public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads,
+                    TrustSettings trust) {
+        this(clock, log, settings, store, reads, trust, ServerMetrics.NONE);
+    }
+
     /**
      * As above, with registered nicks, bans and topics kept in {@code trust}'s store (read here, once), and
      * {@code metrics} told what the core does (lines said, their fan-out time).

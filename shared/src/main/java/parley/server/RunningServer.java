@@ -2,6 +2,7 @@ package parley.server;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import parley.output.OutputMemory;
 
@@ -10,6 +11,11 @@ public interface RunningServer extends AutoCloseable {
 
     /** The address actually bound (the real port when 0 was asked for). */
     InetSocketAddress address();
+
+    /** The TLS port's address, when the server was started with one. */
+    default Optional<InetSocketAddress> tlsAddress() {
+        return Optional.empty();
+    }
 
     /**
      * Stops accepting, tells every client the server is going away, gives their queued output up to

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import parley.client.net.Backoff;
+import parley.client.net.Dialer;
 import parley.client.net.ServerLink;
 import parley.client.plain.JLineConsole;
 import parley.client.plain.LineConsole;
@@ -37,6 +38,8 @@ public final class ClientApp {
     private final String timeFormat;
     /** The nick's password (from a file or PARLEY_PASSWORD, never the command line); null for none. */
     private final String password;
+    /** Plain, or TLS: {@link #over}. */
+    private Dialer dialer = Dialer.PLAIN;
 
     public ClientApp(String host, int port, String nickOrNull, Clock clock) {
         this(host, port, nickOrNull, clock, EntryFormat.DEFAULT_TIME_FORMAT);
@@ -75,7 +78,7 @@ public final class ClientApp {
         if (nick == null) {
             throw new IllegalArgumentException("a password needs a nick");
         }
-        return new ClientApp(host, port, nick, clock, backoff, timeFormat, password);
+        return new ClientApp(host, port, nick, clock, backoff, timeFormat, password).over(dialer);
     }
 
     /** The nick the link asks for itself: none when the identify line takes it. */
@@ -88,6 +91,12 @@ public final class ClientApp {
         if (password != null) {
             send.test("/identify " + nick + " " + password);
         }
+    }
+
+    /** Talks over {@code value} (TLS for {@code --tls}) rather than the plain socket; returns this app. */
+    public ClientApp over(Dialer value) {
+        this.dialer = value;
+        return this;
     }
 
     /** Whether a person is at a terminal (standard input and output are both a console). */
@@ -132,7 +141,7 @@ public final class ClientApp {
     public int runPlain() throws IOException {
         LineConsole console = interactiveTerminal() ? new JLineConsole()
                 : new StreamConsole(System.in, System.out);
-        PlainClient plain = new PlainClient(host, port, linkNick(), backoff, clock, console);
+        PlainClient plain = new PlainClient(host, port, linkNick(), backoff, dialer, clock, console);
         identify(plain::send);
         return plain.run();
     }
@@ -143,7 +152,7 @@ public final class ClientApp {
                 host + ":" + port);
         ServerLink[] link = new ServerLink[1];
         FullScreenClient client = new FullScreenClient(screen, state, clock, line -> link[0].send(line));
-        link[0] = new ServerLink(host, port, linkNick(), backoff, client);
+        link[0] = new ServerLink(host, port, linkNick(), backoff, dialer, client);
         identify(link[0]::send);
         link[0].start();
         int code;

@@ -26,6 +26,7 @@ import parley.core.CoreSettings;
 import parley.core.MonotonicClock;
 import parley.core.RateLimit;
 import parley.core.ServerLog;
+import parley.core.TrustSettings;
 import parley.history.MemoryHistoryStore;
 import parley.server.Backends;
 import parley.server.RunningServer;
@@ -144,7 +145,7 @@ class ScrapeTest {
         PrometheusMetrics metrics = new PrometheusMetrics(MonotonicClock.start());
         MemoryHistoryStore store = new MemoryHistoryStore(100, 10);
         ChatCore core = new ChatCore(Clock.systemUTC(), ServerLog.silent(), CoreSettings.defaults(), store,
-                Runnable::run, metrics);
+                Runnable::run, TrustSettings.inMemory(), metrics);
         server = Backends.discover().find(backend).orElseThrow().start(settings, core);
         metrics.watch(server, core, store);
         endpoint = metrics.serve("127.0.0.1", 0);

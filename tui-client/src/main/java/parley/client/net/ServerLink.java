@@ -47,6 +47,7 @@ public final class ServerLink implements AutoCloseable {
     private final int port;
     private final Backoff backoff;
     private final LinkListener listener;
+    private final Dialer dialer;
     private final Outbox outbox = new Outbox();
     private final Object lock = new Object();
     private Socket socket;          // guarded by lock
@@ -61,6 +62,12 @@ public final class ServerLink implements AutoCloseable {
 
     /** {@code nick} may be null to keep the guest name the server gives. */
     public ServerLink(String host, int port, String nick, Backoff backoff, LinkListener listener) {
+        this(host, port, nick, backoff, Dialer.PLAIN, listener);
+    }
+
+    /** Over {@code dialer}: plain, or TLS ({@code --tls}). */
+    public ServerLink(String host, int port, String nick, Backoff backoff, Dialer dialer, LinkListener listener) {
+        this.dialer = dialer;
         this.host = host;
         this.port = port;
         this.wantedNick = nick;
@@ -144,7 +151,7 @@ public final class ServerLink implements AutoCloseable {
                 }
                 s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
                 s.setTcpNoDelay(true);
-                welcomed = session(s);
+                welcomed = session(dialer.over(s, host, CONNECT_TIMEOUT_MILLIS));
                 reason = "the server closed the connection";
             } catch (IOException e) {
                 reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -190,7 +197,7 @@ public final class ServerLink implements AutoCloseable {
             wantedNick = own.get();
         }
         int kept = outbox.attach(s, restore);
-        listener.changed(LinkState.CONNECTED, "connected to " + address()
+        listener.changed(LinkState.CONNECTED, "connected to " + address() + dialer.describe()
                 + (kept > 0 ? "; sending " + kept + (kept == 1 ? " line" : " lines") + " typed while offline" : ""));
         listener.received(welcome);
         for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -2,7 +2,7 @@
  * The connection to the server, on its own threads; nothing here ever runs on the UI thread's time.
  *
  * <pre>
- *  reader thread:  connect --> "PARLEY/1 MACHINE" --> skip text lines --> WELCOME --> restore /nick, /join
+ *  reader thread:  connect --> Dialer (plain, or TLS: handshake, certificate and host checked) --> "PARLEY/1 MACHINE" --> skip text lines --> WELCOME --> restore /nick, /join
  *                  --> MachineFormat.parse each line --> LinkListener.received (to the UI's queue)
  *                  loss --> LinkListener.changed(RETRYING) --> Backoff delay --> connect again
  *                  closed before WELCOME --> the refusal's "!! reason" text line is the reason reported

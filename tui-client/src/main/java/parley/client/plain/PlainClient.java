@@ -8,6 +8,7 @@ import parley.client.net.Backoff;
 import parley.client.net.LinkListener;
 import parley.client.net.LinkState;
 import parley.client.net.OwnNick;
+import parley.client.net.Dialer;
 import parley.client.net.ServerLink;
 import parley.client.state.EntryFormat;
 import parley.protocol.ChatEvent;
@@ -35,9 +36,14 @@ public final class PlainClient {
     private volatile LinkState state = LinkState.CONNECTING;
 
     public PlainClient(String host, int port, String nick, Backoff backoff, Clock clock, LineConsole console) {
+        this(host, port, nick, backoff, Dialer.PLAIN, clock, console);
+    }
+
+    public PlainClient(String host, int port, String nick, Backoff backoff, Dialer dialer, Clock clock,
+                       LineConsole console) {
         this.console = console;
         this.format = new EntryFormat(clock.getZone());
-        this.link = new ServerLink(host, port, nick, backoff, new Printer());
+        this.link = new ServerLink(host, port, nick, backoff, dialer, new Printer());
     }
 
     /** Queues {@code line} to be sent once connected, as if typed; returns whether the link is connected now. */

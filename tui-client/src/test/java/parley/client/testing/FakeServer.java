@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import parley.protocol.ChatEvent;
 import parley.protocol.MachineFormat;
 import parley.protocol.Member;
@@ -42,7 +43,13 @@ public final class FakeServer implements AutoCloseable {
     private volatile String refusal;
 
     public FakeServer() throws IOException {
-        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(null);
+    }
+
+    /** Over TLS with {@code tls}'s key and certificate, when it is not null. */
+    public FakeServer(SSLContext tls) throws IOException {
+        listener = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptLoop, "fake-server");
         acceptor.setDaemon(true);
         acceptor.start();
