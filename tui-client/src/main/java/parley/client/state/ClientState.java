@@ -4,12 +4,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import parley.client.net.LinkState;
 import parley.client.net.OwnNick;
 import parley.protocol.ChatEvent;
+import parley.core.Names;
 import parley.protocol.Command;
+import parley.protocol.HistoryBatch;
 import parley.server.Limits;
 
 /**
@@ -18,6 +25,9 @@ import parley.server.Limits;
  * and submitted lines; read by the view. Not thread-safe: it belongs to the UI thread.
  */
 public final class ClientState {
+
+    /** Lines asked for per page of older history (PgUp at the top). */
+    public static final int OLDER_PAGE = 100;
 
     private final ZoneId zone;
     private final EntryFormat format;
@@ -41,6 +51,11 @@ public final class ClientState {
     private List<String> pendingPaste = List.of();
     private boolean addresses = true;
     private int widestAddress;
+    /** The oldest line of each room the log holds, by the room's key: where a page of older history ends. */
+    private final Map<String, Long> firstIds = new HashMap<>();
+    /** Rooms whose history is shown back to its first line. */
+    private final Set<String> historyComplete = new HashSet<>();
+    private boolean olderPending;
 
     public ClientState(ZoneId zone, String serverAddress) {
         this(new EntryFormat(zone), zone, serverAddress);
@@ -67,6 +82,11 @@ public final class ClientState {
 
     /** Applies a server event; returns whether it should ring the bell. */
     public boolean onEvent(ChatEvent e) {
+        if (e instanceof ChatEvent.Spoken s && s.id() > 0) {
+            firstIds.merge(Names.key(s.room()), s.id(), Math::min);
+        } else if (e instanceof ChatEvent.Error) {
+            olderPending = false;     // perhaps the page's refusal (busy, disk): PgUp may ask again
+        }
         boolean shown = e.accept(follow);
         if (!shown) {
             return false;
@@ -77,6 +97,45 @@ public final class ClientState {
     }
 
     /**
+     * The scrollback's top was reached (PgUp): the fetch of the page of the room's history before its oldest line
+     * shown, unless one is on its way or there is nothing older. With no line of the room shown yet, the page
+     * before the end: its newest lines.
+     */
+    public Optional<String> olderWanted() {
+        String key = room.isEmpty() ? "" : Names.key(room);
+        if (olderPending || room.isEmpty() || historyComplete.contains(key) || connection != LinkState.CONNECTED) {
+            return Optional.empty();
+        }
+        olderPending = true;
+        long before = firstIds.getOrDefault(key, Long.MAX_VALUE);
+        return Optional.of(new Command.History(Command.History.Direction.BEFORE, before, OLDER_PAGE).line());
+    }
+
+    /**
+     * A page of older history arrived: its lines older than any shown go above everything, without moving what
+     * the pane shows; the first page that reaches back to the room's first line says so.
+     */
+    public void onOlder(HistoryBatch end, List<ChatEvent.Spoken> lines) {
+        olderPending = false;
+        String key = Names.key(end.room());
+        long first = firstIds.getOrDefault(key, Long.MAX_VALUE);
+        List<LogEntry> page = new ArrayList<>();
+        if (end.more() == 0) {
+            historyComplete.add(key);
+            page.add(format.historyBeginning(end.time(), end.room()));
+        }
+        for (ChatEvent.Spoken line : lines) {
+            if (line.id() < first && line.accept(follow)) {
+                page.add(format.fromEvent(line, own.get()));
+            }
+        }
+        lines.stream().mapToLong(ChatEvent.Spoken::id).filter(id -> id > 0).min()
+                .ifPresent(id -> firstIds.merge(key, id, Math::min));
+        page.forEach(this::widen);
+        log.prepend(page);
+    }
+
+    /**
      * The connection changed; {@code detail}, if any, is shown in the pane. An attempt to connect again after a
      * loss still reads "reconnecting".
      */
@@ -84,6 +143,7 @@ public final class ClientState {
         connection = state == LinkState.CONNECTING && connection == LinkState.RETRYING ? LinkState.RETRYING : state;
         if (state != LinkState.CONNECTED) {
             members.clear();
+            olderPending = false;     // a page asked for on a lost connection never comes
         }
         if (!detail.isEmpty()) {
             note(detail, now);
@@ -345,13 +405,17 @@ public final class ClientState {
     }
 
     private void append(LogEntry entry) {
+        widen(entry);
+        log.append(entry);
+        scroll.appended(entry);
+    }
+
+    private void widen(LogEntry entry) {
         int columns = Graphemes.columns(entry.address());
         if (columns > widestAddress) {
             widestAddress = columns;     // the column grows to the widest address seen, and stays
             showAddresses(addresses);
         }
-        log.append(entry);
-        scroll.appended(entry);
     }
 
     private void showAddresses(boolean show) {

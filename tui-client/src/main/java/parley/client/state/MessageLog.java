@@ -15,8 +15,15 @@ public final class MessageLog {
     public static final int DEFAULT_CAPACITY = 10_000;
 
     private final int capacity;
+    /**
+     * Sequence numbers start high so that older pages put in front ({@link #prepend}) get smaller ones and the
+     * list stays sorted by them.
+     */
+    private static final long FIRST_SEQ = 1L << 40;
+
     private final List<LogEntry> entries = new ArrayList<>();
-    private long nextSeq;
+    private long nextSeq = FIRST_SEQ;
+    private long firstSeq = FIRST_SEQ;
 
     public MessageLog(int capacity) {
         if (capacity < 1) {
@@ -33,6 +40,17 @@ public final class MessageLog {
         if (entries.size() > capacity + slack) {
             entries.subList(0, entries.size() - capacity).clear();
         }
+    }
+
+    /**
+     * Puts {@code older} (oldest first) in front of everything: a page of older history. A full log keeps its
+     * newest lines, so a page put in front of a full log may be dropped again by the next append.
+     */
+    public void prepend(List<LogEntry> older) {
+        for (int i = older.size() - 1; i >= 0; i--) {
+            older.get(i).assignSeq(--firstSeq);
+        }
+        entries.addAll(0, older);
     }
 
     public void clear() {

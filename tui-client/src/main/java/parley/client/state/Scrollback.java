@@ -77,6 +77,13 @@ public final class Scrollback {
         }
     }
 
+    /** Whether the pane shows the log's first row: a PgUp can go no further without older history. */
+    public boolean atTop() {
+        Pos pos = bottom();
+        int contentHeight = following() ? height : Math.max(1, height - 1);
+        return pos == null || rowsFromTop(pos, contentHeight + 1) <= contentHeight;
+    }
+
     public void toBottom() {
         anchorSeq = -1;
         anchorRow = 0;

@@ -21,6 +21,7 @@ import parley.client.state.ClientState;
 import parley.client.state.Submission;
 import parley.client.view.ChatView;
 import parley.protocol.ChatEvent;
+import parley.protocol.HistoryBatch;
 
 /**
  * The full-screen client's UI thread: keys and server events in, state changes, one redraw per batch.
@@ -91,6 +92,11 @@ public final class FullScreenClient implements LinkListener {
     @Override
     public void received(ChatEvent event) {
         inbox.add(new UiEvent.Received(event));
+    }
+
+    @Override
+    public void older(HistoryBatch end, List<ChatEvent.Spoken> lines) {
+        inbox.add(new UiEvent.Older(end, lines));
     }
 
     @Override
@@ -301,7 +307,12 @@ public final class FullScreenClient implements LinkListener {
             case HISTORY_NEXT -> state.historyNext();
             case COMPLETE -> state.complete();
             case SUBMIT -> send(state.submit(state.input().take(), clock.instant()));
-            case PAGE_UP -> state.scroll().pageUp();
+            case PAGE_UP -> {
+                state.scroll().pageUp();
+                if (state.scroll().atTop()) {
+                    state.olderWanted().ifPresent(sender::send);    // the top: ask for the page before it
+                }
+            }
             case PAGE_DOWN -> state.scroll().pageDown();
             case SCROLL_UP -> state.scroll().scrollUp(WHEEL_ROWS);
             case SCROLL_DOWN -> state.scroll().scrollDown(WHEEL_ROWS);
@@ -348,6 +359,8 @@ public final class FullScreenClient implements LinkListener {
             if (state.onEvent(r.event())) {
                 bell();
             }
+        } else if (e instanceof UiEvent.Older o) {
+            state.onOlder(o.end(), o.lines());
         } else if (e instanceof UiEvent.Changed c) {
             linkChanged(c.state(), c.detail());
         }
