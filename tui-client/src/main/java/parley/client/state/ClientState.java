@@ -165,8 +165,7 @@ public final class ClientState {
         String arg = command.argument();
         Submission result = switch (command.verb()) {
             case CLEAR -> {
-                log.clear();
-                scroll.toBottom();
+                scroll.clear();
                 yield Submission.nothing();
             }
             case BELL -> bell(arg, now);

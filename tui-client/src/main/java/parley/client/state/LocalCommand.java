@@ -19,7 +19,7 @@ public record LocalCommand(Verb verb, String argument) {
     /** The client's commands, as /help lists them ({@code %s}: the bell mode now). */
     public static final String CLIENT_HELP = """
             Client commands:
-              /clear            clear this window
+              /clear            clear this window (PgUp still shows what it held)
               /bell [off|mention|all]  when to ring the bell (now: %s)
               /addresses [on|off]  show or hide senders' addresses (F2 toggles)
               /ignore [NICK]    hide NICK's messages (no NICK: list)
