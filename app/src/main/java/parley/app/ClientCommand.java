@@ -39,7 +39,7 @@ final class ClientCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port 0 is for servers; give the server's port");
         }
         return run(new ClientApp(host, port, client.nick, Clock.systemDefaultZone(),
-                client.timeFormat(spec.commandLine())), client.plain);
+                client.timeFormat(spec.commandLine())).loggingTo(client.logDir(spec.commandLine())), client.plain);
     }
 
     /** Full screen when there is a terminal and line mode was not asked for. */

@@ -1,5 +1,7 @@
 package parley.app;
 
+import java.nio.file.Path;
+import parley.client.log.ConversationLog;
 import parley.client.state.EntryFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -17,6 +19,25 @@ final class ClientOptions {
     @Option(names = "--time-format", paramLabel = "PATTERN", defaultValue = EntryFormat.DEFAULT_TIME_FORMAT,
             description = "How times read in the full screen, as a java.time pattern (default: ${DEFAULT-VALUE}).")
     String timeFormat;
+
+    @Option(names = "--log-dir", paramLabel = "DIR", description = "Log every conversation to a file per day "
+            + "under DIR (default: $XDG_STATE_HOME/parley/logs, else ~/.local/state/parley/logs).")
+    Path logDir;
+
+    @Option(names = "--no-log", description = "Write no logs.")
+    boolean noLog;
+
+    /** Where conversations are logged, or null for nowhere; both flags at once is a command-line mistake. */
+    Path logDir(CommandLine commandLine) {
+        if (noLog && logDir != null) {
+            throw new CommandLine.ParameterException(commandLine, "--log-dir and --no-log cannot go together");
+        }
+        if (noLog) {
+            return null;
+        }
+        return logDir != null ? logDir : ConversationLog.defaultDirectory(System.getenv(),
+                System.getProperty("user.home"));
+    }
 
     /** The time format, checked: a pattern java.time cannot read is a command-line mistake. */
     String timeFormat(CommandLine commandLine) {

@@ -8,8 +8,12 @@ import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
+import parley.client.log.ConversationLog;
+import parley.client.log.LoggingListener;
 import parley.client.net.Backoff;
 import parley.client.net.ServerLink;
 import parley.client.plain.JLineConsole;
@@ -20,6 +24,7 @@ import parley.client.state.ClientState;
 import parley.client.state.EntryFormat;
 import parley.client.tui.FullScreenClient;
 import parley.client.tui.WholeCharacterTerminal;
+import parley.protocol.ChatEvent;
 
 /**
  * The client as the launcher sees it: where to connect, as whom, and which face to show. Exit codes: 0 after a
@@ -35,6 +40,8 @@ public final class ClientApp {
     private final Clock clock;
     private final Backoff backoff;
     private final String timeFormat;
+    /** Where conversations are logged; null: not at all. */
+    private final Path logDir;
 
     public ClientApp(String host, int port, String nickOrNull, Clock clock) {
         this(host, port, nickOrNull, clock, EntryFormat.DEFAULT_TIME_FORMAT);
@@ -50,12 +57,23 @@ public final class ClientApp {
     }
 
     private ClientApp(String host, int port, String nickOrNull, Clock clock, Backoff backoff, String timeFormat) {
+        this(host, port, nickOrNull, clock, backoff, timeFormat, null);
+    }
+
+    private ClientApp(String host, int port, String nickOrNull, Clock clock, Backoff backoff, String timeFormat,
+                      Path logDir) {
+        this.logDir = logDir;
         this.host = host;
         this.port = port;
         this.nick = nickOrNull;
         this.clock = clock;
         this.backoff = backoff;
         this.timeFormat = timeFormat;
+    }
+
+    /** The same client, logging every conversation under {@code dir} (see {@link ConversationLog}); null: none. */
+    public ClientApp loggingTo(Path dir) {
+        return new ClientApp(host, port, nick, clock, backoff, timeFormat, dir);
     }
 
     /** Whether a person is at a terminal (standard input and output are both a console). */
@@ -100,7 +118,12 @@ public final class ClientApp {
     public int runPlain() throws IOException {
         LineConsole console = interactiveTerminal() ? new JLineConsole()
                 : new StreamConsole(System.in, System.out);
-        return new PlainClient(host, port, nick, backoff, clock, console).run();
+        ConversationLog logs = openLogs(why -> console.print("!! " + why));
+        try {
+            return new PlainClient(host, port, nick, backoff, clock, console, logs).run();
+        } finally {
+            closeQuietly(logs);
+        }
     }
 
     /** Runs the full-screen client on any screen (a virtual one in tests). */
@@ -109,7 +132,9 @@ public final class ClientApp {
                 host + ":" + port);
         ServerLink[] link = new ServerLink[1];
         FullScreenClient client = new FullScreenClient(screen, state, clock, line -> link[0].send(line));
-        link[0] = new ServerLink(host, port, nick, backoff, client);
+        // The log's warning comes from its writer thread; the client only queues it for the UI thread.
+        ConversationLog logs = openLogs(why -> client.received(new ChatEvent.Error("", clock.instant(), why)));
+        link[0] = new ServerLink(host, port, nick, backoff, logs == null ? client : new LoggingListener(client, logs));
         link[0].start();
         int code;
         try {
@@ -119,10 +144,22 @@ public final class ClientApp {
             code = 1;
         } finally {
             link[0].close(QUIT_GRACE);
+            closeQuietly(logs);
         }
         if (!client.failure().isEmpty()) {
             System.err.println("parley: " + client.failure());
         }
         return code;
+    }
+
+    private ConversationLog openLogs(Consumer<String> warn) {
+        return logDir == null ? null
+                : new ConversationLog(logDir, ConversationLog.serverDirectory(host, port), clock.getZone(), warn);
+    }
+
+    private static void closeQuietly(ConversationLog logs) {
+        if (logs != null) {
+            logs.close();
+        }
     }
 }

@@ -12,6 +12,8 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import parley.client.testing.KeyQueueTerminal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import parley.client.net.LinkState;
 import parley.client.state.ClientState;
 import parley.client.testing.FakeServer;
@@ -218,6 +221,29 @@ class ClientAppTest {
 
             terminal.addInput(new KeyStroke('c', true, false));
             assertThat(exit.get(5, SECONDS)).isZero();
+        }
+    }
+
+    @Test
+    void conversationsAreLoggedToAFilePerDayUnderTheLogDirectory(@TempDir Path logs) throws Exception {
+        try (FakeServer server = new FakeServer()) {
+            ClientApp app = new ClientApp("127.0.0.1", server.port(), "alice", clock,
+                    attempt -> Optional.of(Duration.ZERO)).loggingTo(logs);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return app.runOn(new TerminalScreen(terminal));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            server.awaitConnection();
+            server.send(FakeServer.message("lobby", "bob", "this goes on disk", 5, false));
+            await().atMost(5, SECONDS).until(() -> screenText().contains("<bob> this goes on disk"));
+            terminal.addInput(new KeyStroke('c', true, false));
+            assertThat(exit.get(5, SECONDS)).isZero();
+
+            Path file = logs.resolve("127.0.0.1_" + server.port()).resolve("#lobby.2026-11-26.log");
+            assertThat(Files.readAllLines(file)).contains("13:02:07 127.0.0.1:5000 <bob> this goes on disk");
         }
     }
 }
