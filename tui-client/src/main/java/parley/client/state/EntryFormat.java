@@ -148,6 +148,11 @@ public final class EntryFormat {
                 false, false, false, 0);
     }
 
+    /** The read marker: above the first line that arrived while the person looked at another window. */
+    public LogEntry readMarker(Instant time) {
+        return new LogEntry(time, "", LogEntry.Kind.DIVIDER, "", "", "", "--- new ---", false, false, false, 0);
+    }
+
     /** The line below replayed history, where live messages start. */
     public LogEntry historyEnd(Instant time) {
         return new LogEntry(time, "", LogEntry.Kind.DIVIDER, "", "", "", "--- now ---", false, false, false, 0);

@@ -53,6 +53,14 @@ public final class MessageLog {
         entries.addAll(0, older);
     }
 
+    /** Takes {@code entry} out (the read marker, when the person leaves its window); no-op if it is gone. */
+    public void remove(LogEntry entry) {
+        int index = indexAtOrAfter(entry.seq());
+        if (index >= 0 && entries.get(index) == entry) {
+            entries.remove(index);
+        }
+    }
+
     public void clear() {
         entries.clear();
     }

@@ -326,6 +326,10 @@ public final class FullScreenClient implements LinkListener {
             }
             case REDRAW -> fullRedraw = true;
             case TOGGLE_ADDRESSES -> state.toggleAddresses();
+            case TOGGLE_NICK_LIST -> state.toggleNickList();
+            case WINDOW -> send(state.showWindow(Integer.parseInt(a.text()), clock.instant()));
+            case WINDOW_PREVIOUS -> send(state.nextWindow(-1, clock.instant()));
+            case WINDOW_NEXT -> send(state.nextWindow(1, clock.instant()));
             case CANCEL, PASTE_START, PASTE_END -> {
                 // Escape: nothing to cancel outside a paste question; a stray paste end is noise
             }
@@ -386,7 +390,7 @@ public final class FullScreenClient implements LinkListener {
 
     private void render() throws IOException {
         ChatView.Layout layout = ChatView.Layout.of(screen.getTerminalSize());
-        state.scroll().resize(layout.columns(), layout.paneRows());
+        state.scroll().resize(view.paneColumns(state, layout), layout.paneRows());
         view.draw(screen, state, layout);
         // Hidden while Lanterna moves it from change to change; the refresh shows it again at the input line.
         screen.getTerminal().setCursorVisible(false);
