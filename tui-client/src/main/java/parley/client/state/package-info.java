@@ -2,8 +2,9 @@
  * Everything the full-screen client knows, in plain Java with no terminal library: testable without a screen.
  *
  * <pre>
- *  ChatEvent --> ClientState.onEvent --> EntryFormat --> LogEntry --> MessageLog (capacity, sequence numbers)
- *                     |  (nick, room, Members, IgnoreList, BellMode)        |
+ *  ChatEvent --> ClientState.onEvent --> EntryFormat --> LogEntry --> the event's Window: MessageLog (capacity,
+ *                     |  (nick, room, IgnoreList, BellMode;                 |    sequence numbers), Members, unread,
+ *                     |   which Window: room, private partner, in front)    |    read marker; StatusLine.activity
  *                     v                                                     v
  *                 bell? (returned)                          Scrollback (follow / held anchor, N new below)
  *                                                                           | Wrapper: LogEntry -> Rows at a width
