@@ -53,6 +53,10 @@ import picocli.CommandLine.Spec;
             "Load goes only to loopback addresses; every run is bounded in time."})
 public final class BenchCommand implements Callable<Integer> {
 
+    /** What {@code ./parley server} runs with when PARLEY_JAVA_OPTS is not set (the script says why). */
+    static final String LAUNCHER_SERVER_JVM_OPTS =
+            "-Xms16m -Xmx1g -XX:+UseG1GC -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30";
+
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -90,14 +94,19 @@ public final class BenchCommand implements Callable<Integer> {
                     + "slow-consumer policy as shipped is what is measured.")
     private long slowMaxOutbound;
 
-    // Heap flags, the same for every backend. A small -Xms and Min/MaxHeapFreeRatio 10/20 let G1 shrink the heap
-    // (and give its pages back to the OS) at a full GC: idle runs one before each RSS sample, so RSS per
-    // connection is what connections keep, not the young regions the connect burst touched. G1 never shrinks
-    // below -Xms, so with -Xms256m that garbage stayed resident and counted as 15-18 KiB per idle connection.
+    // Heap flags, the same for every backend: by default the ones `./parley server` runs with (the launcher
+    // passes them in PARLEY_SERVER_JVM_OPTS), so a run measures what a user gets. The fallback, for a bench
+    // started without the launcher, is the same list.
     @Option(names = "--server-jvm-opts", paramLabel = "OPTS",
-            defaultValue = "-Xms16m -Xmx2g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20",
-            description = "JVM flags for every backend's server, the same for each. Default: ${DEFAULT-VALUE}.")
+            defaultValue = "${env:PARLEY_SERVER_JVM_OPTS:-" + LAUNCHER_SERVER_JVM_OPTS + "}",
+            description = "JVM flags for every backend's server, the same for each. Default: the launcher's "
+                    + "(${DEFAULT-VALUE}).")
     private String serverJvmOpts;
+
+    @Option(names = "--server-args", paramLabel = "ARGS",
+            description = "More options for every parley server, e.g. \"--data /tmp/parley-bench\" to measure with "
+                    + "the history in a SQLite file (by default the bench runs them with --data none).")
+    private String serverArgs;
 
     @Option(names = "--server-java", paramLabel = "PATH",
             description = "The java that runs the servers. Default: the one running the bench.")
@@ -243,6 +252,9 @@ public final class BenchCommand implements Callable<Integer> {
             if (listed.contains(raise[0])) {
                 extra.addAll(List.of(raise));
             }
+        }
+        if (serverArgs != null) {
+            Arrays.stream(serverArgs.trim().split("\\s+")).filter(a -> !a.isEmpty()).forEach(extra::add);
         }
         return new LaunchSettings(java, jvm, classPath, pinning.map(CpuPinning::serverPrefix).orElse(List.of()),
                 dir.resolve("logs"), extra, listed, Duration.ofSeconds(60));

@@ -49,6 +49,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void the_servers_default_to_the_launchers_own_jvm_settings() throws Exception {
+        // The bench measures what `./parley server` runs: its fallback must be the script's list, word for word.
+        String script = Files.readString(Path.of("..", "parley"));
+        assertThat(script).contains("server_opts=\"" + BenchCommand.LAUNCHER_SERVER_JVM_OPTS + "\"");
+    }
+
+    @Test
     void everyScenarioAgainstARunningTextServerGivesATableAndResultFiles(@TempDir Path dir) throws Exception {
         try (RunningServer server = Backends.discover().find("threaded").orElseThrow()
                 .start(ServerSettings.forTests(), new ChatCore(Clock.systemDefaultZone(), ServerLog.silent()))) {
