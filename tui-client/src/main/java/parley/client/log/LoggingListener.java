@@ -61,30 +61,64 @@ public final class LoggingListener implements LinkListener {
     }
 
     private static String room(ChatEvent e) {
-        if (e instanceof ChatEvent.Spoken s) {
-            return s.room();
-        }
-        if (e instanceof ChatEvent.Welcome w) {
-            return w.room();
-        }
-        if (e instanceof ChatEvent.Join j) {
-            return j.room();
-        }
-        if (e instanceof ChatEvent.Leave l) {
-            return l.room();
-        }
-        if (e instanceof ChatEvent.NickChange n) {
-            return n.room();
-        }
-        if (e instanceof ChatEvent.Members m) {
-            return m.room();
-        }
-        if (e instanceof ChatEvent.Presence p) {
-            return p.room();
-        }
-        if (e instanceof ChatEvent.Info i) {
-            return i.room();
-        }
-        return e instanceof ChatEvent.Error r ? r.room() : "";
+        return e.accept(ROOM);
     }
+
+    /** The room an event happened in; empty for a private message (its conversation is a person). */
+    private static final ChatEvent.Visitor<String> ROOM = new ChatEvent.Visitor<>() {
+        @Override
+        public String welcome(ChatEvent.Welcome e) {
+            return e.room();
+        }
+
+        @Override
+        public String message(ChatEvent.Message e) {
+            return e.room();
+        }
+
+        @Override
+        public String action(ChatEvent.Action e) {
+            return e.room();
+        }
+
+        @Override
+        public String privateMessage(ChatEvent.Private e) {
+            return "";
+        }
+
+        @Override
+        public String join(ChatEvent.Join e) {
+            return e.room();
+        }
+
+        @Override
+        public String leave(ChatEvent.Leave e) {
+            return e.room();
+        }
+
+        @Override
+        public String nickChange(ChatEvent.NickChange e) {
+            return e.room();
+        }
+
+        @Override
+        public String members(ChatEvent.Members e) {
+            return e.room();
+        }
+
+        @Override
+        public String presence(ChatEvent.Presence e) {
+            return e.room();
+        }
+
+        @Override
+        public String info(ChatEvent.Info e) {
+            return e.room();
+        }
+
+        @Override
+        public String error(ChatEvent.Error e) {
+            return e.room();
+        }
+    };
 }

@@ -32,10 +32,8 @@ public final class ClientState {
 
     private final ZoneId zone;
     private final EntryFormat format;
-    private final int logCapacity;
-    /** One per conversation, in the order they were opened; never empty. */
-    private final List<Window> windows = new ArrayList<>();
-    private Window current;
+    /** One per conversation. */
+    private final Windows windows;
     private boolean nickList = true;
     private final InputLine input = new InputLine();
     private final InputHistory history;
@@ -71,9 +69,7 @@ public final class ClientState {
         this.zone = zone;
         this.serverAddress = serverAddress;
         this.format = format;
-        this.logCapacity = logCapacity;
-        this.current = new Window(Window.Kind.ROOM, "", logCapacity);     // named by the first welcome
-        windows.add(current);
+        this.windows = new Windows(logCapacity);
         this.history = new InputHistory(historyCapacity);
     }
 
@@ -100,11 +96,11 @@ public final class ClientState {
      * before the end: its newest lines.
      */
     public Optional<String> olderWanted() {
-        if (olderPending || !inCurrentRoom() || current.historyComplete || connection != LinkState.CONNECTED) {
+        if (olderPending || !inCurrentRoom() || windows.current().historyComplete || connection != LinkState.CONNECTED) {
             return Optional.empty();    // the server pages the room we are in, and no other
         }
         olderPending = true;
-        long before = current.firstId == 0 ? Long.MAX_VALUE : current.firstId;
+        long before = windows.current().firstId == 0 ? Long.MAX_VALUE : windows.current().firstId;
         return Optional.of(new Command.History(Command.History.Direction.BEFORE, before, OLDER_PAGE).line());
     }
 
@@ -114,7 +110,7 @@ public final class ClientState {
      */
     public void onOlder(HistoryBatch end, List<ChatEvent.Spoken> lines) {
         olderPending = false;
-        Window w = roomWindow(end.room());
+        Window w = windows.room(end.room());
         long first = w.firstId == 0 ? Long.MAX_VALUE : w.firstId;
         List<LogEntry> page = new ArrayList<>();
         if (end.more() == 0) {
@@ -149,7 +145,7 @@ public final class ClientState {
 
     /** Something the client itself wants to say in the pane. */
     public void note(String text, Instant now) {
-        add(current, format.note(now, text));
+        add(windows.current(), format.note(now, text));
     }
 
     /** The person pressed Enter on {@code line}. */
@@ -162,7 +158,7 @@ public final class ClientState {
         String arg = command.argument();
         Submission result = switch (command.verb()) {
             case CLEAR -> {
-                current.scroll.clear();
+                windows.current().scroll.clear();
                 yield Submission.nothing();
             }
             case WINDOW -> window(arg, now);
@@ -227,9 +223,9 @@ public final class ClientState {
 
     /** Tab: completes a nick or command before the cursor. */
     public boolean complete() {
-        List<String> nicks = new ArrayList<>(current.members.nicks());
-        if (current.kind() == Window.Kind.QUERY) {
-            nicks.add(current.name());
+        List<String> nicks = new ArrayList<>(windows.current().members.nicks());
+        if (windows.current().kind() == Window.Kind.QUERY) {
+            nicks.add(windows.current().name());
         }
         if (!own.get().isEmpty() && nicks.stream().noneMatch(own::is)) {
             nicks.add(own.get());
@@ -253,16 +249,16 @@ public final class ClientState {
     // ---- read by the view ----
 
     public Scrollback scroll() {
-        return current.scroll;
+        return windows.current().scroll;
     }
 
     /** Every window, in order: the activity bar's and {@code /window N}'s numbering (from 1). */
     public List<Window> windows() {
-        return List.copyOf(windows);
+        return windows.all();
     }
 
     public Window window() {
-        return current;
+        return windows.current();
     }
 
     /** Whether the nick list is wanted (F3 toggles); the view shows it for a room on a wide enough terminal. */
@@ -279,7 +275,7 @@ public final class ClientState {
     }
 
     public MessageLog log() {
-        return current.log;
+        return windows.current().log;
     }
 
     public LinkState connection() {
@@ -301,7 +297,7 @@ public final class ClientState {
 
     /** Who we know is in the shown room, or in a big room the count the server last gave. */
     public int memberCount() {
-        return Math.max(current.members.count(), current.crowd);
+        return Math.max(windows.current().members.count(), windows.current().crowd);
     }
 
     public BellMode bell() {
@@ -330,17 +326,17 @@ public final class ClientState {
         public Window welcome(ChatEvent.Welcome w) {
             own.follow(w);
             room = w.room();
-            Window win = roomWindow(w.room());
+            Window win = windows.room(w.room());
             win.members.clear();
             win.crowd = 0;
-            show(win);
+            windows.show(win);
             return win;
         }
 
         /** A part of a big room (a sample, a page of /who) adds to who we know rather than replacing it. */
         @Override
         public Window members(ChatEvent.Members m) {
-            Window win = roomWindow(m.room());
+            Window win = windows.room(m.room());
             if (m.complete()) {
                 win.members.replaceAll(m.members());
             } else {
@@ -353,21 +349,21 @@ public final class ClientState {
         /** A big room's comings and goings, summed up: shown, and its count kept for the status line. */
         @Override
         public Window presence(ChatEvent.Presence p) {
-            Window win = roomWindow(p.room());
+            Window win = windows.room(p.room());
             win.crowd = p.count();
             return win;
         }
 
         @Override
         public Window join(ChatEvent.Join j) {
-            Window win = roomWindow(j.room());
+            Window win = windows.room(j.room());
             win.members.add(j.who().nick());
             return ignores.ignores(j.who().nick()) ? null : win;
         }
 
         @Override
         public Window leave(ChatEvent.Leave l) {
-            Window win = roomWindow(l.room());
+            Window win = windows.room(l.room());
             win.members.remove(l.who().nick());
             return ignores.ignores(l.who().nick()) ? null : win;
         }
@@ -375,23 +371,23 @@ public final class ClientState {
         @Override
         public Window nickChange(ChatEvent.NickChange n) {
             windows.forEach(w -> w.members.rename(n.oldNick(), n.newNick()));
-            find(Window.Kind.QUERY, n.oldNick()).ifPresent(w -> w.rename(n.newNick()));
+            windows.find(Window.Kind.QUERY, n.oldNick()).ifPresent(w -> w.rename(n.newNick()));
             own.follow(n);
             if (ignores.ignores(n.oldNick())) {
                 ignores.renamed(n.oldNick(), n.newNick());
                 return null;
             }
-            return roomWindow(n.room());
+            return windows.room(n.room());
         }
 
         @Override
         public Window message(ChatEvent.Message m) {
-            return ignores.ignores(m.from().nick()) ? null : roomWindow(m.room());
+            return ignores.ignores(m.from().nick()) ? null : windows.room(m.room());
         }
 
         @Override
         public Window action(ChatEvent.Action a) {
-            return ignores.ignores(a.from().nick()) ? null : roomWindow(a.room());
+            return ignores.ignores(a.from().nick()) ? null : windows.room(a.room());
         }
 
         @Override
@@ -399,17 +395,17 @@ public final class ClientState {
             if (ignores.ignores(p.from().nick())) {
                 return null;
             }
-            return queryWindow(own.is(p.from().nick()) ? p.to() : p.from().nick());
+            return windows.query(own.is(p.from().nick()) ? p.to() : p.from().nick());
         }
 
         @Override
         public Window info(ChatEvent.Info i) {
-            return current;
+            return windows.current();
         }
 
         @Override
         public Window error(ChatEvent.Error r) {
-            return current;
+            return windows.current();
         }
     }
 
@@ -425,8 +421,8 @@ public final class ClientState {
                     + ")", now);
             return Submission.nothing();
         }
-        Window w = windows.get(number - 1);
-        show(w);
+        Window w = windows.get(number);
+        windows.show(w);
         if (w.kind() == Window.Kind.ROOM && !w.name().isEmpty() && !inCurrentRoom()) {
             return new Submission(List.of("/join " + w.name()), false);
         }
@@ -435,57 +431,20 @@ public final class ClientState {
 
     /** Alt-Left / Alt-Right: the window before or after this one, round the ends. */
     public Submission nextWindow(int step, Instant now) {
-        int index = windows.indexOf(current);
+        int index = windows.number(windows.current()) - 1;
         return showWindow(Math.floorMod(index + step, windows.size()) + 1, now);
     }
 
     /** Whether the window in front is the room the server has us in. */
     private boolean inCurrentRoom() {
-        return current.kind() == Window.Kind.ROOM && !room.isEmpty() && current.is(Window.Kind.ROOM, room);
-    }
-
-    private void show(Window w) {
-        if (w != current) {
-            current.left();
-            current = w;
-        }
-        w.shown();
-    }
-
-    private Optional<Window> find(Window.Kind kind, String name) {
-        return windows.stream().filter(w -> w.is(kind, name)).findFirst();
-    }
-
-    /** The window of {@code name}'s room; the first welcome names the window the client starts with. */
-    private Window roomWindow(String name) {
-        Optional<Window> found = find(Window.Kind.ROOM, name);
-        if (found.isPresent()) {
-            return found.get();
-        }
-        Window first = windows.get(0);
-        if (first.kind() == Window.Kind.ROOM && first.name().isEmpty()) {
-            first.rename(name);
-            return first;
-        }
-        return open(Window.Kind.ROOM, name);
-    }
-
-    private Window queryWindow(String nick) {
-        return find(Window.Kind.QUERY, nick).orElseGet(() -> open(Window.Kind.QUERY, nick));
-    }
-
-    private Window open(Window.Kind kind, String name) {
-        Window w = new Window(kind, name, logCapacity);
-        w.scroll.addressWidth(addresses ? widestAddress : 0);
-        windows.add(w);
-        return w;
+        return windows.current().kind() == Window.Kind.ROOM && !room.isEmpty() && windows.current().is(Window.Kind.ROOM, room);
     }
 
     /** In a private window, what you say goes to that person; commands go as typed. */
     private String toServer(String line) {
-        if (current.kind() == Window.Kind.QUERY
+        if (windows.current().kind() == Window.Kind.QUERY
                 && Command.parse(line).orElse(null) instanceof Command.Say say) {
-            return "/msg " + current.name() + " " + say.text();
+            return "/msg " + windows.current().name() + " " + say.text();
         }
         return line;
     }
@@ -504,7 +463,7 @@ public final class ClientState {
             note("usage: /query NICK (then what you type goes to NICK)", now);
             return Submission.nothing();
         }
-        show(queryWindow(nick.strip()));
+        windows.show(windows.query(nick.strip()));
         return Submission.nothing();
     }
 
@@ -514,11 +473,7 @@ public final class ClientState {
             note("you are always in a room: /join another (or switch to its window) first", now);
             return Submission.nothing();
         }
-        int index = windows.indexOf(current);
-        current.left();
-        windows.remove(index);
-        current = windows.get(Math.max(0, index - 1));
-        current.shown();
+        windows.closeCurrent();
         return Submission.nothing();
     }
 
@@ -541,7 +496,7 @@ public final class ClientState {
 
     private void append(Window w, LogEntry entry) {
         widen(entry);
-        if (w != current) {
+        if (w != windows.current()) {
             w.arrivedUnseen(entry, format);
         }
         w.log.append(entry);
@@ -558,7 +513,7 @@ public final class ClientState {
 
     private void showAddresses(boolean show) {
         addresses = show;
-        windows.forEach(w -> w.scroll.addressWidth(show ? widestAddress : 0));
+        windows.addressWidth(show ? widestAddress : 0);
     }
 
     private Submission addresses(String argument, Instant now) {
