@@ -57,9 +57,11 @@ final class RoomLedger {
     /**
      * We are entering {@code room} (a reconnect, or a {@code /join} back into it): the fetch that catches up on
      * it, if any of its lines were seen before. From now on the room's lines are held until that fetch is
-     * answered.
+     * answered. A catch-up still waiting for its page (a second {@code /join} right after the first) lets its
+     * held lines go first, in order.
      */
-    Optional<String> catchUp(String room) {
+    Optional<String> catchUp(String room, LinkListener out) {
+        release(out);
         long since = lastSeen(room);
         if (since == 0) {
             return Optional.empty();

@@ -225,7 +225,7 @@ public final class ServerLink implements AutoCloseable {
         fell.send().ifPresent(outbox::offer);
         track(fell.shown());
         if (e instanceof ChatEvent.Welcome w) {
-            ledger.catchUp(w.room()).ifPresent(outbox::offer);     // a /join into a room we have seen
+            ledger.catchUp(w.room(), listener).ifPresent(outbox::offer);     // a /join into a room we have seen
         }
         ledger.event(fell.shown(), listener);
     }
@@ -279,7 +279,7 @@ public final class ServerLink implements AutoCloseable {
         if (room != null && !Names.key(room).equals(Names.key(welcome.room()))) {
             out.add("/join " + room);   // its welcome starts the catch-up
         } else {
-            ledger.catchUp(welcome.room()).ifPresent(out::add);
+            ledger.catchUp(welcome.room(), listener).ifPresent(out::add);
         }
         return out;
     }

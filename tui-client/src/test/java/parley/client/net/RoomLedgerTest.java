@@ -68,13 +68,13 @@ class RoomLedgerTest {
 
     @Test
     void nothingSeenMeansNothingToCatchUpOn() {
-        assertThat(ledger.catchUp("lobby")).isEmpty();
+        assertThat(ledger.catchUp("lobby", out)).isEmpty();
     }
 
     @Test
     void aCatchUpHoldsLiveLinesThatOvertakeThePageAndShowsEverythingOnceInOrder() {
         live(10, "before the loss");
-        assertThat(ledger.catchUp("lobby")).contains("/history since 10 500");
+        assertThat(ledger.catchUp("lobby", out)).contains("/history since 10 500");
         // The reconnect's replay (last lines, some seen), a live line said during the read, then the page.
         replayed(9, "old");
         replayed(10, "before the loss");
@@ -103,7 +103,7 @@ class RoomLedgerTest {
     @Test
     void aFailedCatchUpLetsTheHeldLinesGoInOrder() {
         live(10, "seen");
-        ledger.catchUp("lobby");
+        ledger.catchUp("lobby", out);
         live(30, "b");
         live(25, "a");
         ledger.event(new ChatEvent.Error("lobby", T0, "the server is busy reading history; ask again in a moment"),
@@ -114,9 +114,20 @@ class RoomLedgerTest {
     }
 
     @Test
+    void aSecondCatchUpLetsTheFirstOnesHeldLinesGoFirst() {
+        live(10, "seen");
+        ledger.event(message("rust", "bob", "rust seen", 11, false), out);
+        ledger.catchUp("lobby", out);
+        live(12, "held in the lobby");
+        assertThat(ledger.catchUp("rust", out)).contains("/history since 11 500");
+
+        assertThat(shown).containsExactly("10:seen", "11:rust seen", "12:held in the lobby");
+    }
+
+    @Test
     void aLostSessionHandsOnWhatWasHeld() {
         live(10, "seen");
-        ledger.catchUp("lobby");
+        ledger.catchUp("lobby", out);
         live(11, "held");
         ledger.sessionEnded(out);
 
