@@ -13,6 +13,9 @@
  *                 InputHistory, Completer                                         --> read by the view
  * </pre>
  *
+ * {@code Windows} holds the windows in order and the one in front; the view reads the window
+ * in front ({@code ClientState.window()}) and {@link parley.client.state.StatusLine#activity} for the others.
+ *
  * LocalCommand reads a typed line as the server will ({@link parley.protocol.Command}), so a line is the
  * client's own command, a /quit, or text for the server on both sides alike.
  *
