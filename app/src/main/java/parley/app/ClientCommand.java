@@ -42,7 +42,8 @@ final class ClientCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port 0 is for servers; give the server's port");
         }
         ClientApp app = new ClientApp(host, port, client.nick, Clock.systemDefaultZone(),
-                client.timeFormat(spec.commandLine())).over(tls.dialer(spec.commandLine()));
+                client.timeFormat(spec.commandLine())).over(tls.dialer(spec.commandLine()))
+                .loggingTo(client.logDir(spec.commandLine()));
         return run(client.identified(app, spec.commandLine()), client.plain);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import parley.client.ClientApp;
+import parley.client.log.ConversationLog;
 import parley.client.state.EntryFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -69,6 +70,25 @@ final class ClientOptions {
     /** {@code app} identifying with the password, if one was given. */
     ClientApp identified(ClientApp app, CommandLine commandLine) {
         return password(commandLine, System.getenv()).map(app::withPassword).orElse(app);
+    }
+
+    @Option(names = "--log-dir", paramLabel = "DIR", description = "Log every conversation to a file per day "
+            + "under DIR (default: $XDG_STATE_HOME/parley/logs, else ~/.local/state/parley/logs).")
+    Path logDir;
+
+    @Option(names = "--no-log", description = "Write no logs.")
+    boolean noLog;
+
+    /** Where conversations are logged, or null for nowhere; both flags at once is a command-line mistake. */
+    Path logDir(CommandLine commandLine) {
+        if (noLog && logDir != null) {
+            throw new CommandLine.ParameterException(commandLine, "--log-dir and --no-log cannot go together");
+        }
+        if (noLog) {
+            return null;
+        }
+        return logDir != null ? logDir : ConversationLog.defaultDirectory(System.getenv(),
+                System.getProperty("user.home"));
     }
 
     /** The time format, checked: a pattern java.time cannot read is a command-line mistake. */

@@ -2,6 +2,7 @@ package parley.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -54,6 +55,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         server.check(spec.commandLine());
         String timeFormat = client.timeFormat(spec.commandLine());
+        // Logs only where asked for: the bots' chatter on a new port each run would only pile up.
+        Path logDir = client.logDir == null ? null : client.logDir(spec.commandLine());
         ServerBackend backend = ServerCommand.BackendChoice.resolve(spec.commandLine(), backendName);
         Clock clock = Clock.systemDefaultZone();
         ServerLog serverLog = log ? new StderrLog(clock, spec.commandLine().getErr()) : ServerLog.silent();
@@ -71,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                     + running.address().getPort() + ")");
             err.flush();
             return ClientCommand.run(new ClientApp("127.0.0.1", running.address().getPort(), client.nick, clock,
-                    timeFormat), client.plain);
+                    timeFormat).loggingTo(logDir), client.plain);
         } finally {
             running.shutdown(Duration.ofSeconds(1));
         }

@@ -184,6 +184,52 @@ class ClientInTmuxTest {
         }
     }
 
+    @Test
+    void windowsPerConversationWithActivityReadMarkerNickListAndALogOnDisk() throws IOException {
+        int wide = 130;
+        tmux = Tmux.start(dir, wide, ROWS, "sh " + clientScript("alice"));
+        awaitScreen(s -> {
+            assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alice #lobby (1) | 127.0.0.1:");
+            assertThat(s.get(0)).endsWith("│ alice");
+        });
+        try (ChatClient bob = ChatClient.connect(server.address())) {
+            bob.send("/nick bob");
+            awaitScreen(s -> assertThat(s.subList(0, 2)).satisfiesExactly(
+                    row -> assertThat(row).endsWith("│ alice"), row -> assertThat(row).endsWith("│ bob")));
+
+            bob.send("/msg alice psst, a word in private");
+            awaitScreen(s -> assertThat(s.get(STATUS_ROW)).contains(" | win 1/2 | act 2:bob(1) | "));
+            tmux.press("M-2");
+            awaitScreen(s -> {
+                assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alice query bob | win 2/2 | 127.0.0.1:");
+                assertThat(s).anyMatch(row -> row.matches(HEAD + "\\*bob -> alice\\* psst, a word in private"));
+                assertThat(s.get(0)).as("no nick list in a private window").doesNotContain("│");
+            });
+            tmux.type("hi bob");
+            tmux.press("Enter");
+            bob.awaitContaining("-> bob* hi bob");
+
+            bob.send("alice: back in the lobby?");
+            awaitScreen(s -> assertThat(s.get(STATUS_ROW)).contains(" | act 1:#lobby(1) | "));
+            tmux.press("M-Left");
+            awaitScreen(s -> {
+                assertThat(s.get(STATUS_ROW)).startsWith(" [connected] alice #lobby (2) | win 1/2 | 127.0.0.1:");
+                int marker = java.util.stream.IntStream.range(0, s.size())
+                        .filter(r -> s.get(r).startsWith("--- new --- ")).findFirst().orElse(-1);
+                assertThat(marker).as("the read marker").isPositive();
+                assertThat(s.get(marker + 1)).matches(HEAD + "<bob> alice: back in the lobby\\? +│.*");
+            });
+        }
+        Path logs = dir.resolve("logs").resolve("127.0.0.1_" + server.address().getPort());
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            try (var files = Files.list(logs)) {
+                Path bobs = files.filter(f -> f.getFileName().toString().startsWith("bob.")).findFirst().orElseThrow();
+                assertThat(Files.readString(bobs)).contains("*bob -> alice* psst, a word in private",
+                        "*alice -> bob* hi bob");
+            }
+        });
+    }
+
     /**
      * A shell script that runs the client in the pane and then says how it ended: the exit code, and whether the
      * terminal's line settings ({@code stty -g}: echo, canonical mode) are what they were before.
@@ -192,7 +238,8 @@ class ClientInTmuxTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String client = String.join(" ", quote(java), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", quote(System.getProperty("java.class.path")), Parley.class.getName(),
-                "client", "--host", "127.0.0.1", "--port", String.valueOf(server.address().getPort()), "--nick", nick);
+                "client", "--host", "127.0.0.1", "--port", String.valueOf(server.address().getPort()), "--nick", nick,
+                "--log-dir", quote(dir.resolve("logs").toString()));
         return Files.writeString(dir.resolve("client.sh"), String.join("\n",
                 "before=$(stty -g)",
                 "TERM=xterm-256color LANG=C.UTF-8 " + client,

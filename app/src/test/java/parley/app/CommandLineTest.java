@@ -102,6 +102,12 @@ class CommandLineTest {
     }
 
     @Test
+    void logDirAndNoLogTogetherAreAUsageError() {
+        assertThat(run("client", "--port", "7000", "--no-log", "--log-dir", "/tmp/x")).isEqualTo(2);
+        assertThat(err.toString()).contains("--log-dir and --no-log cannot go together").doesNotContain("\tat ");
+    }
+
+    @Test
     void aMissingSubcommandIsAUsageError() {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString()).contains("a subcommand is required");

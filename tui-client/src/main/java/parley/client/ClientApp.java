@@ -8,8 +8,12 @@ import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
+import parley.client.log.ConversationLog;
+import parley.client.log.LoggingListener;
 import parley.client.net.Backoff;
 import parley.client.net.Dialer;
 import parley.client.net.ServerLink;
@@ -21,6 +25,7 @@ import parley.client.state.ClientState;
 import parley.client.state.EntryFormat;
 import parley.client.tui.FullScreenClient;
 import parley.client.tui.WholeCharacterTerminal;
+import parley.protocol.ChatEvent;
 
 /**
  * The client as the launcher sees it: where to connect, as whom, and which face to show. Exit codes: 0 after a
@@ -40,6 +45,8 @@ public final class ClientApp {
     private final String password;
     /** Plain, or TLS: {@link #over}. */
     private Dialer dialer = Dialer.PLAIN;
+    /** Where conversations are logged; null: not at all. */
+    private final Path logDir;
 
     public ClientApp(String host, int port, String nickOrNull, Clock clock) {
         this(host, port, nickOrNull, clock, EntryFormat.DEFAULT_TIME_FORMAT);
@@ -55,11 +62,12 @@ public final class ClientApp {
     }
 
     private ClientApp(String host, int port, String nickOrNull, Clock clock, Backoff backoff, String timeFormat) {
-        this(host, port, nickOrNull, clock, backoff, timeFormat, null);
+        this(host, port, nickOrNull, clock, backoff, timeFormat, null, null);
     }
 
     private ClientApp(String host, int port, String nickOrNull, Clock clock, Backoff backoff, String timeFormat,
-                      String password) {
+                      String password, Path logDir) {
+        this.logDir = logDir;
         this.host = host;
         this.port = port;
         this.nick = nickOrNull;
@@ -78,7 +86,7 @@ public final class ClientApp {
         if (nick == null) {
             throw new IllegalArgumentException("a password needs a nick");
         }
-        return new ClientApp(host, port, nick, clock, backoff, timeFormat, password).over(dialer);
+        return new ClientApp(host, port, nick, clock, backoff, timeFormat, password, logDir).over(dialer);
     }
 
     /** The nick the link asks for itself: none when the identify line takes it. */
@@ -97,6 +105,11 @@ public final class ClientApp {
     public ClientApp over(Dialer value) {
         this.dialer = value;
         return this;
+    }
+
+    /** The same client, logging every conversation under {@code dir} (see {@link ConversationLog}); null: none. */
+    public ClientApp loggingTo(Path dir) {
+        return new ClientApp(host, port, nick, clock, backoff, timeFormat, password, dir).over(dialer);
     }
 
     /** Whether a person is at a terminal (standard input and output are both a console). */
@@ -141,9 +154,14 @@ public final class ClientApp {
     public int runPlain() throws IOException {
         LineConsole console = interactiveTerminal() ? new JLineConsole()
                 : new StreamConsole(System.in, System.out);
-        PlainClient plain = new PlainClient(host, port, linkNick(), backoff, dialer, clock, console);
-        identify(plain::send);
-        return plain.run();
+        ConversationLog logs = openLogs(why -> console.print("!! " + why));
+        try {
+            PlainClient plain = new PlainClient(host, port, linkNick(), backoff, dialer, clock, console, logs);
+            identify(plain::send);
+            return plain.run();
+        } finally {
+            closeQuietly(logs);
+        }
     }
 
     /** Runs the full-screen client on any screen (a virtual one in tests). */
@@ -152,7 +170,10 @@ public final class ClientApp {
                 host + ":" + port);
         ServerLink[] link = new ServerLink[1];
         FullScreenClient client = new FullScreenClient(screen, state, clock, line -> link[0].send(line));
-        link[0] = new ServerLink(host, port, linkNick(), backoff, dialer, client);
+        // The log's warning comes from its writer thread; the client only queues it for the UI thread.
+        ConversationLog logs = openLogs(why -> client.received(new ChatEvent.Error("", clock.instant(), why)));
+        link[0] = new ServerLink(host, port, linkNick(), backoff, dialer,
+                logs == null ? client : new LoggingListener(client, logs));
         identify(link[0]::send);
         link[0].start();
         int code;
@@ -163,10 +184,22 @@ public final class ClientApp {
             code = 1;
         } finally {
             link[0].close(QUIT_GRACE);
+            closeQuietly(logs);
         }
         if (!client.failure().isEmpty()) {
             System.err.println("parley: " + client.failure());
         }
         return code;
+    }
+
+    private ConversationLog openLogs(Consumer<String> warn) {
+        return logDir == null ? null
+                : new ConversationLog(logDir, ConversationLog.serverDirectory(host, port), clock.getZone(), warn);
+    }
+
+    private static void closeQuietly(ConversationLog logs) {
+        if (logs != null) {
+            logs.close();
+        }
     }
 }

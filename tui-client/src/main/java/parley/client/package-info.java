@@ -5,7 +5,8 @@
  * <pre>
  *  launcher (app) --> {@link parley.client.ClientApp} --runFullScreen--> tui.FullScreenClient
  *                                                  \--runPlain-------> plain.PlainClient
- *                      both talk to the server through net.ServerLink
+ *                      both talk to the server through net.ServerLink, by way of log.LoggingListener
+ *                      (a file per conversation per day, written on the log's own thread) unless --no-log
  *
  *  full screen:  keys --> input.KeyMap --> tui (UI thread) --> state.ClientState --> view.ChatView --> screen
  *                net.ServerLink thread --> queue --------------^        |                                  |

@@ -12,6 +12,8 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import parley.client.testing.KeyQueueTerminal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +22,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import parley.client.net.LinkState;
 import parley.client.state.ClientState;
 import parley.client.testing.FakeServer;
 import parley.client.tui.FullScreenClient;
 import parley.protocol.ChatEvent;
+import parley.protocol.Command;
+import parley.protocol.HistoryBatch;
 
 /** The whole full-screen client against a loopback fake server, on a virtual terminal: every way out. */
 class ClientAppTest {
@@ -172,5 +177,73 @@ class ClientAppTest {
 
         assertThatThrownBy(client::run).hasMessage("boom");
         assertThat(screenText()).doesNotContain("connected to nowhere");
+    }
+
+    @Test
+    void afterADropTheScreenShowsWhatWasMissedOnceAndPgUpAtTheTopFetchesOlderLines() throws Exception {
+        try (FakeServer server = new FakeServer()) {
+            CompletableFuture<Integer> exit = start(server.port());
+            server.awaitConnection();
+            assertThat(server.nextLine()).isEqualTo("/nick alice");
+            server.send(FakeServer.message("lobby", "bob", "first", 40, false));
+            await().atMost(5, SECONDS).until(() -> screenText().contains("<bob> first"));
+
+            server.dropConnection();
+            server.awaitConnection();
+            assertThat(server.nextLine()).isEqualTo("/nick alice");
+            assertThat(server.nextLine()).isEqualTo("/history since 40 500");
+            server.send(FakeServer.message("lobby", "bob", "first", 40, true));        // the replay: seen
+            server.send(FakeServer.message("lobby", "bob", "live", 44, false));        // overtakes the page
+            HistoryBatch since = new HistoryBatch("lobby", FakeServer.T0, true, 1, 0,
+                    new Command.History(Command.History.Direction.SINCE, 40, 500));
+            server.send(since);
+            server.send(FakeServer.message("lobby", "bob", "missed", 42, true));
+            server.send(since.end(FakeServer.T0));
+            await().atMost(5, SECONDS).until(() -> screenText().contains("<bob> live"));
+            String screen = screenText();
+            assertThat(screen.indexOf("1 message while you were away")).isLessThan(screen.indexOf("<bob> missed"));
+            assertThat(screen.indexOf("<bob> missed")).isLessThan(screen.indexOf("<bob> live"));
+
+            terminal.addInput(new KeyStroke(KeyType.PageUp));
+            assertThat(server.nextLine()).isEqualTo("/history before 40 100");
+            HistoryBatch before = new HistoryBatch("lobby", FakeServer.T0, true, 1, 0,
+                    new Command.History(Command.History.Direction.BEFORE, 40, 100));
+            server.send(before);
+            server.send(FakeServer.message("lobby", "bob", "from long ago", 7, true));
+            server.send(before.end(FakeServer.T0));
+            // The page goes above what is shown, so the screen does not change until the next PgUp.
+            await().atMost(5, SECONDS).until(() -> {
+                terminal.addInput(new KeyStroke(KeyType.PageUp));
+                return screenText().contains("<bob> from long ago");
+            });
+            assertThat(screenText()).contains("--- the beginning of #lobby ---");
+            assertThat(screenText().split("<bob> first", -1)).as("the line seen before the drop, once").hasSize(2);
+
+            terminal.addInput(new KeyStroke('c', true, false));
+            assertThat(exit.get(5, SECONDS)).isZero();
+        }
+    }
+
+    @Test
+    void conversationsAreLoggedToAFilePerDayUnderTheLogDirectory(@TempDir Path logs) throws Exception {
+        try (FakeServer server = new FakeServer()) {
+            ClientApp app = new ClientApp("127.0.0.1", server.port(), "alice", clock,
+                    attempt -> Optional.of(Duration.ZERO)).loggingTo(logs);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return app.runOn(new TerminalScreen(terminal));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            server.awaitConnection();
+            server.send(FakeServer.message("lobby", "bob", "this goes on disk", 5, false));
+            await().atMost(5, SECONDS).until(() -> screenText().contains("<bob> this goes on disk"));
+            terminal.addInput(new KeyStroke('c', true, false));
+            assertThat(exit.get(5, SECONDS)).isZero();
+
+            Path file = logs.resolve("127.0.0.1_" + server.port()).resolve("#lobby.2026-11-26.log");
+            assertThat(Files.readAllLines(file)).contains("13:02:07 127.0.0.1:5000 <bob> this goes on disk");
+        }
     }
 }

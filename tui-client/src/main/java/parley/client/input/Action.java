@@ -20,6 +20,12 @@ public record Action(Kind kind, String text) {
         CANCEL,
         /** F2: show or hide senders' addresses. */
         TOGGLE_ADDRESSES,
+        /** F3: show or hide the nick list. */
+        TOGGLE_NICK_LIST,
+        /** Alt-1..9: the window whose number is {@code text}. */
+        WINDOW,
+        /** Alt-Left, Alt-Right: the window before or after. */
+        WINDOW_PREVIOUS, WINDOW_NEXT,
         /** The terminal says a paste starts: what follows is text, line breaks included, until PASTE_END. */
         PASTE_START,
         PASTE_END

@@ -32,6 +32,7 @@ public final class KeyMap {
             Map.entry(KeyType.PageDown, Action.Kind.PAGE_DOWN),
             Map.entry(KeyType.Escape, Action.Kind.CANCEL),
             Map.entry(KeyType.F2, Action.Kind.TOGGLE_ADDRESSES),
+            Map.entry(KeyType.F3, Action.Kind.TOGGLE_NICK_LIST),
             // The terminal's input is gone (window closed): treat as Ctrl-C.
             Map.entry(KeyType.EOF, Action.Kind.INTERRUPT)));
 
@@ -74,6 +75,12 @@ public final class KeyMap {
         if (key.isCtrlDown() && key.getKeyType() == KeyType.ArrowRight) {
             return Optional.of(Action.of(Action.Kind.WORD_RIGHT));
         }
+        if (key.isAltDown() && key.getKeyType() == KeyType.ArrowLeft) {
+            return Optional.of(Action.of(Action.Kind.WINDOW_PREVIOUS));
+        }
+        if (key.isAltDown() && key.getKeyType() == KeyType.ArrowRight) {
+            return Optional.of(Action.of(Action.Kind.WINDOW_NEXT));
+        }
         if (key.getKeyType() != KeyType.Character) {
             pendingHigh = 0;
             return Optional.ofNullable(KEYS.get(key.getKeyType())).map(Action::of);
@@ -81,6 +88,9 @@ public final class KeyMap {
         char c = key.getCharacter();
         if (key.isCtrlDown()) {
             return Optional.ofNullable(CONTROL.get(Character.toLowerCase(c))).map(Action::of);
+        }
+        if (key.isAltDown() && c >= '1' && c <= '9') {
+            return Optional.of(new Action(Action.Kind.WINDOW, String.valueOf(c)));
         }
         if (key.isAltDown()) {
             return Optional.ofNullable(ALT.get(Character.toLowerCase(c))).map(Action::of);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import parley.core.Names;
 import parley.protocol.ChatEvent;
 import parley.protocol.Command;
+import parley.protocol.HistoryBatch;
 import parley.protocol.MachineFormat;
 import parley.protocol.TextFormat;
 import parley.protocol.TextSanitizer;
@@ -57,6 +58,8 @@ public final class ServerLink implements AutoCloseable {
     private volatile String wantedRoom;
     /** Read and written on the reader thread only. */
     private final OwnNick own = new OwnNick();
+    private final RoomLedger ledger = new RoomLedger();
+    private final NickFallback fallback = new NickFallback();
     private Thread reader;
     private Thread writer;
 
@@ -184,10 +187,13 @@ public final class ServerLink implements AutoCloseable {
         listener.changed(LinkState.CLOSED, "");
     }
 
-    /** One connection: hello, welcome, restore, then events until EOF. Returns whether it was welcomed. */
+    /**
+     * One connection: hello, welcome, restore (nick, room, catch-up), then events until EOF. Returns whether it
+     * was welcomed. Lines held for a catch-up that never finished are handed on when it ends.
+     */
     private boolean session(Socket s) throws IOException {
         OutputStream out = s.getOutputStream();
-        out.write((WireMode.MACHINE_HELLO + "\n").getBytes(StandardCharsets.UTF_8));
+        out.write((WireMode.MACHINE_V2_HELLO + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
         ChatEvent.Welcome welcome = awaitWelcome(in);
@@ -200,17 +206,35 @@ public final class ServerLink implements AutoCloseable {
         listener.changed(LinkState.CONNECTED, "connected to " + address() + dialer.describe()
                 + (kept > 0 ? "; sending " + kept + (kept == 1 ? " line" : " lines") + " typed while offline" : ""));
         listener.received(welcome);
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            ChatEvent e;
-            try {
-                e = MachineFormat.parse(line);
-            } catch (IllegalArgumentException notAnEvent) {
-                continue;   // a newer server's extra line, or noise: not ours to show
+        try {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                read(line);
             }
-            track(e);
-            listener.received(e);
+        } finally {
+            ledger.sessionEnded(listener);
         }
         return true;
+    }
+
+    private void read(String line) {
+        ChatEvent e;
+        try {
+            Optional<HistoryBatch> frame = MachineFormat.parseBatch(line);
+            if (frame.isPresent()) {
+                ledger.frame(frame.get(), listener);
+                return;
+            }
+            e = MachineFormat.parse(line);
+        } catch (IllegalArgumentException notAnEvent) {
+            return;     // a newer server's extra line, or noise: not ours to show
+        }
+        NickFallback.Outcome fell = fallback.read(e, own.get());
+        fell.send().ifPresent(outbox::offer);
+        track(fell.shown());
+        if (e instanceof ChatEvent.Welcome w) {
+            ledger.catchUp(w.room(), listener).ifPresent(outbox::offer);     // a /join into a room we have seen
+        }
+        ledger.event(fell.shown(), listener);
     }
 
     /**
@@ -247,24 +271,33 @@ public final class ServerLink implements AutoCloseable {
                 .filter(words -> !words.isEmpty());
     }
 
-    /** After a reconnect the server gives a guest nick and the default room: ask for ours back. */
+    /**
+     * After a reconnect the server gives a guest nick and the default room: ask for ours back (a taken nick falls
+     * back to {@code nick_}), then for what was said in our room while we were away.
+     */
     private List<String> restoreCommands(ChatEvent.Welcome welcome) {
-        List<String> out = new ArrayList<>(2);
+        List<String> out = new ArrayList<>(3);
         String nick = wantedNick;
         if (nick != null && !Names.key(nick).equals(Names.key(welcome.you().nick()))) {
+            fallback.start(nick);
             out.add("/nick " + nick);
         }
         String room = wantedRoom;
         if (room != null && !Names.key(room).equals(Names.key(welcome.room()))) {
-            out.add("/join " + room);
+            out.add("/join " + room);   // its welcome starts the catch-up
+        } else {
+            ledger.catchUp(welcome.room(), listener).ifPresent(out::add);
         }
         return out;
     }
 
-    /** Follows what the person did, so a reconnect restores where they are now. */
+    /** Follows what the person did, so a reconnect restores where they are now (not a fallback nick). */
     private void track(ChatEvent e) {
         if (own.follow(e)) {
-            wantedNick = own.get();
+            if (!fallback.isFallback(own.get())) {
+                wantedNick = own.get();
+            }
+            fallback.settled();
         } else if (e instanceof ChatEvent.Welcome w) {
             wantedRoom = w.room();  // a later welcome in a session answers a /join
         }

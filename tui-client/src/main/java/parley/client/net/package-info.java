@@ -2,8 +2,11 @@
  * The connection to the server, on its own threads; nothing here ever runs on the UI thread's time.
  *
  * <pre>
- *  reader thread:  connect --> Dialer (plain, or TLS: handshake, certificate and host checked) --> "PARLEY/1 MACHINE" --> skip text lines --> WELCOME --> restore /nick, /join
- *                  --> MachineFormat.parse each line --> LinkListener.received (to the UI's queue)
+ *  reader thread:  connect --> Dialer (plain, or TLS: handshake, certificate and host checked) --> "PARLEY/2 MACHINE" --> skip text lines --> WELCOME --> restore /nick, /join
+ *                  --> MachineFormat.parse each line (events with ids, history frames)
+ *                  --> NickFallback (nick taken: nick_, nick__) --> RoomLedger (drop repeats by id; on entering
+ *                      a room seen before: "/history since LAST 500", hold its lines until the page ends)
+ *                  --> LinkListener.received / .older (to the UI's queue)
  *                  loss --> LinkListener.changed(RETRYING) --> Backoff delay --> connect again
  *                  closed before WELCOME --> the refusal's "!! reason" text line is the reason reported
  *  any thread:     ServerLink.send --> Outbox (kept while offline) --> writer thread --> socket

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import parley.client.log.ConversationLog;
+import parley.client.log.LoggingListener;
 import parley.client.net.Backoff;
 import parley.client.net.LinkListener;
 import parley.client.net.LinkState;
@@ -36,14 +38,16 @@ public final class PlainClient {
     private volatile LinkState state = LinkState.CONNECTING;
 
     public PlainClient(String host, int port, String nick, Backoff backoff, Clock clock, LineConsole console) {
-        this(host, port, nick, backoff, Dialer.PLAIN, clock, console);
+        this(host, port, nick, backoff, Dialer.PLAIN, clock, console, null);
     }
 
+    /** {@code logs}: where conversations are logged too; null for nowhere. */
     public PlainClient(String host, int port, String nick, Backoff backoff, Dialer dialer, Clock clock,
-                       LineConsole console) {
+                       LineConsole console, ConversationLog logs) {
         this.console = console;
         this.format = new EntryFormat(clock.getZone());
-        this.link = new ServerLink(host, port, nick, backoff, dialer, new Printer());
+        this.link = new ServerLink(host, port, nick, backoff, dialer,
+                logs == null ? new Printer() : new LoggingListener(new Printer(), logs));
     }
 
     /** Queues {@code line} to be sent once connected, as if typed; returns whether the link is connected now. */

@@ -133,23 +133,35 @@ public final class EntryFormat {
     /** The line shown before the first message of a new local day. */
     public LogEntry dayChange(Instant time, LocalDate day) {
         return new LogEntry(time, "", LogEntry.Kind.DIVIDER, "", "", "", "--- " + DAY.format(day) + " ---",
-                false, false, false);
+                false, false, false, 0);
     }
 
     /** The line shown above messages replayed from the room's history. */
     public LogEntry historyStart(Instant time, String room) {
         return new LogEntry(time, "", LogEntry.Kind.DIVIDER, "", "", "", "--- earlier in #" + room + " ---",
-                false, false, false);
+                false, false, false, 0);
+    }
+
+    /** The line above a room's first line, once paging back has reached it. */
+    public LogEntry historyBeginning(Instant time, String room) {
+        return new LogEntry(time, "", LogEntry.Kind.DIVIDER, "", "", "", "--- the beginning of #" + room + " ---",
+                false, false, false, 0);
+    }
+
+    /** The read marker: above the first line that arrived while the person looked at another window. */
+    public LogEntry readMarker(Instant time) {
+        return new LogEntry(time, "", LogEntry.Kind.DIVIDER, "", "", "", "--- new ---", false, false, false, 0);
     }
 
     /** The line below replayed history, where live messages start. */
     public LogEntry historyEnd(Instant time) {
-        return new LogEntry(time, "", LogEntry.Kind.DIVIDER, "", "", "", "--- now ---", false, false, false);
+        return new LogEntry(time, "", LogEntry.Kind.DIVIDER, "", "", "", "--- now ---", false, false, false, 0);
     }
 
     private LogEntry spoken(ChatEvent.Spoken e, LogEntry.Kind kind, String prefix, String text, boolean own,
                             boolean mention) {
-        return entry(e.time(), kind, e.from().nick(), e.from().address(), prefix, text, own, mention, e.history());
+        return new LogEntry(e.time(), clock.format(e.time()), kind, e.from().nick(), e.from().address(), prefix,
+                text, own, mention, e.history(), e.id());
     }
 
     private LogEntry system(ChatEvent e, Member who, String prefix, String body) {
@@ -159,7 +171,7 @@ public final class EntryFormat {
 
     private LogEntry entry(Instant time, LogEntry.Kind kind, String nick, String address, String prefix, String body,
                            boolean own, boolean mention, boolean history) {
-        return new LogEntry(time, clock.format(time), kind, nick, address, prefix, body, own, mention, history);
+        return new LogEntry(time, clock.format(time), kind, nick, address, prefix, body, own, mention, history, 0);
     }
 
     /** Alice and Bob read {@code alice@127.0.0.1:5000, bob@[::1]:5001 (2)}: /who shows where people are. */

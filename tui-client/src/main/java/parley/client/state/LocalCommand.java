@@ -14,24 +14,28 @@ import parley.protocol.Command;
 public record LocalCommand(Verb verb, String argument) {
 
     /** The commands the client understands itself; everything else goes to the server. */
-    public enum Verb { TO_SERVER, CLEAR, BELL, ADDRESSES, IGNORE, UNIGNORE, HELP, QUIT }
+    public enum Verb { TO_SERVER, CLEAR, BELL, ADDRESSES, IGNORE, UNIGNORE, WINDOW, QUERY, PART, HELP, QUIT }
 
     /** The client's commands, as /help lists them ({@code %s}: the bell mode now). */
     public static final String CLIENT_HELP = """
             Client commands:
-              /clear            clear this window
+              /clear            clear this window (PgUp still shows what it held)
+              /window N         show window N (Alt-1..9; Alt-Left/Right the one before/after)
+              /query NICK       a window for talking to NICK in private
+              /part             close this window (not the room you are in)
               /bell [off|mention|all]  when to ring the bell (now: %s)
               /addresses [on|off]  show or hide senders' addresses (F2 toggles)
               /ignore [NICK]    hide NICK's messages (no NICK: list)
               /unignore NICK    show NICK's messages again
               /help             this list, then the server's
-            Keys: PgUp/PgDn scroll, End back to the newest, Tab completes, Up/Down history,
+            Keys: PgUp/PgDn scroll, End back to the newest, Tab completes, Up/Down history, F3 nick list,
               Ctrl-A/E/K/U/W/Y edit, Alt-B/F or Ctrl-Left/Right move by words,
               Ctrl-C or Ctrl-D (empty line) quit.""";
 
     /** Completion candidates: the client's commands and the server's. */
-    public static final List<String> COMMANDS = List.of("/addresses", "/bell", "/clear", "/help", "/ignore", "/join", "/me",
-            "/msg", "/nick", "/quit", "/rooms", "/unignore", "/who");
+    public static final List<String> COMMANDS = List.of("/addresses", "/bell", "/clear", "/help", "/history",
+            "/ignore", "/join", "/me", "/msg", "/nick", "/part", "/query", "/quit", "/rooms", "/unignore", "/who",
+            "/window");
 
     /**
      * Reads {@code line} with the server's own grammar ({@link Command#parse}): {@code " /quit"} and
@@ -53,6 +57,9 @@ public record LocalCommand(Verb verb, String argument) {
                 case "addresses" -> Verb.ADDRESSES;
                 case "ignore" -> Verb.IGNORE;
                 case "unignore" -> Verb.UNIGNORE;
+                case "window", "win" -> Verb.WINDOW;
+                case "query" -> Verb.QUERY;
+                case "part", "close" -> Verb.PART;
                 default -> null;    // unknown to both: the server says so
             };
             if (own != null) {

@@ -24,14 +24,16 @@ public final class LogEntry {
     private final boolean own;
     private final boolean mention;
     private final boolean history;
+    private final long id;
     private long seq = -1;
     private int wrappedWidth = -1;
     private int wrappedAddressColumn = -1;
     private List<Row> wrapped;
 
     LogEntry(Instant time, String clock, Kind kind, String nick, String address, String prefix, String body,
-             boolean own, boolean mention, boolean history) {
+             boolean own, boolean mention, boolean history, long id) {
         this.time = time;
+        this.id = id;
         this.clock = clock;
         this.kind = kind;
         this.nick = nick;
@@ -93,6 +95,11 @@ public final class LogEntry {
     /** Whether this is something a person said (counted as unread), rather than a notice. */
     public boolean spoken() {
         return kind == Kind.MESSAGE || kind == Kind.ACTION || kind == Kind.PRIVATE;
+    }
+
+    /** The server's id of a room's message or action (see ChatEvent.Spoken#id); 0 for everything else. */
+    public long id() {
+        return id;
     }
 
     public long seq() {

@@ -15,8 +15,15 @@ public final class MessageLog {
     public static final int DEFAULT_CAPACITY = 10_000;
 
     private final int capacity;
+    /**
+     * Sequence numbers start high so that older pages put in front ({@link #prepend}) get smaller ones and the
+     * list stays sorted by them.
+     */
+    private static final long FIRST_SEQ = 1L << 40;
+
     private final List<LogEntry> entries = new ArrayList<>();
-    private long nextSeq;
+    private long nextSeq = FIRST_SEQ;
+    private long firstSeq = FIRST_SEQ;
 
     public MessageLog(int capacity) {
         if (capacity < 1) {
@@ -32,6 +39,25 @@ public final class MessageLog {
         int slack = Math.max(1, capacity / 10);
         if (entries.size() > capacity + slack) {
             entries.subList(0, entries.size() - capacity).clear();
+        }
+    }
+
+    /**
+     * Puts {@code older} (oldest first) in front of everything: a page of older history. A full log keeps its
+     * newest lines, so a page put in front of a full log may be dropped again by the next append.
+     */
+    public void prepend(List<LogEntry> older) {
+        for (int i = older.size() - 1; i >= 0; i--) {
+            older.get(i).assignSeq(--firstSeq);
+        }
+        entries.addAll(0, older);
+    }
+
+    /** Takes {@code entry} out (the read marker, when the person leaves its window); no-op if it is gone. */
+    public void remove(LogEntry entry) {
+        int index = indexAtOrAfter(entry.seq());
+        if (index >= 0 && entries.get(index) == entry) {
+            entries.remove(index);
         }
     }
 

@@ -28,6 +28,8 @@ public final class Scrollback {
     private int anchorRow;
     private int newBelow;
     private int unread;
+    /** The last entry before the last {@code /clear}: hidden while following, reachable by scrolling up. */
+    private long clearedThrough = -1;
 
     public Scrollback(MessageLog log) {
         this.log = log;
@@ -77,6 +79,23 @@ public final class Scrollback {
         }
     }
 
+    /** Whether the pane shows the log's first row: a PgUp can go no further without older history. */
+    public boolean atTop() {
+        Pos pos = bottom();
+        int contentHeight = following() ? height : Math.max(1, height - 1);
+        return pos == null || rowsFromTop(pos, contentHeight + 1) <= contentHeight;
+    }
+
+    /**
+     * {@code /clear}: the pane shows nothing until new lines come, and what it showed stays in the log, one PgUp
+     * away.
+     */
+    public void clear() {
+        toBottom();
+        LogEntry last = log.last();
+        clearedThrough = last == null ? clearedThrough : last.seq();
+    }
+
     public void toBottom() {
         anchorSeq = -1;
         anchorRow = 0;
@@ -101,8 +120,9 @@ public final class Scrollback {
         for (int i = 0; i < rows && rowsFromTop(pos, contentHeight + 1) > contentHeight; i++) {
             pos = up(pos);
         }
-        if (!pos.equals(bottom()) || !following()) {
-            hold(pos);
+        boolean clearedAbove = !log.isEmpty() && log.get(0).seq() <= clearedThrough;
+        if (!pos.equals(bottom()) || !following() || clearedAbove) {
+            hold(pos);      // held, the pane shows what /clear hid
         }
     }
 
@@ -130,11 +150,15 @@ public final class Scrollback {
     public List<Row> visibleRows() {
         int contentHeight = following() ? height : Math.max(1, height - 1);
         List<Row> out = new ArrayList<>(contentHeight);
-        for (Pos pos = bottom(); pos != null && out.size() < contentHeight; pos = up(pos)) {
+        for (Pos pos = bottom(); pos != null && out.size() < contentHeight && !hiddenByClear(pos); pos = up(pos)) {
             out.add(rows(pos.index()).get(pos.row()));
         }
         Collections.reverse(out);
         return out;
+    }
+
+    private boolean hiddenByClear(Pos pos) {
+        return following() && log.get(pos.index()).seq() <= clearedThrough;
     }
 
     private void hold(Pos pos) {

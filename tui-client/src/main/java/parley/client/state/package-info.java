@@ -2,8 +2,9 @@
  * Everything the full-screen client knows, in plain Java with no terminal library: testable without a screen.
  *
  * <pre>
- *  ChatEvent --> ClientState.onEvent --> EntryFormat --> LogEntry --> MessageLog (capacity, sequence numbers)
- *                     |  (nick, room, Members, IgnoreList, BellMode)        |
+ *  ChatEvent --> ClientState.onEvent --> EntryFormat --> LogEntry --> the event's Window: MessageLog (capacity,
+ *                     |  (nick, room, IgnoreList, BellMode;                 |    sequence numbers), Members, unread,
+ *                     |   which Window: room, private partner, in front)    |    read marker; StatusLine.activity
  *                     v                                                     v
  *                 bell? (returned)                          Scrollback (follow / held anchor, N new below)
  *                                                                           | Wrapper: LogEntry -> Rows at a width
@@ -11,6 +12,9 @@
  *                 InputLine (grapheme cursor, window)       (lines to send)  rows of Spans with a Style each
  *                 InputHistory, Completer                                         --> read by the view
  * </pre>
+ *
+ * {@code Windows} holds the windows in order and the one in front; the view reads the window
+ * in front ({@code ClientState.window()}) and {@link parley.client.state.StatusLine#activity} for the others.
  *
  * LocalCommand reads a typed line as the server will ({@link parley.protocol.Command}), so a line is the
  * client's own command, a /quit, or text for the server on both sides alike.

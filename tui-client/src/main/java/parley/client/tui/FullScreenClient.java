@@ -21,6 +21,7 @@ import parley.client.state.ClientState;
 import parley.client.state.Submission;
 import parley.client.view.ChatView;
 import parley.protocol.ChatEvent;
+import parley.protocol.HistoryBatch;
 
 /**
  * The full-screen client's UI thread: keys and server events in, state changes, one redraw per batch.
@@ -91,6 +92,11 @@ public final class FullScreenClient implements LinkListener {
     @Override
     public void received(ChatEvent event) {
         inbox.add(new UiEvent.Received(event));
+    }
+
+    @Override
+    public void older(HistoryBatch end, List<ChatEvent.Spoken> lines) {
+        inbox.add(new UiEvent.Older(end, lines));
     }
 
     @Override
@@ -301,7 +307,12 @@ public final class FullScreenClient implements LinkListener {
             case HISTORY_NEXT -> state.historyNext();
             case COMPLETE -> state.complete();
             case SUBMIT -> send(state.submit(state.input().take(), clock.instant()));
-            case PAGE_UP -> state.scroll().pageUp();
+            case PAGE_UP -> {
+                state.scroll().pageUp();
+                if (state.scroll().atTop()) {
+                    state.olderWanted().ifPresent(sender::send);    // the top: ask for the page before it
+                }
+            }
             case PAGE_DOWN -> state.scroll().pageDown();
             case SCROLL_UP -> state.scroll().scrollUp(WHEEL_ROWS);
             case SCROLL_DOWN -> state.scroll().scrollDown(WHEEL_ROWS);
@@ -315,6 +326,10 @@ public final class FullScreenClient implements LinkListener {
             }
             case REDRAW -> fullRedraw = true;
             case TOGGLE_ADDRESSES -> state.toggleAddresses();
+            case TOGGLE_NICK_LIST -> state.toggleNickList();
+            case WINDOW -> send(state.showWindow(Integer.parseInt(a.text()), clock.instant()));
+            case WINDOW_PREVIOUS -> send(state.nextWindow(-1, clock.instant()));
+            case WINDOW_NEXT -> send(state.nextWindow(1, clock.instant()));
             case CANCEL, PASTE_START, PASTE_END -> {
                 // Escape: nothing to cancel outside a paste question; a stray paste end is noise
             }
@@ -348,6 +363,8 @@ public final class FullScreenClient implements LinkListener {
             if (state.onEvent(r.event())) {
                 bell();
             }
+        } else if (e instanceof UiEvent.Older o) {
+            state.onOlder(o.end(), o.lines());
         } else if (e instanceof UiEvent.Changed c) {
             linkChanged(c.state(), c.detail());
         }
@@ -373,7 +390,7 @@ public final class FullScreenClient implements LinkListener {
 
     private void render() throws IOException {
         ChatView.Layout layout = ChatView.Layout.of(screen.getTerminalSize());
-        state.scroll().resize(layout.columns(), layout.paneRows());
+        state.scroll().resize(view.paneColumns(state, layout), layout.paneRows());
         view.draw(screen, state, layout);
         // Hidden while Lanterna moves it from change to change; the refresh shows it again at the input line.
         screen.getTerminal().setCursorVisible(false);

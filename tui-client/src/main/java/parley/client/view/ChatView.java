@@ -11,6 +11,7 @@ import parley.client.state.InputLine;
 import parley.client.state.Row;
 import parley.client.state.Span;
 import parley.client.state.StatusLine;
+import parley.client.state.Window;
 
 /**
  * The only code that draws. Reads the state and paints the whole screen into Lanterna's back buffer; Lanterna
@@ -20,7 +21,8 @@ import parley.client.state.StatusLine;
  *
  * <pre>
  *  row 0 .. n-3   message pane   (bottom-aligned; its last row is the paste question while one is open, else the
- *                                 "N new below" marker while scrolled up)
+ *                                 "N new below" marker while scrolled up) | nick list (a room's window on a
+ *                                 terminal of 80 columns or more, F3 toggles)
  *  row n-2        status bar
  *  row n-1        input line     (prompt, the visible window of the line, the cursor)
  * </pre>
@@ -28,6 +30,8 @@ import parley.client.state.StatusLine;
 public final class ChatView {
 
     private static final String PROMPT = "> ";
+    /** The nick list's columns, right of its rule: a nick of 13 columns, a space either side. */
+    static final int NICK_LIST_WIDTH = 15;
 
     private final boolean astral;
     /** The pane's rows as last drawn, top to bottom (null: blank), to see whether they moved up since. */
@@ -60,11 +64,53 @@ public final class ChatView {
             fillRow(screen, row, layout.columns(), Palette.PLAIN);
         }
         drawPane(screen, state, layout);
+        drawNickList(screen, state, layout);
         if (layout.statusRow() >= 0) {
             fillRow(screen, layout.statusRow(), layout.columns(), Palette.STATUS);
-            write(screen, 0, layout.statusRow(), " " + StatusLine.of(state), Palette.STATUS, layout.columns());
+            String status = " " + StatusLine.of(state);
+            write(screen, 0, layout.statusRow(), status, Palette.STATUS, layout.columns());
+            for (StatusLine.Activity a : StatusLine.activity(state)) {
+                int at = status.indexOf(" " + a.text()) + 1;    // each entry starts with its own window number
+                if (a.highlight() && at > 0) {
+                    write(screen, Graphemes.columns(status.substring(0, at)), layout.statusRow(), a.text(),
+                            Palette.HIGHLIGHT, layout.columns());
+                }
+            }
         }
         drawInput(screen, state, layout);
+    }
+
+    /** The columns the message pane gets: all of them, less the nick list's when it is shown. */
+    public int paneColumns(ClientState state, Layout layout) {
+        return nickListShown(state, layout) ? layout.columns() - NICK_LIST_WIDTH - 1 : layout.columns();
+    }
+
+    private static boolean nickListShown(ClientState state, Layout layout) {
+        return state.showsNickList() && state.window().kind() == Window.Kind.ROOM
+                && layout.columns() >= ClientState.NICK_LIST_MIN_COLUMNS && layout.paneRows() > 0;
+    }
+
+    /** The room's people, right of the pane behind a rule; those that do not fit are counted on the last row. */
+    private void drawNickList(Screen screen, ClientState state, Layout layout) {
+        if (!nickListShown(state, layout)) {
+            return;
+        }
+        int x = paneColumns(state, layout);
+        List<String> nicks = List.copyOf(state.window().members().nicks());
+        int rows = layout.paneRows();
+        int fit = nicks.size() <= rows ? nicks.size() : rows - 1;
+        for (int r = 0; r < rows; r++) {
+            for (int col = x; col < layout.columns(); col++) {
+                screen.setCharacter(col, r, Glyphs.cell(col == x ? "\u2502" : " ", 1, Palette.RULE));
+            }
+            if (r < fit) {
+                String nick = nicks.get(r);
+                write(screen, x + 2, r, nick, state.nick().equals(nick) ? Palette.PROMPT : Palette.PLAIN,
+                        layout.columns());
+            } else if (r == fit && fit < nicks.size()) {
+                write(screen, x + 2, r, "+" + (nicks.size() - fit) + " more", Palette.RULE, layout.columns());
+            }
+        }
     }
 
     private void drawPane(Screen screen, ClientState state, Layout layout) {

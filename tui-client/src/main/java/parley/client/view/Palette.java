@@ -23,6 +23,9 @@ final class Palette {
     static final Look STATUS = Look.of(TextColor.ANSI.WHITE_BRIGHT).on(TextColor.ANSI.BLUE);
     static final Look MARKER = Look.of(TextColor.ANSI.BLACK).on(TextColor.ANSI.YELLOW);
     static final Look PROMPT = Look.of(TextColor.ANSI.DEFAULT).with(SGR.BOLD);
+    static final Look RULE = Look.of(TextColor.ANSI.BLACK_BRIGHT);
+    /** An activity-bar entry that named you, or a private message. */
+    static final Look HIGHLIGHT = Look.of(TextColor.ANSI.BLACK).on(TextColor.ANSI.YELLOW_BRIGHT).with(SGR.BOLD);
     static final Look QUESTION = Look.of(TextColor.ANSI.BLACK).on(TextColor.ANSI.YELLOW_BRIGHT).with(SGR.BOLD);
 
     private Palette() {

@@ -9,6 +9,7 @@ import static parley.client.testing.FakeServer.welcome;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import parley.client.testing.FakeServer;
 import parley.client.testing.RecordingListener;
 import parley.protocol.ChatEvent;
+import parley.protocol.Command;
+import parley.protocol.HistoryBatch;
 import parley.server.Admission;
 
 class ServerLinkTest {
@@ -212,5 +215,91 @@ class ServerLinkTest {
         server.dropConnection();
 
         listener.awaitState(LinkState.FAILED);
+    }
+
+    @Test
+    void afterAReconnectItCatchesUpOnTheRoomAndShowsEveryLineOnceInOrder() throws Exception {
+        server = new FakeServer();
+        link = new ServerLink("127.0.0.1", server.port(), null, attempt -> Optional.of(Duration.ZERO), listener);
+        link.start();
+        listener.awaitState(LinkState.CONNECTED);
+        server.awaitConnection();
+        assertThat(listener.nextEvent()).isInstanceOf(ChatEvent.Welcome.class);
+        server.send(message("lobby", "bob", "one", 1, false));
+        server.send(message("lobby", "bob", "two", 2, false));
+        assertThat(listener.nextEvent()).isEqualTo(message("lobby", "bob", "one", 1, false));
+        assertThat(listener.nextEvent()).isEqualTo(message("lobby", "bob", "two", 2, false));
+
+        server.dropConnection();
+        listener.awaitState(LinkState.CONNECTED);
+        server.awaitConnection();
+        assertThat(server.nextLine()).isEqualTo("/nick guest1");
+        assertThat(server.nextLine()).isEqualTo("/history since 2 500");
+        // The reconnect's replay (a line already seen), a live line that overtakes the page, then the page.
+        server.send(message("lobby", "bob", "two", 2, true));
+        server.send(message("lobby", "bob", "said during the read", 5, false));
+        HistoryBatch start = new HistoryBatch("lobby", FakeServer.T0, true, 2, 0,
+                new Command.History(Command.History.Direction.SINCE, 2, 500));
+        server.send(start);
+        server.send(message("lobby", "bob", "three", 3, true));
+        server.send(message("lobby", "bob", "four", 4, true));
+        server.send(start.end(FakeServer.T0));
+        server.send(message("lobby", "bob", "after", 6, false));
+
+        assertThat(listener.nextEvent()).isInstanceOf(ChatEvent.Welcome.class);
+        assertThat(listener.nextEvent()).isEqualTo(
+                new ChatEvent.Info("lobby", FakeServer.T0, "2 messages while you were away"));
+        assertThat(listener.nextEvent()).isEqualTo(message("lobby", "bob", "three", 3, true));
+        assertThat(listener.nextEvent()).isEqualTo(message("lobby", "bob", "four", 4, true));
+        assertThat(listener.nextEvent()).isEqualTo(message("lobby", "bob", "said during the read", 5, false));
+        assertThat(listener.nextEvent()).isEqualTo(message("lobby", "bob", "after", 6, false));
+    }
+
+    @Test
+    void aTakenNickFallsBackToUnderscoresThenGivesUpSayingSo() throws Exception {
+        server = new FakeServer();
+        link = new ServerLink("127.0.0.1", server.port(), "mei", attempt -> Optional.of(Duration.ZERO), listener);
+        link.start();
+        listener.awaitState(LinkState.CONNECTED);
+        server.awaitConnection();
+        listener.nextEvent();
+        for (String nick : List.of("mei", "mei_", "mei__")) {
+            assertThat(server.nextLine()).isEqualTo("/nick " + nick);
+            server.send(new ChatEvent.Error("lobby", FakeServer.T0, "nick " + nick + " is taken; you are still guest1"));
+        }
+
+        assertThat(listener.nextEvent()).isEqualTo(
+                new ChatEvent.Info("lobby", FakeServer.T0, "nick mei is taken; trying mei_"));
+        assertThat(listener.nextEvent()).isEqualTo(
+                new ChatEvent.Info("lobby", FakeServer.T0, "nick mei_ is taken; trying mei__"));
+        assertThat(listener.nextEvent()).isEqualTo(new ChatEvent.Error("lobby", FakeServer.T0,
+                "nicks mei, mei_ and mei__ are all taken; you are guest1 (/nick NAME to choose another)"));
+        link.send("hello");
+        assertThat(server.nextLine()).as("no fourth try").isEqualTo("hello");
+    }
+
+    @Test
+    void aFallbackNickIsKeptForNowButTheWantedOneIsAskedForOnTheNextConnection() throws Exception {
+        server = new FakeServer();
+        link = new ServerLink("127.0.0.1", server.port(), "mei", attempt -> Optional.of(Duration.ZERO), listener);
+        link.start();
+        listener.awaitState(LinkState.CONNECTED);
+        server.awaitConnection();
+        assertThat(server.nextLine()).isEqualTo("/nick mei");
+        server.send(new ChatEvent.Error("lobby", FakeServer.T0, "nick mei is taken; you are still guest1"));
+        assertThat(server.nextLine()).isEqualTo("/nick mei_");
+        server.send(new ChatEvent.NickChange("lobby", FakeServer.T0, "guest1", "mei_", member("guest1").address()));
+        await(ChatEvent.NickChange.class);
+
+        server.dropConnection();
+        listener.awaitState(LinkState.CONNECTED);
+        server.awaitConnection();
+        assertThat(server.nextLine()).isEqualTo("/nick mei");
+    }
+
+    private void await(Class<? extends ChatEvent> kind) throws InterruptedException {
+        for (ChatEvent e = listener.nextEvent(); !kind.isInstance(e); e = listener.nextEvent()) {
+            assertThat(e).as("waiting for a " + kind.getSimpleName()).isNotNull();
+        }
     }
 }

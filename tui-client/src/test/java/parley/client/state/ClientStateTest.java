@@ -118,7 +118,8 @@ class ClientStateTest {
         assertThat(state.ignores().nicks()).isEmpty();
         assertThat(state.submit(" /help", T).toServer()).containsExactly("/help");
         assertThat(state.submit("/clear\t", T).toServer()).isEmpty();
-        assertThat(lines()).isEmpty();
+        assertThat(state.scroll().visibleRows()).isEmpty();
+        assertThat(lines()).as("kept for PgUp").isNotEmpty();
 
         // The server splits the command word at a space or TAB only: this is an unknown command to it.
         Submission notQuit = state.submit("/quit\u3000bye", T);

@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import parley.protocol.ChatEvent;
+import parley.protocol.HistoryBatch;
 import parley.protocol.MachineFormat;
 import parley.protocol.Member;
 import parley.protocol.TextFormat;
@@ -33,7 +35,8 @@ public final class FakeServer implements AutoCloseable {
     public static final Instant T0 = Instant.parse("2026-11-26T13:02:07Z");
 
     private final ServerSocket listener;
-    private final MachineFormat format = new MachineFormat(ZoneOffset.UTC);
+    /** How the current connection reads events: as its hello asked, PARLEY/1 or PARLEY/2 (with ids). */
+    private volatile MachineFormat format = new MachineFormat(ZoneOffset.UTC);
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
     private final Thread acceptor;
@@ -84,6 +87,11 @@ public final class FakeServer implements AutoCloseable {
         out.flush();
     }
 
+    /** A history frame, as a PARLEY/2 server frames a page. */
+    public void send(HistoryBatch frame) throws IOException {
+        sendRaw(format.format(frame));
+    }
+
     public void sendRaw(String line) throws IOException {
         OutputStream out = current.getOutputStream();
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -129,6 +137,11 @@ public final class FakeServer implements AutoCloseable {
         return new ChatEvent.Message(room, T0, member(nick), text, false);
     }
 
+    /** A message with an id, as PARLEY/2 carries it. */
+    public static ChatEvent.Message message(String room, String nick, String text, long id, boolean history) {
+        return new ChatEvent.Message(room, T0, member(nick), text, history, id);
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {
@@ -149,16 +162,17 @@ public final class FakeServer implements AutoCloseable {
             if (refused != null) {
                 out.write((refused + "\n").getBytes(StandardCharsets.UTF_8));
                 s.shutdownOutput();
-                s.getInputStream().readNBytes(WireMode.MACHINE_HELLO.length() + 1);    // closing unread input resets
+                s.getInputStream().readNBytes(WireMode.MACHINE_V2_HELLO.length() + 1);    // closing unread input resets
                 return;
             }
             out.write("[14:02:07] -- welcome to parley, guest; you are in #lobby.\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-            String hello = in.readLine();
-            if (!"PARLEY/1 MACHINE".equals(hello)) {
+            Optional<WireMode> mode = WireMode.ofHello(String.valueOf(in.readLine()));
+            if (mode.isEmpty()) {
                 return;
             }
+            format = new MachineFormat(ZoneOffset.UTC, mode.get());
             if (!welcomeGate.await(5, TimeUnit.SECONDS)) {
                 return;
             }

@@ -351,10 +351,18 @@ class ScreenTest {
 
         h.type("/clear").key(KeyType.Enter).step();
         assertThat(h.picture().subList(0, 18)).allMatch(String::isEmpty);
+        h.key(KeyType.PageUp).step();
+        assertThat(h.dump()).as("the scrollback is one PgUp away").contains("<bob> spam", "ignoring bob");
+        h.key(KeyType.End).step();
+        assertThat(h.picture().subList(0, 18)).allMatch(String::isEmpty);
+        h.receive(says("carol", "after the clear", 3)).step();
+        assertThat(h.picture().subList(0, 17)).allMatch(String::isEmpty);
+        assertThat(h.row(17)).contains("<carol> after the clear");
 
         h.type("/help").key(KeyType.Enter).step();
         assertThat(h.dump()).contains("/bell [off|mention|all]", "Server commands:");
-        assertThat(h.sent).containsExactly("/help");
+        assertThat(h.sent).as("the PgUp at the top asked for older lines; /help goes to the server too")
+                .containsExactly("/history before " + Long.MAX_VALUE + " 100", "/help");
     }
 
     @Test
