@@ -91,6 +91,7 @@ public final class ChatCore {
     private final EventEncoder encoder;
     private final HistoryStore store;
     private final Executor reads;
+    private final RoomRelay relay;
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Session> sessionsByNick = new HashMap<>();
     /** Big rooms with comings and goings not yet summed up; {@link #tick} sends their summaries. */
@@ -118,13 +119,24 @@ public final class ChatCore {
      * default room's recent lines are read here, once, so that the common join needs no read.
      */
     public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads) {
+        this(clock, log, settings, store, reads, new LocalRelay(store));
+    }
+
+    /**
+     * A core whose lines are numbered and ordered by {@code relay} (a cluster's: see {@link RoomRelay}) and
+     * whose history is read from {@code store}.
+     */
+    public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads,
+                    RoomRelay relay) {
         this.clock = clock;
         this.log = log;
         this.settings = settings;
         this.encoder = new EventEncoder(clock.getZone());
         this.store = store;
         this.reads = reads;
+        this.relay = relay;
         this.lastId = store.lastIssuedId();
+        relay.attach(new Heard());
         preload(room(settings.defaultRoom()));
     }
 
@@ -301,6 +313,7 @@ public final class ChatCore {
             inform(s, "stats: " + sessionsByNick.size() + " connected, " + rooms.size()
                     + " rooms, " + linesRelayed + " lines relayed");
             inform(s, store.status().summary());
+            relay.status().ifPresent(line -> inform(s, line));
             return null;
         }
 
@@ -337,12 +350,42 @@ public final class ChatCore {
     }
 
     private void speak(Session s, StoredLine.Kind kind, String text) {
-        Room room = s.room();
-        StoredLine line = store.append(Names.key(room.name()), kind, clock.instant(), s.nick(), s.address(), text);
-        lastId = line.id();
-        ChatEvent.Spoken said = spoken(room, line, false);
-        room.remember(said);
-        broadcast(room.members(), said);
+        relay.say(Names.key(s.room().name()), kind, clock.instant(), s.nick(), s.address(), text)
+                .ifPresent(why -> refuse(s, why));
+    }
+
+    /** What the relay hands back: numbered lines to deliver to their rooms' members here, in their order. */
+    private final class Heard implements RoomRelay.Listener {
+
+        @Override
+        public void heard(List<StoredLine> lines) {
+            synchronized (lock) {
+                for (StoredLine line : lines) {
+                    lastId = Math.max(lastId, line.id());
+                    Room room = rooms.get(line.room());
+                    // A line at or below what the room has heard came with its history page, or twice.
+                    if (room != null && !shuttingDown && room.hear(line.id())) {
+                        ChatEvent.Spoken said = spoken(room, line, false);
+                        room.remember(said);
+                        broadcast(room.members(), said);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void idsReached(long id) {
+            synchronized (lock) {
+                lastId = Math.max(lastId, id);
+            }
+        }
+
+        @Override
+        public void tellEveryone(String text) {
+            synchronized (lock) {
+                sessionsByNick.values().forEach(s -> inform(s, text));
+            }
+        }
     }
 
     private static ChatEvent.Spoken spoken(Room room, StoredLine line, boolean history) {
@@ -506,6 +549,7 @@ public final class ChatCore {
         }
         if (from.isEmpty() && !from.name().equals(settings.defaultRoom())) {
             rooms.remove(Names.key(from.name()));
+            relay.unfollow(Names.key(from.name()));
             presencePending.remove(from);
         }
     }
@@ -578,7 +622,10 @@ public final class ChatCore {
     }
 
     private Room room(String name) {
-        return rooms.computeIfAbsent(Names.key(name), k -> new Room(name, settings.historySize(), false));
+        return rooms.computeIfAbsent(Names.key(name), k -> {
+            relay.follow(k, lastId); // lines up to lastId are its history (welcome), the ones after it live
+            return new Room(name, settings.historySize(), false, lastId);
+        });
     }
 
     private String freshGuestNick() {
