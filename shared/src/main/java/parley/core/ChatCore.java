@@ -136,8 +136,11 @@ public final class ChatCore {
         this.reads = reads;
         this.relay = relay;
         this.lastId = store.lastIssuedId();
-        relay.attach(new Heard());
-        preload(room(settings.defaultRoom()));
+        Room lobby = room(settings.defaultRoom());
+        if (!relay.replaysHistory()) {
+            preload(lobby);
+        }
+        relay.attach(new Heard()); // last: a relay's threads may call back at once
     }
 
     /** A connection opened: it gets a guest nick, a welcome, the default room's history, and is announced. */
@@ -363,12 +366,33 @@ public final class ChatCore {
                 for (StoredLine line : lines) {
                     lastId = Math.max(lastId, line.id());
                     Room room = rooms.get(line.room());
-                    // A line at or below what the room has heard came with its history page, or twice.
-                    if (room != null && !shuttingDown && room.hear(line.id())) {
+                    // A line at or below what the room has heard came with its history page, or twice; a room
+                    // whose recent lines the relay is still reading gets this one in that page.
+                    if (room != null && !shuttingDown && (room.loaded() || !relay.replaysHistory())
+                            && room.hear(line.id())) {
                         ChatEvent.Spoken said = spoken(room, line, false);
                         room.remember(said);
                         broadcast(room.members(), said);
                     }
+                }
+            }
+        }
+
+        @Override
+        public void recent(String roomKey, List<StoredLine> lines) {
+            synchronized (lock) {
+                Room room = rooms.get(roomKey);
+                if (room == null || room.loaded()) {
+                    return;
+                }
+                long through = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).id();
+                room.hear(through);
+                room.merge(lines.stream().map(line -> spoken(room, line, true)).toList());
+                HistoryPage page = new HistoryPage(lines, 0);
+                Command.History request = new Command.History(Command.History.Direction.BEFORE, through + 1,
+                        settings.historySize());
+                for (Session s : room.members()) {
+                    deliver(s, room, request, page, true); // those who came while it was read
                 }
             }
         }
@@ -526,7 +550,7 @@ public final class ChatCore {
             for (ChatEvent.Spoken old : room.history()) {
                 send(s, old.asHistory());
             }
-        } else { // made again: its lines said before now are in the store
+        } else if (!relay.replaysHistory()) { // made again: its lines said before now are in the store
             fetch(s, room, new Command.History(Command.History.Direction.BEFORE, lastId + 1,
                     settings.historySize()), true);
         }

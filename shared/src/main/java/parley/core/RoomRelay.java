@@ -21,7 +21,10 @@ import parley.history.StoredLine;
  */
 public interface RoomRelay {
 
-    /** Binds the relay to the core it delivers to; the core calls this once, from its constructor. */
+    /**
+     * Binds the relay to the core it delivers to; the core calls this once, at the end of its constructor
+     * (after following its default room), and the relay may call back from then on.
+     */
     void attach(Listener core);
 
     /**
@@ -39,6 +42,15 @@ public interface RoomRelay {
     default void follow(String roomKey, long afterId) {
     }
 
+    /**
+     * Whether this relay hands a followed room's recent lines back itself ({@link Listener#recent}), just before
+     * its live ones, so the core reads no history for a room it makes. A cluster's reader does: reading the
+     * recent lines and then the live ones on one thread leaves neither a gap nor a duplicate between them.
+     */
+    default boolean replaysHistory() {
+        return false;
+    }
+
     /** The room has nobody here any more: its lines need not be handed back. */
     default void unfollow(String roomKey) {
     }
@@ -53,6 +65,13 @@ public interface RoomRelay {
 
         /** Lines numbered and ordered, in their rooms' order; lines of rooms nobody here is in are skipped. */
         void heard(List<StoredLine> lines);
+
+        /**
+         * The last lines of a room just followed, oldest first (for a relay that {@link #replaysHistory()}); its
+         * live lines, handed back after this, follow the last of them.
+         */
+        default void recent(String roomKey, List<StoredLine> lines) {
+        }
 
         /** Every id up to {@code id} has been given out, wherever: a room made from now on starts past it. */
         default void idsReached(long id) {

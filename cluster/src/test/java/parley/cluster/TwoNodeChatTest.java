@@ -1,0 +1,155 @@
+package parley.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import parley.conformance.ChatClient;
+import parley.protocol.WireMode;
+import parley.selector.SelectorBackend;
+import parley.threaded.ThreadedBackend;
+
+/**
+ * Two nodes as one chat over a real redis-server: node a runs the selector backend, node b the threaded
+ * one, and every client is on a node of its own.
+ */
+@Timeout(120)
+class TwoNodeChatTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T08:00:00Z"), ZoneOffset.UTC);
+    private static final Pattern MESSAGE = Pattern.compile("^\\[\\d\\d:\\d\\d:\\d\\d] (\\(history\\) )?<([^ >@]+)@[^ >]+> (.*)$");
+
+    @TempDir
+    Path dir;
+
+    private RedisServer redis;
+    private ClusterNode a;
+    private ClusterNode b;
+    private final List<ChatClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void startTheCluster() throws IOException {
+        redis = RedisServer.start(dir);
+        a = new ClusterNode(new SelectorBackend(), redis.address(), "a", CLOCK);
+        b = new ClusterNode(new ThreadedBackend(), redis.address(), "b", CLOCK);
+    }
+
+    @AfterEach
+    void stopTheCluster() throws Exception {
+        for (ChatClient c : clients) {
+            c.close();
+        }
+        for (AutoCloseable c : new AutoCloseable[] {a, b, redis}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void everyoneOnEitherNodeSeesTheRoomInOneOrder() throws IOException {
+        ChatClient alice = named(a, "alice");
+        ChatClient bob = named(b, "bob");
+        int each = 60;
+        for (int i = 0; i < each; i++) {
+            alice.send("a" + i);
+            bob.send("b" + i);
+        }
+        awaitSaid(alice, 2 * each);
+        awaitSaid(bob, 2 * each);
+
+        List<String> seenByAlice = said(alice);
+        assertThat(seenByAlice).hasSize(2 * each).isEqualTo(said(bob));
+        // Each sender's own lines keep the order they were said in.
+        assertThat(seenByAlice.stream().filter(s -> s.startsWith("alice: ")).toList())
+                .isEqualTo(java.util.stream.IntStream.range(0, each).mapToObj(i -> "alice: a" + i).toList());
+    }
+
+    @Test
+    void aNewcomerOnTheOtherNodeGetsTheRoomsHistory() throws IOException {
+        ChatClient alice = named(a, "alice");
+        alice.send("/join rust");
+        alice.awaitContaining("you are now in #rust");
+        alice.send("first");
+        alice.send("second");
+        alice.await(line -> line.endsWith("> second"), "her own line back from the stream");
+
+        ChatClient carol = named(b, "carol");
+        carol.send("/join rust");
+        carol.await(line -> line.contains("(history) <alice@") && line.endsWith("> second"), "the history from node a");
+        alice.send("third");
+        carol.await(line -> line.endsWith("> third") && !line.contains("(history)"), "a live line");
+        assertThat(said(carol)).containsExactly("alice: first", "alice: second", "alice: third");
+    }
+
+    @Test
+    void idsAreTheStreamsSoAClientResumesOnAnotherNodeWithoutGapOrDuplicate() throws IOException {
+        ChatClient alice = named(a, "alice");
+        ChatClient dave = ChatClient.connect(a.address());
+        clients.add(dave);
+        dave.send(WireMode.MACHINE_V2_HELLO); // the first line, or it is not a hello
+        for (int i = 1; i <= 5; i++) {
+            alice.send("m" + i);
+        }
+        String third = dave.await(line -> line.startsWith("message\t") && line.endsWith("\tm3"), "m3 with its id");
+        long id = idOf(third);
+        dave.await(line -> line.contains("m5"), "m5");
+
+        ChatClient again = named(b, "dave2");
+        awaitSaid(again, 5); // the room's welcome history, m1 to m5
+        int before = again.seen().size();
+        again.send("/history since " + id);
+        again.await(line -> line.endsWith("> m5"), "the lines after m3, from node b");
+        assertThat(said(again.seen().subList(before, again.seen().size()))).containsExactly("alice: m4", "alice: m5");
+    }
+
+    /** A client on {@code node} that has taken {@code nick}, its welcome and rename seen. */
+    private ChatClient named(ClusterNode node, String nick) throws IOException {
+        ChatClient c = ChatClient.connect(node.address());
+        clients.add(c);
+        c.awaitContaining("welcome to parley");
+        c.send("/nick " + nick);
+        c.awaitContaining("is now known as " + nick);
+        return c;
+    }
+
+    /** Waits until {@code c} has seen {@code n} room messages. */
+    private static void awaitSaid(ChatClient c, int n) {
+        if (said(c).size() < n) {
+            c.await(line -> said(c).size() >= n, n + " room lines");
+        }
+    }
+
+    /** The room messages {@code c} has seen, as "nick: text", history and live alike. */
+    private static List<String> said(ChatClient c) {
+        return said(c.seen());
+    }
+
+    private static List<String> said(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = MESSAGE.matcher(line);
+            if (m.matches()) {
+                out.add(m.group(2) + ": " + m.group(3));
+            }
+        }
+        return out;
+    }
+
+    /** The id field of a PARLEY/2 line: kind, room, time, nick, address, history, id, text. */
+    private static long idOf(String machineLine) {
+        return Long.parseLong(machineLine.split("\t")[6]);
+    }
+}
