@@ -7,8 +7,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import parley.cluster.Cluster;
 import parley.core.ChatCore;
 import parley.core.CoreSettings;
+import parley.core.LocalRelay;
+import parley.history.HistoryStore;
 import parley.server.Backends;
 import parley.server.DaemonThreads;
 import parley.server.RunningServer;
@@ -40,6 +43,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private HistoryOptions history;
 
+    @Mixin
+    private ClusterOptions cluster;
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "selector",
             description = "How the server moves bytes: selector (java.nio event loops) or threaded "
                     + "(blocking, a thread per connection). Default: ${DEFAULT-VALUE}.")
@@ -57,17 +63,21 @@ final class ServerCommand implements Callable<Integer> {
         Ports.check(spec.commandLine(), port);
         options.check(spec.commandLine());
         history.check(spec.commandLine());
+        cluster.check(spec.commandLine(), history);
         ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
         StopSignal stop = StopSignal.install();
         Clock clock = Clock.systemDefaultZone();
         try (StderrLog log = new StderrLog(clock, spec.commandLine().getErr());
-             HistoryOptions.ServerHistory kept = history.open(clock, log)) {
-            ChatCore core = new ChatCore(clock, log, options.core(), kept.store(), kept.reads());
+             HistoryOptions.ServerHistory kept = history.open(clock, log);
+             ClusterOptions.Joined joined = cluster.join(clock, log)) {
+            HistoryStore store = joined.cluster().map(Cluster::history).orElse(kept.store());
+            ChatCore core = new ChatCore(clock, log, options.core(), store, kept.reads(),
+                    joined.cluster().map(Cluster::relay).orElseGet(() -> new LocalRelay(store)));
             RunningServer server = backend.start(options.settings(host, port, log), core);
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                     + " backend=" + backend.name());
             spec.commandLine().getOut().flush();
-            log.info(kept.store().status().summary()); // where history goes: after a start that worked
+            log.info(store.status().summary()); // where history goes: after a start that worked
             ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("parley-status"));
             status.scheduleAtFixedRate(() -> log.info("status: " + describe(server)), 1, 1, TimeUnit.MINUTES);
@@ -77,7 +87,7 @@ final class ServerCommand implements Callable<Integer> {
             log.info("shutting down");
             server.shutdown(FLUSH_ON_SHUTDOWN);
             log.info("stopped: " + describe(server));
-            log.info(kept.store().status().summary());
+            log.info(store.status().summary());
         }
         if (stop.failure() != null) {
             spec.commandLine().getErr().println("parley: the server stopped after an internal error (" + stop.failure()
