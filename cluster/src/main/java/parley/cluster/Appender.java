@@ -51,6 +51,8 @@ final class Appender implements AutoCloseable {
     private final int streamCap;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(MAX_WAITING + 16);
     private final AtomicLong appended = new AtomicLong();
+    /** The highest line id this node has seen, appended or read: ids handed out next are above it. */
+    private final AtomicLong highestSeen = new AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
     /** The node's last sequence number given out; only touched under the core's lock. */
@@ -81,6 +83,11 @@ final class Appender implements AutoCloseable {
     /** Wakes the reader (best effort: a reader not woken reads again within its block time anyway). */
     void wakeReader() {
         queue.offer(new Wake());
+    }
+
+    /** Line {@code id} exists (read back by this node): no id up to it will be handed out again. */
+    void saw(long id) {
+        highestSeen.accumulateAndGet(id, Math::max);
     }
 
     int waiting() {
@@ -139,6 +146,7 @@ final class Appender implements AutoCloseable {
                 List<String> args = new ArrayList<>(2 + line.fields().size());
                 args.add(Long.toString(line.seq()));
                 args.add(Long.toString(streamCap));
+                args.add(Long.toString(highestSeen.get()));
                 args.addAll(line.fields());
                 p.evalsha(sha, List.of(Keys.IDS, applied, line.stream()), args);
                 lines++;
@@ -150,6 +158,9 @@ final class Appender implements AutoCloseable {
         for (Object reply : p.syncAndReturnAll()) {
             if (reply instanceof JedisException e) {
                 throw e; // a reply that is an error (no script after a restart, out of memory): send again
+            }
+            if (reply instanceof Long id) {
+                saw(id);
             }
         }
         appended.addAndGet(lines);

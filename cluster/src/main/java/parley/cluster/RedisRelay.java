@@ -21,7 +21,7 @@ final class RedisRelay implements RoomRelay {
         this.link = link;
         this.health = health;
         this.appender = appender;
-        this.reader = new StreamReader(link, health);
+        this.reader = new StreamReader(link, health, appender::saw);
     }
 
     @Override

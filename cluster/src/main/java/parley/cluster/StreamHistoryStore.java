@@ -10,6 +10,7 @@ import parley.history.HistoryStore;
 import parley.history.HistoryStoreException;
 import parley.history.StoredLine;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -99,7 +100,11 @@ final class StreamHistoryStore implements HistoryStore {
 
     private <T> T read(Supplier<T> query) {
         try {
-            return query.get();
+            try {
+                return query.get();
+            } catch (JedisConnectionException e) {
+                return query.get(); // once more: a pooled connection Redis closed when it restarted is dropped
+            }
         } catch (JedisException e) {
             throw new HistoryStoreException("cannot read history from Redis at " + link.address() + ": "
                     + e.getMessage(), e);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import parley.core.CoreSettings;
 import parley.core.RoomRelay;
 import parley.history.StoredLine;
@@ -38,14 +39,17 @@ final class StreamReader implements AutoCloseable {
     private final RedisLink link;
     private final ClusterHealth health;
     private volatile RoomRelay.Listener core;
+    private final LongConsumer seen;
     private final Map<String, Long> rooms = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean closed;
     private volatile long heard;
 
-    StreamReader(RedisLink link, ClusterHealth health) {
+    /** {@code seen} is told the id of every line read, so the appender never has an id handed out twice. */
+    StreamReader(RedisLink link, ClusterHealth health, LongConsumer seen) {
         this.link = link;
         this.health = health;
+        this.seen = seen;
         this.thread = new Thread(this::run, "parley-cluster-read");
         thread.setDaemon(true);
     }
@@ -95,7 +99,9 @@ final class StreamReader implements AutoCloseable {
                 health.working("read");
                 if (read == null || read.isEmpty()) {
                     String ids = jedis.get(Keys.IDS); // quiet: whatever was said elsewhere, a new room starts past it
-                    core.idsReached(ids == null ? 0 : Long.parseLong(ids));
+                    long reached = ids == null ? 0 : Long.parseLong(ids);
+                    seen.accept(reached);
+                    core.idsReached(reached);
                     continue;
                 }
                 List<StoredLine> lines = new ArrayList<>();
@@ -114,6 +120,7 @@ final class StreamReader implements AutoCloseable {
                     rooms.computeIfPresent(room, (k, old) -> old == REPLAY ? old : Math.max(old, last.getTime()));
                 }
                 if (!lines.isEmpty()) {
+                    seen.accept(lines.stream().mapToLong(StoredLine::id).max().orElseThrow());
                     core.heard(lines);
                     heard += lines.size();
                 }

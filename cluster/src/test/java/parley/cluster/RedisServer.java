@@ -15,8 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code redis-server} on a free loopback port, in a directory of the test's (no persistence: a
- * restart is a Redis that lost nothing only while it runs). A test is skipped, saying so, where the binary is
+ * A real {@code redis-server} on a free loopback port, in a directory of the test's. A test is skipped, saying so, where the binary is
  * not installed; CI installs it (.ci/run).
  */
 final class RedisServer implements AutoCloseable {
@@ -24,16 +23,26 @@ final class RedisServer implements AutoCloseable {
     private final Path binary;
     private final Path dir;
     private final int port;
+    private final boolean durable;
     private Process process;
 
-    private RedisServer(Path binary, Path dir, int port) {
+    private RedisServer(Path binary, Path dir, int port, boolean durable) {
         this.binary = binary;
         this.dir = dir;
         this.port = port;
+        this.durable = durable;
     }
 
-    /** Starts one, or skips the test when redis-server is not on the PATH. */
+    /** Starts one that keeps nothing on disk, or skips the test when redis-server is not on the PATH. */
     static RedisServer start(Path dir) throws IOException {
+        return start(dir, false);
+    }
+
+    /**
+     * {@code durable}: with an append-only file written at every command ({@code appendfsync always}), so a
+     * restart keeps everything it accepted, as a production Redis for a cluster should be set up.
+     */
+    static RedisServer start(Path dir, boolean durable) throws IOException {
         Optional<Path> binary = find();
         assumeThat(binary).as("redis-server is not installed (apt-get install redis-server); cluster tests skipped")
                 .isPresent();
@@ -41,7 +50,7 @@ final class RedisServer implements AutoCloseable {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        RedisServer redis = new RedisServer(binary.get(), dir, port);
+        RedisServer redis = new RedisServer(binary.get(), dir, port, durable);
         redis.startAgain();
         return redis;
     }
@@ -53,7 +62,8 @@ final class RedisServer implements AutoCloseable {
     /** Starts the server again on the same port (after {@link #stop}). */
     void startAgain() throws IOException {
         process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString())
+                "--save", "", "--appendonly", durable ? "yes" : "no", "--appendfsync", "always",
+                "--dir", dir.toString())
                 .redirectOutput(new File(dir.toFile(), "redis.out")).redirectErrorStream(true).start();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {

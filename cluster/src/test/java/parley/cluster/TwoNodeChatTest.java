@@ -1,16 +1,15 @@
 package parley.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static parley.cluster.ClusterClients.awaitSaid;
+import static parley.cluster.ClusterClients.said;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ import parley.threaded.ThreadedBackend;
 class TwoNodeChatTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T08:00:00Z"), ZoneOffset.UTC);
-    private static final Pattern MESSAGE = Pattern.compile("^\\[\\d\\d:\\d\\d:\\d\\d] (\\(history\\) )?<([^ >@]+)@[^ >]+> (.*)$");
 
     @TempDir
     Path dir;
@@ -37,7 +35,7 @@ class TwoNodeChatTest {
     private RedisServer redis;
     private ClusterNode a;
     private ClusterNode b;
-    private final List<ChatClient> clients = new ArrayList<>();
+    private final ClusterClients clients = new ClusterClients();
 
     @BeforeEach
     void startTheCluster() throws IOException {
@@ -48,10 +46,7 @@ class TwoNodeChatTest {
 
     @AfterEach
     void stopTheCluster() throws Exception {
-        for (ChatClient c : clients) {
-            c.close();
-        }
-        for (AutoCloseable c : new AutoCloseable[] {a, b, redis}) {
+        for (AutoCloseable c : new AutoCloseable[] {clients, a, b, redis}) {
             if (c != null) {
                 c.close();
             }
@@ -60,8 +55,8 @@ class TwoNodeChatTest {
 
     @Test
     void everyoneOnEitherNodeSeesTheRoomInOneOrder() throws IOException {
-        ChatClient alice = named(a, "alice");
-        ChatClient bob = named(b, "bob");
+        ChatClient alice = clients.named(a, "alice");
+        ChatClient bob = clients.named(b, "bob");
         int each = 60;
         for (int i = 0; i < each; i++) {
             alice.send("a" + i);
@@ -79,14 +74,14 @@ class TwoNodeChatTest {
 
     @Test
     void aNewcomerOnTheOtherNodeGetsTheRoomsHistory() throws IOException {
-        ChatClient alice = named(a, "alice");
+        ChatClient alice = clients.named(a, "alice");
         alice.send("/join rust");
         alice.awaitContaining("you are now in #rust");
         alice.send("first");
         alice.send("second");
         alice.await(line -> line.endsWith("> second"), "her own line back from the stream");
 
-        ChatClient carol = named(b, "carol");
+        ChatClient carol = clients.named(b, "carol");
         carol.send("/join rust");
         carol.await(line -> line.contains("(history) <alice@") && line.endsWith("> second"), "the history from node a");
         alice.send("third");
@@ -96,9 +91,8 @@ class TwoNodeChatTest {
 
     @Test
     void idsAreTheStreamsSoAClientResumesOnAnotherNodeWithoutGapOrDuplicate() throws IOException {
-        ChatClient alice = named(a, "alice");
-        ChatClient dave = ChatClient.connect(a.address());
-        clients.add(dave);
+        ChatClient alice = clients.named(a, "alice");
+        ChatClient dave = clients.connect(a);
         dave.send(WireMode.MACHINE_V2_HELLO); // the first line, or it is not a hello
         for (int i = 1; i <= 5; i++) {
             alice.send("m" + i);
@@ -107,45 +101,12 @@ class TwoNodeChatTest {
         long id = idOf(third);
         dave.await(line -> line.contains("m5"), "m5");
 
-        ChatClient again = named(b, "dave2");
+        ChatClient again = clients.named(b, "dave2");
         awaitSaid(again, 5); // the room's welcome history, m1 to m5
         int before = again.seen().size();
         again.send("/history since " + id);
         again.await(line -> line.endsWith("> m5"), "the lines after m3, from node b");
         assertThat(said(again.seen().subList(before, again.seen().size()))).containsExactly("alice: m4", "alice: m5");
-    }
-
-    /** A client on {@code node} that has taken {@code nick}, its welcome and rename seen. */
-    private ChatClient named(ClusterNode node, String nick) throws IOException {
-        ChatClient c = ChatClient.connect(node.address());
-        clients.add(c);
-        c.awaitContaining("welcome to parley");
-        c.send("/nick " + nick);
-        c.awaitContaining("is now known as " + nick);
-        return c;
-    }
-
-    /** Waits until {@code c} has seen {@code n} room messages. */
-    private static void awaitSaid(ChatClient c, int n) {
-        if (said(c).size() < n) {
-            c.await(line -> said(c).size() >= n, n + " room lines");
-        }
-    }
-
-    /** The room messages {@code c} has seen, as "nick: text", history and live alike. */
-    private static List<String> said(ChatClient c) {
-        return said(c.seen());
-    }
-
-    private static List<String> said(List<String> lines) {
-        List<String> out = new ArrayList<>();
-        for (String line : lines) {
-            Matcher m = MESSAGE.matcher(line);
-            if (m.matches()) {
-                out.add(m.group(2) + ": " + m.group(3));
-            }
-        }
-        return out;
     }
 
     /** The id field of a PARLEY/2 line: kind, room, time, nick, address, history, id, text. */

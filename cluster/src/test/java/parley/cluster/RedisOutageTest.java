@@ -1,0 +1,103 @@
+package parley.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static parley.cluster.ClusterClients.awaitSaid;
+import static parley.cluster.ClusterClients.said;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import parley.conformance.ChatClient;
+import parley.selector.SelectorBackend;
+import parley.threaded.ThreadedBackend;
+
+/** Redis stopped and started again while two nodes chat: what was said meanwhile waits, then arrives, in one order. */
+@Timeout(120)
+class RedisOutageTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T08:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private RedisServer redis;
+    private ClusterNode a;
+    private ClusterNode b;
+    private final ClusterClients clients = new ClusterClients();
+
+    @AfterEach
+    void stopTheCluster() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {clients, a, b, redis}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    private void start(boolean durable) throws IOException {
+        redis = RedisServer.start(dir, durable);
+        a = new ClusterNode(new SelectorBackend(), redis.address(), "a", CLOCK);
+        b = new ClusterNode(new ThreadedBackend(), redis.address(), "b", CLOCK);
+    }
+
+    @Test
+    void linesSaidWhileRedisIsDownArriveWhenItIsBackAndNothingItTookIsLost() throws Exception {
+        start(true);
+        ChatClient alice = clients.named(a, "alice");
+        ChatClient bob = clients.named(b, "bob");
+        alice.send("before");
+        awaitSaid(bob, 1);
+
+        redis.stop();
+        alice.awaitContaining("the cluster's Redis is unreachable");
+        bob.awaitContaining("the cluster's Redis is unreachable");
+        alice.send("during 1");
+        bob.send("during 2");
+        alice.send("during 3");
+        alice.send("/stats");
+        alice.awaitContaining("cluster: node a on " + redis.address() + ", unreachable since");
+
+        redis.startAgain();
+        alice.awaitContaining("the cluster's Redis is back");
+        awaitSaid(alice, 4);
+        awaitSaid(bob, 4);
+        assertThat(said(alice)).isEqualTo(said(bob))
+                .containsSubsequence("alice: before", "alice: during 1", "alice: during 3")
+                .contains("bob: during 2").hasSize(4);
+
+        // The restarted Redis kept what it took: a newcomer on the other node reads it all as history.
+        ChatClient carol = clients.named(b, "carol");
+        carol.send("/history 10");
+        carol.await(line -> line.contains("(history)") && line.endsWith("> during 3")
+                && said(carol).size() >= 8, "the whole room again");
+        assertThat(said(carol).subList(4, 8)).isEqualTo(said(alice));
+    }
+
+    @Test
+    void aRedisRestartedEmptyNeverHandsOutAnIdTwice() throws Exception {
+        start(false);
+        ChatClient alice = clients.named(a, "alice");
+        ChatClient bob = clients.named(b, "bob");
+        for (int i = 1; i <= 5; i++) {
+            alice.send("old " + i);
+        }
+        awaitSaid(bob, 5);
+
+        redis.stop();
+        bob.awaitContaining("the cluster's Redis is unreachable");
+        redis.startAgain(); // empty: the counter starts again from nothing
+        bob.awaitContaining("the cluster's Redis is back");
+        alice.send("new 1");
+        bob.send("new 2");
+        awaitSaid(alice, 7);
+        awaitSaid(bob, 7);
+        // Had ids 1 and 2 been handed out again, the nodes would have taken both lines for ones they had shown.
+        assertThat(said(bob)).isEqualTo(said(alice)).hasSize(7).contains("alice: new 1", "bob: new 2");
+    }
+}
