@@ -166,20 +166,25 @@ final class Appender implements AutoCloseable {
         appended.addAndGet(lines);
     }
 
-    /** Sends what waits (for at most {@code millis}), then stops. */
-    void close(long millis) {
+    /**
+     * Sends what waits (for at most {@link RedisLink#TIMEOUT}), then stops.
+     *
+     * @return how many lines were still waiting, and are dropped
+     */
+    int stop() {
         closed = true;
         try {
-            thread.join(millis);
+            thread.join(RedisLink.TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         thread.interrupt();
+        return queue.size();
     }
 
     @Override
     public void close() {
-        close(RedisLink.TIMEOUT.toMillis());
+        stop();
     }
 
     private static String script() {

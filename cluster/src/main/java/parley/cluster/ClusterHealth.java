@@ -60,6 +60,12 @@ final class ClusterHealth {
         }
     }
 
+    /** Lines still waiting when the node stopped, never appended. */
+    void logDropped(int lines) {
+        log.info("cluster: " + lines + " lines said here were never appended: Redis at " + address
+                + " did not take them before the node stopped");
+    }
+
     /** Why Redis is not reached, and since when; empty while it is. */
     synchronized Optional<String> problem() {
         return failing.isEmpty() ? Optional.empty()

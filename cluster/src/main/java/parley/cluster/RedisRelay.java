@@ -64,9 +64,12 @@ final class RedisRelay implements RoomRelay {
                 + appender.appended() + " appended, " + reader.heard() + " read back");
     }
 
-    /** Sends what waits, within the time, and stops reading. */
+    /** Sends what waits, within the time, and stops reading; what could not be sent is said in the log. */
     void close() {
-        appender.close();
+        int dropped = appender.stop();
+        if (dropped > 0) {
+            health.logDropped(dropped);
+        }
         reader.close();
     }
 }
