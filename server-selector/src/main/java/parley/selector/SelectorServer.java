@@ -91,7 +91,7 @@ final class SelectorServer implements RunningServer {
             }
             SelectorServer server = new SelectorServer(listener, core, settings, List.copyOf(loops), memory, failure);
             loops.forEach(EventLoop::start);
-            server.ticker = CoreTicker.start(core, settings.log());
+            server.ticker = CoreTicker.start(core, memory, settings.log());
             server.acceptor.start();
             return server;
         } catch (IOException | RuntimeException e) {

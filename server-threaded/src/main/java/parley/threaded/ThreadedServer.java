@@ -57,7 +57,7 @@ final class ThreadedServer implements RunningServer {
     }
 
     void start() {
-        ticker = CoreTicker.start(core, settings.log());
+        ticker = CoreTicker.start(core, context.memory(), settings.log());
         acceptor.start();
     }
 

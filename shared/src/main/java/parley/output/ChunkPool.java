@@ -10,8 +10,14 @@ package parley.output;
  * {@code System.gc()} and sleeps (up to about half a second) before it gives up with an
  * {@code OutOfMemoryError}, while the caller, here the core with its lock held, waits. Kept chunks make
  * {@code allocateDirect} a plain allocation, reached only while the pool grows towards a budget that the
- * server keeps well under that limit. The price: the pool's memory is the most output ever held at once, up
- * to the budget, and it stays with the process.
+ * server keeps well under that limit.
+ *
+ * <p>Kept, but not for ever: a burst (a reconnect storm, a big room's welcome) can take thousands of chunks at
+ * once, and a pool that kept its high-water mark would hold that memory while the server sat idle. So
+ * {@link #trim} lets go of free chunks beyond what the last few seconds needed, for the collector to free. It
+ * does so only while the JVM's reserved direct memory (the chunks let go of but not yet collected included)
+ * is within the budget: with the budget at most half the JVM's limit, reserved memory then never passes the
+ * limit, and {@code allocateDirect} never has to wait for a collection.
  */
 final class ChunkPool {
 
@@ -21,6 +27,8 @@ final class ChunkPool {
     private Chunk free;
     private int freeCount;
     private int allocated;
+    /** The most chunks in use at once since the last {@link #takePeak}. */
+    private int peakInUse;
 
     ChunkPool(int chunkBytes, long budgetBytes) {
         if (chunkBytes < 1 || budgetBytes < chunkBytes) {
@@ -53,6 +61,7 @@ final class ChunkPool {
             c.next = run;
             run = c;
         }
+        peakInUse = Math.max(peakInUse, allocated - freeCount);
         return run;
     }
 
@@ -62,6 +71,31 @@ final class ChunkPool {
         c.next = free;
         free = c;
         freeCount++;
+    }
+
+    /** The most chunks in use at once since the last call; starts the next count from those in use now. */
+    synchronized int takePeak() {
+        int peak = peakInUse;
+        peakInUse = allocated - freeCount;
+        return peak;
+    }
+
+    /**
+     * Lets go of free chunks, for the collector, while more than {@code keep} are allocated and what the JVM would
+     * then hold in direct memory beyond this pool's chunks (chunks let go of but not yet collected, the JDK's own
+     * buffers) stays within the budget.
+     *
+     * @param reservedDirectBytes the JVM's reserved direct memory now, garbage included
+     */
+    synchronized void trim(int keep, long reservedDirectBytes) {
+        while (allocated > keep && free != null
+                && reservedDirectBytes - (long) (allocated - 1) * chunkBytes <= budgetBytes()) {
+            Chunk c = free;
+            free = c.next;
+            c.next = null;
+            freeCount--;
+            allocated--;
+        }
     }
 
     int chunkBytes() {

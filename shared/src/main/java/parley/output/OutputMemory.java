@@ -1,5 +1,6 @@
 package parley.output;
 
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,9 +24,9 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * two and is the last to be chosen.
  *
  * <p>Why 4 KiB chunks: a page; a reader that keeps up holds one chunk (or none) between writes, a stalled one
- * wastes less than a chunk to rounding, and idle connections hold nothing, so the pool's high-water mark
- * (kept, see {@link ChunkPool}) stays small. A write gathers up to 64 chunks, so a large backlog still goes
- * out in 256 KiB system calls: bigger chunks would save nothing on the write and cost memory per reader.
+ * wastes less than a chunk to rounding, and idle connections hold nothing: what the pool keeps (see
+ * {@link #trim}) is what the last seconds' busiest moment needed. A write gathers up to 64 chunks, so a large
+ * backlog still goes out in 256 KiB system calls: bigger chunks would save nothing on the write and cost memory per reader.
  */
 public final class OutputMemory {
 
@@ -40,7 +41,17 @@ public final class OutputMemory {
      */
     static final long BACKLOG_BYTES = 1024 * 1024;
 
+    /** Chunks the pool keeps however quiet the server: what a few hundred ordinary writes need (1 MiB). */
+    static final int KEEP_CHUNKS = 256;
+    /** How many trims' peaks the pool sizes itself by: with a trim a second, the last ten seconds. */
+    static final int PEAK_WINDOW = 10;
+
     private final ChunkPool pool;
+    private final BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+            .filter(b -> b.getName().equals("direct")).findFirst().orElseThrow();
+    /** The peaks of the last {@link #PEAK_WINDOW} trims, oldest overwritten first. Trimming thread only. */
+    private final int[] peaks = new int[PEAK_WINDOW];
+    private int trims;
     /** Every buffer not yet discarded, so the biggest holders can be found when the budget is used up. */
     private final Set<OutputBuffer> buffers = ConcurrentHashMap.newKeySet();
     /** Buffers holding a backlog of the server's own: see {@link #backlogged()}. */
@@ -100,6 +111,20 @@ public final class OutputMemory {
         for (OutputBuffer b : victims) {
             b.reportOverflow();
         }
+    }
+
+    /**
+     * Gives memory back after a burst: the pool keeps as many chunks as the busiest moment of the last ten
+     * seconds needed (at least {@link #KEEP_CHUNKS}) and lets the rest go for the collector to free. Called once
+     * a second, from one thread (the backends' {@code CoreTicker}).
+     */
+    public void trim() {
+        peaks[trims++ % PEAK_WINDOW] = pool.takePeak();
+        int keep = KEEP_CHUNKS;
+        for (int p : peaks) {
+            keep = Math.max(keep, p);
+        }
+        pool.trim(keep, direct.getMemoryUsed());
     }
 
     void forget(OutputBuffer b) {
