@@ -5,7 +5,6 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.RedisClient;
 
 /**
  * Opens connections to the cluster's Redis for one node. Each of the node's threads holds a connection of
@@ -35,11 +34,6 @@ final class RedisLink {
     /** A new connection, named after the node and its role (CLIENT LIST shows who is who). */
     Jedis open(String role) {
         return new Jedis(new HostAndPort(address.host(), address.port()), config(role));
-    }
-
-    /** A small thread-safe pool, for history reads that come from several threads. */
-    RedisClient pool(String role) {
-        return RedisClient.builder().hostAndPort(address.host(), address.port()).clientConfig(config(role)).build();
     }
 
     private JedisClientConfig config(String role) {

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import parley.history.HistoryStatus;
 import parley.history.HistoryStore;
 import parley.history.HistoryStoreException;
 import parley.history.StoredLine;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.resps.StreamEntry;
@@ -17,22 +18,23 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * A cluster's history: each room's stream, read with XRANGE and XREVRANGE (entry id {@code N-0} is line id N).
  * Lines are written by the node's {@link Appender}, never through {@link #append}. Reads run on the core's
- * history readers, off its lock, on a small pool of connections of their own.
+ * history readers, off its lock, on connections of their own (one per
+ * reader at most, kept between reads).
  */
 final class StreamHistoryStore implements HistoryStore {
 
     private static final String COUNT = "return #redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[2])";
 
     private final RedisLink link;
-    private final RedisClient redis;
+    /** Connections not in use: as many as reads ever ran at once (the core's history readers, two). */
+    private final ConcurrentLinkedQueue<Jedis> idle = new ConcurrentLinkedQueue<>();
     private final int cap;
     private final long lastIdAtStart;
 
     StreamHistoryStore(RedisLink link, int cap) {
         this.link = link;
-        this.redis = link.pool("history");
         this.cap = cap;
-        this.lastIdAtStart = read(() -> {
+        this.lastIdAtStart = read(redis -> {
             String ids = redis.get(Keys.IDS);
             return ids == null ? 0L : Long.parseLong(ids);
         });
@@ -57,7 +59,7 @@ final class StreamHistoryStore implements HistoryStore {
     @Override
     public List<StoredLine> after(String room, long afterId, int limit) {
         int n = HistoryStore.pageSize(limit);
-        return read(() -> lines(room, redis.xrange(Keys.room(room), (afterId + 1) + "-0", "+", n)));
+        return read(redis -> lines(room, redis.xrange(Keys.room(room), (afterId + 1) + "-0", "+", n)));
     }
 
     @Override
@@ -65,7 +67,7 @@ final class StreamHistoryStore implements HistoryStore {
         if (beforeId - afterId <= 1) {
             return 0;
         }
-        return read(() -> (Long) redis.eval(COUNT, List.of(Keys.room(room)),
+        return read(redis -> (Long) redis.eval(COUNT, List.of(Keys.room(room)),
                 List.of((afterId + 1) + "-0", (beforeId - 1) + "-0")));
     }
 
@@ -82,12 +84,14 @@ final class StreamHistoryStore implements HistoryStore {
 
     @Override
     public void close() {
-        redis.close();
+        for (Jedis jedis = idle.poll(); jedis != null; jedis = idle.poll()) {
+            Quiet.close(jedis);
+        }
     }
 
     private List<StoredLine> newestFirst(String room, String end, int limit) {
         int n = HistoryStore.pageSize(limit);
-        List<StoredLine> lines = read(() -> lines(room, redis.xrevrange(Keys.room(room), end, "-", n)));
+        List<StoredLine> lines = read(redis -> lines(room, redis.xrevrange(Keys.room(room), end, "-", n)));
         Collections.reverse(lines);
         return lines;
     }
@@ -98,16 +102,27 @@ final class StreamHistoryStore implements HistoryStore {
         return lines;
     }
 
-    private <T> T read(Supplier<T> query) {
-        try {
+    /**
+     * Runs {@code query} on an idle connection, or a new one. A connection that broke is dropped and the query
+     * tried once more on a new one: an idle connection is broken after Redis restarted.
+     */
+    private <T> T read(Function<Jedis, T> query) {
+        for (int attempt = 1; ; attempt++) {
+            Jedis jedis = idle.poll();
             try {
-                return query.get();
-            } catch (JedisConnectionException e) {
-                return query.get(); // once more: a pooled connection Redis closed when it restarted is dropped
+                if (jedis == null) {
+                    jedis = link.open("history");
+                }
+                T result = query.apply(jedis);
+                idle.offer(jedis);
+                return result;
+            } catch (JedisException e) {
+                Quiet.close(jedis);
+                if (attempt == 2 || !(e instanceof JedisConnectionException)) {
+                    throw new HistoryStoreException("cannot read history from Redis at " + link.address() + ": "
+                            + e.getMessage(), e);
+                }
             }
-        } catch (JedisException e) {
-            throw new HistoryStoreException("cannot read history from Redis at " + link.address() + ": "
-                    + e.getMessage(), e);
         }
     }
 }

@@ -6,9 +6,6 @@ import static parley.cluster.ClusterClients.said;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +14,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import parley.conformance.ChatClient;
 import parley.protocol.WireMode;
-import parley.selector.SelectorBackend;
-import parley.threaded.ThreadedBackend;
 
 /**
  * Two nodes as one chat over a real redis-server: node a runs the selector backend, node b the threaded
@@ -27,29 +22,26 @@ import parley.threaded.ThreadedBackend;
 @Timeout(120)
 class TwoNodeChatTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T08:00:00Z"), ZoneOffset.UTC);
-
     @TempDir
     Path dir;
 
-    private RedisServer redis;
+    private TwoNodes cluster;
+    private ClusterClients clients;
     private ClusterNode a;
     private ClusterNode b;
-    private final ClusterClients clients = new ClusterClients();
 
     @BeforeEach
     void startTheCluster() throws IOException {
-        redis = RedisServer.start(dir);
-        a = new ClusterNode(new SelectorBackend(), redis.address(), "a", CLOCK);
-        b = new ClusterNode(new ThreadedBackend(), redis.address(), "b", CLOCK);
+        cluster = new TwoNodes(dir, false);
+        clients = cluster.clients;
+        a = cluster.a;
+        b = cluster.b;
     }
 
     @AfterEach
     void stopTheCluster() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {clients, a, b, redis}) {
-            if (c != null) {
-                c.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
