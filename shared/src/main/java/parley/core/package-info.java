@@ -12,5 +12,9 @@
  * backends use; {@link parley.core.Names} the one rule for nicks and rooms: what they may contain, and the
  * look-alike key they are told apart by. A room above the presence limit counts its comings and goings in a
  * {@link parley.core.PresenceTally}, sent as one summary per interval by {@link parley.core.ChatCore#tick}.
+ *
+ * <p>A spoken line goes through a {@link parley.core.RoomRelay}, which numbers it and hands it back to be
+ * delivered: {@link parley.core.LocalRelay} at once (one server), a cluster's relay once the line is back from
+ * its room's Redis stream (module {@code cluster}).
  */
 package parley.core;
