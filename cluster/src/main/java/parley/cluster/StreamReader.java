@@ -98,10 +98,9 @@ final class StreamReader implements AutoCloseable {
                 backoff.reset();
                 health.working("read");
                 if (read == null || read.isEmpty()) {
-                    String ids = jedis.get(Keys.IDS); // quiet: whatever was said elsewhere, a new room starts past it
-                    long reached = ids == null ? 0 : Long.parseLong(ids);
-                    seen.accept(reached);
-                    core.idsReached(reached);
+                    // Quiet: the counter is the floor for the next ids, should Redis come back empty.
+                    String ids = jedis.get(Keys.IDS);
+                    seen.accept(ids == null ? 0 : Long.parseLong(ids));
                     continue;
                 }
                 List<StoredLine> lines = new ArrayList<>();

@@ -398,13 +398,6 @@ public final class ChatCore {
         }
 
         @Override
-        public void idsReached(long id) {
-            synchronized (lock) {
-                lastId = Math.max(lastId, id);
-            }
-        }
-
-        @Override
         public void tellEveryone(String text) {
             synchronized (lock) {
                 sessionsByNick.values().forEach(s -> inform(s, text));

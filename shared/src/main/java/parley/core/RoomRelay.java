@@ -73,10 +73,6 @@ public interface RoomRelay {
         default void recent(String roomKey, List<StoredLine> lines) {
         }
 
-        /** Every id up to {@code id} has been given out, wherever: a room made from now on starts past it. */
-        default void idsReached(long id) {
-        }
-
         /** A notice for everyone connected here (the cluster lost or regained its Redis). */
         void tellEveryone(String text);
     }
