@@ -55,6 +55,8 @@ final class Appender implements AutoCloseable {
     private final AtomicLong highestSeen = new AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
+    /** Lines taken from the queue and not yet appended: the batch being sent, or sent again. */
+    private volatile int inFlight;
     /** The node's last sequence number given out; only touched under the core's lock. */
     private long seq;
 
@@ -90,8 +92,14 @@ final class Appender implements AutoCloseable {
         highestSeen.accumulateAndGet(id, Math::max);
     }
 
+    /** Lines said here and not yet appended (a wake-up in the queue counts too: it is short-lived). */
     int waiting() {
-        return queue.size();
+        return queue.size() + inFlight;
+    }
+
+    /** The highest line id this node has seen. */
+    long highestSeen() {
+        return highestSeen.get();
     }
 
     long appended() {
@@ -112,6 +120,7 @@ final class Appender implements AutoCloseable {
                     }
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
+                    inFlight = batch.size();
                 }
                 if (jedis == null) {
                     jedis = link.open("append");
@@ -119,6 +128,7 @@ final class Appender implements AutoCloseable {
                 }
                 send(jedis, sha, batch);
                 batch.clear();
+                inFlight = 0;
                 backoff.reset();
                 health.working("append");
             } catch (JedisException e) {

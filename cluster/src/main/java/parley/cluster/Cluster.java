@@ -49,7 +49,7 @@ public final class Cluster implements AutoCloseable {
         ClusterHealth health = new ClusterHealth(address, clock, log);
         Appender appender = new Appender(link, health, STREAM_CAP, lastApplied);
         log.info("cluster: node " + node + " joined through " + address);
-        return new Cluster(new RedisRelay(link, health, appender), new StreamHistoryStore(link, STREAM_CAP));
+        return new Cluster(new RedisRelay(link, health, appender), new StreamHistoryStore(link, STREAM_CAP, appender));
     }
 
     /** The relay to give the core. */

@@ -29,11 +29,14 @@ final class StreamHistoryStore implements HistoryStore {
     /** Connections not in use: as many as reads ever ran at once (the core's history readers, two). */
     private final ConcurrentLinkedQueue<Jedis> idle = new ConcurrentLinkedQueue<>();
     private final int cap;
+    /** Whose counts {@link #status} shows: the lines this node appended, and those waiting. */
+    private final Appender appender;
     private final long lastIdAtStart;
 
-    StreamHistoryStore(RedisLink link, int cap) {
+    StreamHistoryStore(RedisLink link, int cap, Appender appender) {
         this.link = link;
         this.cap = cap;
+        this.appender = appender;
         this.lastIdAtStart = read(redis -> {
             String ids = redis.get(Keys.IDS);
             return ids == null ? 0L : Long.parseLong(ids);
@@ -79,7 +82,7 @@ final class StreamHistoryStore implements HistoryStore {
     @Override
     public HistoryStatus status() {
         return new HistoryStatus("the streams of Redis at " + link.address() + ", " + cap + " lines per room",
-                null, 0, 0, 0, 0, 0);
+                null, appender.appended(), 0, appender.waiting(), 0, appender.highestSeen());
     }
 
     @Override

@@ -54,7 +54,8 @@ class RedisOutageTest {
         bob.send("during 2");
         alice.send("during 3");
         alice.send("/stats");
-        alice.awaitContaining("cluster: node a on " + redis.address() + ", unreachable since");
+        alice.await(line -> line.contains("cluster: node a on " + redis.address() + ", unreachable since")
+                && line.contains(", 2 lines waiting"), "the outage and alice's two waiting lines in /stats");
 
         redis.startAgain();
         alice.awaitContaining("the cluster's Redis is back");
