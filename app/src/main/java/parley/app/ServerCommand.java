@@ -8,8 +8,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import parley.cluster.Cluster;
 import parley.core.ChatCore;
 import parley.core.CoreSettings;
+import parley.core.LocalRelay;
+import parley.history.HistoryStore;
 import parley.server.Backends;
 import parley.server.DaemonThreads;
 import parley.server.RunningServer;
@@ -51,6 +54,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     private TlsOptions tls;
 
+    @Mixin
+    private ClusterOptions cluster;
+
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "selector",
             description = "How the server moves bytes: selector (java.nio event loops) or threaded "
                     + "(blocking, a thread per connection). Default: ${DEFAULT-VALUE}.")
@@ -69,6 +75,7 @@ final class ServerCommand implements Callable<Integer> {
         options.check(spec.commandLine());
         history.check(spec.commandLine());
         trust.check(spec.commandLine());
+        cluster.check(spec.commandLine(), history);
         ServerBackend backend = BackendChoice.resolve(spec.commandLine(), backendName);
         Optional<TlsSettings> tlsPort = tls.settings(spec.commandLine());
         StopSignal stop = StopSignal.install();
@@ -76,17 +83,19 @@ final class ServerCommand implements Callable<Integer> {
         try (StderrLog log = operations.openLog(clock, spec.commandLine().getErr());
              HistoryOptions.ServerHistory kept = history.open(clock, log);
              TrustOptions.ServerTrust trusted = trust.open(
-                     history.directory(System.getenv(), System.getProperty("user.home")), log)) {
-            ChatCore core = new ChatCore(clock, log, options.core(), kept.store(), kept.reads(), trusted.settings(),
-                    operations.metrics());
+                     history.directory(System.getenv(), System.getProperty("user.home")), log);
+             ClusterOptions.Joined joined = cluster.join(clock, log)) {
+            HistoryStore store = joined.cluster().map(Cluster::history).orElse(kept.store());
+            ChatCore core = new ChatCore(clock, log, options.core(), store, kept.reads(), trusted.settings(),
+                    operations.metrics(), joined.cluster().map(Cluster::relay).orElseGet(() -> new LocalRelay(store)));
             RunningServer server = backend.start(options.settings(host, port, log), core, tlsPort);
-            AutoCloseable metrics = operations.serveMetrics(server, core, kept.store(), spec.commandLine().getOut());
+            AutoCloseable metrics = operations.serveMetrics(server, core, store, spec.commandLine().getOut());
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())
                     + " backend=" + backend.name());
             server.tlsAddress().ifPresent(a -> spec.commandLine().getOut().println(
                     "listening for TLS on " + Ports.describe(host, a.getPort())));
             spec.commandLine().getOut().flush();
-            log.info(kept.store().status().summary()); // where history goes: after a start that worked
+            log.info(store.status().summary()); // where history goes: after a start that worked
             ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("parley-status"));
             status.scheduleAtFixedRate(() -> log.info("status: " + describe(server)), 1, 1, TimeUnit.MINUTES);
@@ -97,7 +106,7 @@ final class ServerCommand implements Callable<Integer> {
             server.shutdown(FLUSH_ON_SHUTDOWN);
             log.info("stopped: " + describe(server));
             metrics.close();
-            log.info(kept.store().status().summary());
+            log.info(store.status().summary());
         }
         if (stop.failure() != null) {
             spec.commandLine().getErr().println("parley: the server stopped after an internal error (" + stop.failure()

@@ -114,6 +114,30 @@ class CommandLineTest {
     }
 
     @Test
+    void clusterMistakesAreUsageErrors() {
+        assertThat(run("server", "--cluster", "http://127.0.0.1:6379")).isEqualTo(2);
+        assertThat(err.toString()).contains("--cluster: 'http://127.0.0.1:6379' is not an address like redis://");
+        assertThat(run("server", "--cluster", "redis://127.0.0.1:6379/x")).isEqualTo(2);
+        assertThat(err.toString()).contains("is not a database number");
+        assertThat(run("server", "--node", "n1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--node names a node of a cluster: give --cluster too");
+        assertThat(run("server", "--cluster", "redis://127.0.0.1:6379", "--data", "none")).isEqualTo(2);
+        assertThat(err.toString()).contains("--data and --cluster cannot go together").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aClusterWhoseRedisDoesNotAnswerIsOneSentenceAndExitCodeOne() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = free.getLocalPort();
+        }
+        int exit = run("server", "--host", "127.0.0.1", "--port", "0", "--cluster", "redis://127.0.0.1:" + closedPort);
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("parley: cannot reach the cluster's Redis at redis://127.0.0.1:" + closedPort)
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void aRuntimeFailureIsOneSentenceAndExitCodeOne() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
                 java.net.InetAddress.getLoopbackAddress())) {

@@ -86,6 +86,7 @@ public final class ChatCore {
     private final ServerMetrics metrics;
     private final Accounts accounts;
     private final Moderation moderation;
+    private final RoomRelay relay;
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Session> sessionsByNick = new HashMap<>();
     /** Big rooms with comings and goings not yet summed up; {@link #tick} sends their summaries. */
@@ -123,21 +124,31 @@ public final class ChatCore {
      * default room's recent lines are read here, once, so that the common join needs no read.
      */
     public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads) {
-        this(clock, log, settings, store, reads, TrustSettings.inMemory(), ServerMetrics.NONE);
+        this(clock, log, settings, store, reads, TrustSettings.inMemory());
     }
 
     /** As above, with registered nicks, bans and topics kept in {@code trust}'s store (read here, once). */
     public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads,
                     TrustSettings trust) {
-        this(clock, log, settings, store, reads, trust, ServerMetrics.NONE);
+        this(clock, log, settings, store, reads, trust, ServerMetrics.NONE, new LocalRelay(store));
     }
 
     /**
-     * As above, with registered nicks, bans and topics kept in {@code trust}'s store (read here, once), and
-     * {@code metrics} told what the core does (lines said, their fan-out time).
+     * A core whose lines are numbered and ordered by {@code relay} (a cluster's: see {@link RoomRelay}) and
+     * whose history is read from {@code store}.
      */
     public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads,
-                    TrustSettings trust, ServerMetrics metrics) {
+                    RoomRelay relay) {
+        this(clock, log, settings, store, reads, TrustSettings.inMemory(), ServerMetrics.NONE, relay);
+    }
+
+    /**
+     * The whole core: registered nicks, bans and topics kept in {@code trust}'s store (read here, once),
+     * {@code metrics} told what the core does (lines said, their fan-out time), and lines numbered and ordered
+     * by {@code relay}.
+     */
+    public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads,
+                    TrustSettings trust, ServerMetrics metrics, RoomRelay relay) {
         this.metrics = metrics;
         this.clock = clock;
         this.log = log;
@@ -145,6 +156,7 @@ public final class ChatCore {
         this.encoder = new EventEncoder(clock.getZone());
         this.store = store;
         this.reads = reads;
+        this.relay = relay;
         this.lastId = store.lastIssuedId();
         this.idle = new IdleWatch(settings.sessionLimits().idleTimeout(), clock);
         this.nickDelay = new NickDelay(settings.sessionLimits().nickDelay(), clock);
@@ -153,7 +165,11 @@ public final class ChatCore {
         TrustStore.Snapshot kept = trust.store().load();
         this.accounts = new Accounts(this, clock, log, trust, kept);
         this.moderation = new Moderation(this, accounts, clock, log, trust, kept);
-        preload(room(settings.defaultRoom()));
+        Room lobby = room(settings.defaultRoom());
+        if (!relay.replaysHistory()) {
+            preload(lobby);
+        }
+        relay.attach(new Heard()); // last: a relay's threads may call back at once
     }
 
     /** A connection opened: it gets a guest nick, a welcome, the default room's history, and is announced. */
@@ -422,6 +438,7 @@ public final class ChatCore {
             inform(s, "stats: " + sessionsByNick.size() + " connected, " + rooms.size()
                     + " rooms, " + linesRelayed + " lines relayed");
             inform(s, store.status().summary());
+            relay.status().ifPresent(line -> inform(s, line));
             return null;
         }
 
@@ -472,13 +489,57 @@ public final class ChatCore {
     }
 
     private void speak(Session s, StoredLine.Kind kind, String text) {
-        Room room = s.room();
-        StoredLine line = store.append(Names.key(room.name()), kind, clock.instant(), s.nick(), s.address(), text);
-        lastId = line.id();
-        ChatEvent.Spoken said = spoken(room, line, false);
-        room.remember(said);
-        broadcast(room.members(), said);
-        metrics.said(lineArrived);
+        relay.say(Names.key(s.room().name()), kind, clock.instant(), s.nick(), s.address(), text)
+                .ifPresent(why -> refuse(s, why));
+        metrics.said(lineArrived); // one server: delivered by now; a cluster: handed to the relay
+    }
+
+    /** What the relay hands back: numbered lines to deliver to their rooms' members here, in their order. */
+    private final class Heard implements RoomRelay.Listener {
+
+        @Override
+        public void heard(List<StoredLine> lines) {
+            synchronized (lock) {
+                for (StoredLine line : lines) {
+                    lastId = Math.max(lastId, line.id());
+                    Room room = rooms.get(line.room());
+                    // A line at or below what the room has heard came with its history page, or twice; a room
+                    // whose recent lines the relay is still reading gets this one in that page.
+                    if (room != null && !shuttingDown && (room.loaded() || !relay.replaysHistory())
+                            && room.hear(line.id())) {
+                        ChatEvent.Spoken said = spoken(room, line, false);
+                        room.remember(said);
+                        broadcast(room.members(), said);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void recent(String roomKey, List<StoredLine> lines) {
+            synchronized (lock) {
+                Room room = rooms.get(roomKey);
+                if (room == null || room.loaded()) {
+                    return;
+                }
+                long through = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).id();
+                room.hear(through);
+                room.merge(lines.stream().map(line -> spoken(room, line, true)).toList());
+                HistoryPage page = new HistoryPage(lines, 0);
+                Command.History request = new Command.History(Command.History.Direction.BEFORE, through + 1,
+                        settings.historySize());
+                for (Session s : room.members()) {
+                    deliver(s, room, request, page, true); // those who came while it was read
+                }
+            }
+        }
+
+        @Override
+        public void tellEveryone(String text) {
+            synchronized (lock) {
+                sessionsByNick.values().forEach(s -> inform(s, text));
+            }
+        }
     }
 
     private static ChatEvent.Spoken spoken(Room room, StoredLine line, boolean history) {
@@ -651,7 +712,7 @@ public final class ChatCore {
             for (ChatEvent.Spoken old : room.history()) {
                 send(s, old.asHistory());
             }
-        } else { // made again: its lines said before now are in the store
+        } else if (!relay.replaysHistory()) { // made again: its lines said before now are in the store
             fetch(s, room, new Command.History(Command.History.Direction.BEFORE, lastId + 1,
                     settings.historySize()), true);
         }
@@ -674,6 +735,7 @@ public final class ChatCore {
         }
         if (from.isEmpty() && !from.name().equals(settings.defaultRoom())) {
             rooms.remove(Names.key(from.name()));
+            relay.unfollow(Names.key(from.name()));
             presencePending.remove(from);
         }
     }
@@ -704,7 +766,10 @@ public final class ChatCore {
     }
 
     private Room room(String name) {
-        return rooms.computeIfAbsent(Names.key(name), k -> new Room(name, settings.historySize(), false));
+        return rooms.computeIfAbsent(Names.key(name), k -> {
+            relay.follow(k, lastId); // lines up to lastId are its history (welcome), the ones after it live
+            return new Room(name, settings.historySize(), false, lastId);
+        });
     }
 
     String freshGuestNick() {

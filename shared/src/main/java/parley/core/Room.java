@@ -26,6 +26,8 @@ final class Room {
     private boolean loaded;
     /** Made when the room first grows past the presence limit. */
     private PresenceTally presence;
+    /** The id of the last line delivered live; the ones up to it when the room was made are its history. */
+    private long heardThrough;
 
     /** A room whose recent history is all in memory (a room that never had any). */
     Room(String name, int historySize) {
@@ -33,9 +35,23 @@ final class Room {
     }
 
     Room(String name, int historySize, boolean loaded) {
+        this(name, historySize, loaded, 0);
+    }
+
+    Room(String name, int historySize, boolean loaded, long historyThrough) {
         this.name = name;
         this.historySize = historySize;
         this.loaded = loaded;
+        this.heardThrough = historyThrough;
+    }
+
+    /** Whether line {@code id} is new here (a relay may hand a line back twice after a reconnection). */
+    boolean hear(long id) {
+        if (id <= heardThrough) {
+            return false;
+        }
+        heardThrough = id;
+        return true;
     }
 
     /** Whether {@link #history()} holds the room's last N lines, or only those said since the room was made. */

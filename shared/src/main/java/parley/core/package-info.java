@@ -26,5 +26,9 @@
  * at a few points (a rename, a private message, a welcome, a tick). Password hashing runs on the small executor of
  * {@link parley.core.TrustSettings} and comes back under the lock; what outlives the process is in a
  * {@link parley.trust.TrustStore}.
+ *
+ * <p>A spoken line goes through a {@link parley.core.RoomRelay}, which numbers it and hands it back to be
+ * delivered: {@link parley.core.LocalRelay} at once (one server), a cluster's relay once the line is back from
+ * its room's Redis stream (module {@code cluster}).
  */
 package parley.core;

@@ -25,6 +25,7 @@ import parley.core.ChatCore;
 import parley.core.CoreSettings;
 import parley.core.MonotonicClock;
 import parley.core.RateLimit;
+import parley.core.LocalRelay;
 import parley.core.ServerLog;
 import parley.core.TrustSettings;
 import parley.history.MemoryHistoryStore;
@@ -145,7 +146,7 @@ class ScrapeTest {
         PrometheusMetrics metrics = new PrometheusMetrics(MonotonicClock.start());
         MemoryHistoryStore store = new MemoryHistoryStore(100, 10);
         ChatCore core = new ChatCore(Clock.systemUTC(), ServerLog.silent(), CoreSettings.defaults(), store,
-                Runnable::run, TrustSettings.inMemory(), metrics);
+                Runnable::run, TrustSettings.inMemory(), metrics, new LocalRelay(store));
         server = Backends.discover().find(backend).orElseThrow().start(settings, core);
         metrics.watch(server, core, store);
         endpoint = metrics.serve("127.0.0.1", 0);
