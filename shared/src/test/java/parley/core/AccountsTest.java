@@ -43,7 +43,10 @@ class AccountsTest {
     @BeforeEach
     void setUp() {
         TrustSettings trust = TrustSettings.inMemory().withHashing(new PasswordHasher(PasswordHasher.FOR_TESTS), Runnable::run);
-        core = new ChatCore(clock, log::add, CoreSettings.defaults(), new MemoryHistoryStore(10, 10), Runnable::run, trust);
+        // No nick delay: these tests hand a nick to someone else at once (the delay has SessionLimitsTest).
+        CoreSettings settings = CoreSettings.defaults()
+                .withSessionLimits(SessionLimits.defaults().withNickDelay(Duration.ZERO));
+        core = new ChatCore(clock, log::add, settings, new MemoryHistoryStore(10, 10), Runnable::run, trust);
     }
 
     private Client registered(String nick) {
@@ -110,7 +113,10 @@ class AccountsTest {
     void anOperatorStaysOneAcrossANickChangeAndIsListedInHelp() {
         TrustSettings trust = TrustSettings.inMemory().withHashing(new PasswordHasher(PasswordHasher.FOR_TESTS),
                 Runnable::run).withOperators(java.util.Set.of("Root"));
-        core = new ChatCore(clock, log::add, CoreSettings.defaults(), new MemoryHistoryStore(10, 10), Runnable::run, trust);
+        // No nick delay: these tests hand a nick to someone else at once (the delay has SessionLimitsTest).
+        CoreSettings settings = CoreSettings.defaults()
+                .withSessionLimits(SessionLimits.defaults().withNickDelay(Duration.ZERO));
+        core = new ChatCore(clock, log::add, settings, new MemoryHistoryStore(10, 10), Runnable::run, trust);
         Client root = registered("root");
         root.says("/nick rooted");
         assertThat(root.says("/help")).anyMatch(line -> line.contains("Operator commands"));
