@@ -389,7 +389,8 @@ public abstract class TrustContract extends ContractSupport {
         assertThat(log).anyMatch(line -> line.startsWith("ban troll by op@") && line.endsWith(": spam"))
                 .anyMatch(line -> line.startsWith("ban 127.0.0.4/30 by op@"))
                 .anyMatch(line -> line.startsWith("unban 127.0.0.2 by op@"))
-                .anyMatch(line -> line.startsWith("refused 127.0.0.6: you are banned"));
+                // Refused connections are counted, not logged one by one (a storm would fill the log).
+                .noneMatch(line -> line.startsWith("refused 127.0.0.6"));
     }
 
     @Test
