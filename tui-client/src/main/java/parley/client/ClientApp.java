@@ -94,10 +94,10 @@ public final class ClientApp {
         return password == null ? nick : null;
     }
 
-    /** Queued before the first connection, so it is the first line sent once welcomed. */
-    private void identify(java.util.function.Predicate<String> send) {
+    /** Set before the first connection, so that every connection identifies first. */
+    private void identify(java.util.function.BiConsumer<String, String> link) {
         if (password != null) {
-            send.test("/identify " + nick + " " + password);
+            link.accept(nick, password);
         }
     }
 
@@ -157,7 +157,7 @@ public final class ClientApp {
         ConversationLog logs = openLogs(why -> console.print("!! " + why));
         try {
             PlainClient plain = new PlainClient(host, port, linkNick(), backoff, dialer, clock, console, logs);
-            identify(plain::send);
+            identify(plain::identifyOnEveryConnection);
             return plain.run();
         } finally {
             closeQuietly(logs);
@@ -174,7 +174,7 @@ public final class ClientApp {
         ConversationLog logs = openLogs(why -> client.received(new ChatEvent.Error("", clock.instant(), why)));
         link[0] = new ServerLink(host, port, linkNick(), backoff, dialer,
                 logs == null ? client : new LoggingListener(client, logs));
-        identify(link[0]::send);
+        identify(link[0]::identifyOnEveryConnection);
         link[0].start();
         int code;
         try {

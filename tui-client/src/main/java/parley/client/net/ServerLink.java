@@ -55,6 +55,8 @@ public final class ServerLink implements AutoCloseable {
     private boolean closed;         // guarded by lock
     private volatile boolean quitting;
     private volatile String wantedNick;
+    /** {@code /identify NICK PASSWORD}, sent on every connection instead of {@code /nick}; null for none. */
+    private volatile String identifyLine;
     private volatile String wantedRoom;
     /** Read and written on the reader thread only. */
     private final OwnNick own = new OwnNick();
@@ -101,6 +103,14 @@ public final class ServerLink implements AutoCloseable {
             quitting = true;
         }
         return outbox.offer(line);
+    }
+
+    /**
+     * Identifies as {@code nick} with {@code password} on this and every later connection, instead of asking for
+     * the nick: after a reconnect a registered nick is taken back at once, not left to its grace period.
+     */
+    public void identifyOnEveryConnection(String nick, String password) {
+        identifyLine = "/identify " + nick + " " + password;
     }
 
     /** Lines not yet written (kept while disconnected). */
@@ -278,7 +288,9 @@ public final class ServerLink implements AutoCloseable {
     private List<String> restoreCommands(ChatEvent.Welcome welcome) {
         List<String> out = new ArrayList<>(3);
         String nick = wantedNick;
-        if (nick != null && !Names.key(nick).equals(Names.key(welcome.you().nick()))) {
+        if (identifyLine != null) {
+            out.add(identifyLine); // takes the registered nick, whoever holds it
+        } else if (nick != null && !Names.key(nick).equals(Names.key(welcome.you().nick()))) {
             fallback.start(nick);
             out.add("/nick " + nick);
         }

@@ -50,9 +50,9 @@ public final class PlainClient {
                 logs == null ? new Printer() : new LoggingListener(new Printer(), logs));
     }
 
-    /** Queues {@code line} to be sent once connected, as if typed; returns whether the link is connected now. */
-    public boolean send(String line) {
-        return link.send(line);
+    /** Identifies as {@code nick} on every connection: see {@link ServerLink#identifyOnEveryConnection}. */
+    public void identifyOnEveryConnection(String nick, String password) {
+        link.identifyOnEveryConnection(nick, password);
     }
 
     /** Runs until the person quits (0) or the server cannot be reached (1). */
