@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parley.core.ChatCore;
 import parley.core.CoreSettings;
+import parley.core.MutableClock;
 import parley.core.ServerLog;
 import parley.core.TrustSettings;
 import parley.history.HistoryStore;
@@ -46,7 +47,7 @@ public abstract class TrustContract extends ContractSupport {
     Path data;
 
     private final List<String> log = new CopyOnWriteArrayList<>();
-    private final ManualClock clock = new ManualClock(CLOCK.instant(), CLOCK.getZone());
+    private final MutableClock clock = new MutableClock(CLOCK.instant(), CLOCK.getZone());
     private ThreadPoolExecutor hashing;
     private TrustStore trustStore;
     private HistoryStore history;

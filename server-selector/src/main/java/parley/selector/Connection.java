@@ -200,7 +200,7 @@ final class Connection implements Outbound, TlsWire.Listener {
             // Closing or not, input is decoded: during shutdown the core answers each line with an error, and
             // after /quit it ignores them; either way our close then sends FIN rather than RST.
             decoder.feed(buffer, sink);
-            if (held != null) {
+            if (held != null && !closing) {
                 return; // rate-limited: read no further (not even an EOF) until the held lines are handled
             }
             if (!wire.mayReadMore(n, buffer)) {
@@ -418,7 +418,9 @@ final class Connection implements Outbound, TlsWire.Listener {
         if (closed) {
             return;
         }
-        boolean read = reading && !wire.paused() && (closing || !loop.readsPaused());
+        // Closing: input is drained whatever flood control holds, so that our close sends FIN, not a reset that
+        // would throw away what the peer has not read yet of ours (the end of the room, the reason).
+        boolean read = !wire.paused() && (closing ? !atEof : reading && !loop.readsPaused());
         int ops = (read ? OP_READ : 0) | (wantsWrite ? OP_WRITE : 0);
         if (key.interestOps() != ops) {
             key.interestOps(ops);
@@ -442,7 +444,8 @@ final class Connection implements Outbound, TlsWire.Listener {
         @Override
         public void line(String line) {
             ReadLine read = loop.core().read(session, line);
-            if (held == null && (bucket == null || bucket.tryTake())) {
+            // Closing, a line is not held: the core refuses it (shutdown) or ignores it (after /quit) at once.
+            if (closing || held == null && (bucket == null || bucket.tryTake())) {
                 loop.core().receive(session, read);
             } else {
                 hold(new Held(read, 0));

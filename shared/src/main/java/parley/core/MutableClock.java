@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock the test moves by hand. */
+/** A clock a test moves by hand, read by a server's threads too: so {@code now} is volatile. */
 public final class MutableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
     private final ZoneId zone;
 
     public MutableClock(Instant start, ZoneId zone) {
