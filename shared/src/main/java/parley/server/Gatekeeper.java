@@ -46,8 +46,9 @@ public final class Gatekeeper {
             Quietly.close(channel); // gone before we looked: nothing to refuse
             return Optional.empty();
         }
-        // A banned address first, then the rate: neither ever takes a slot of the caps.
-        Optional<String> refusal = core.banned(ip).or(() -> rate.admit(ip)).or(() -> admission.admit(ip));
+        // The rate first: it takes no lock, so a storm never queues on the core's lock for the ban check. A
+        // connection refused for coming too fast or for a ban never takes a slot of the caps.
+        Optional<String> refusal = rate.admit(ip).or(() -> core.banned(ip)).or(() -> admission.admit(ip));
         if (refusal.isEmpty()) {
             core.metrics().accepted();
             return Optional.of(ip);
