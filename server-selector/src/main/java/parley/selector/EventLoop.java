@@ -382,6 +382,7 @@ final class EventLoop implements Runnable {
     }
 
     private void processReadyKeys() {
+        long heldAtFlush = memory.heldBytes();
         Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
         while (ready.hasNext()) {
             SelectionKey key = ready.next();
@@ -392,6 +393,11 @@ final class EventLoop implements Runnable {
                 } catch (Throwable e) {
                     failed(c, e);
                 }
+            }
+            long held = memory.heldBytes();
+            if (held - heldAtFlush > tuning.flushAfterBytes()) {
+                writePending();
+                heldAtFlush = memory.heldBytes();
             }
         }
     }
