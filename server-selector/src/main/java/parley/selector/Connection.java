@@ -102,7 +102,7 @@ final class Connection implements Outbound, TlsWire.Listener {
      * meanwhile. Any thread; never blocks.
      */
     private void requestWrite() {
-        if (!writeScheduled.get() && writeScheduled.compareAndSet(false, true)) {
+        if (writeScheduled.compareAndSet(false, true)) {
             loop.queueWrite(this);
         }
     }

@@ -382,7 +382,6 @@ final class EventLoop implements Runnable {
     }
 
     private void processReadyKeys() {
-        long heldAtFlush = memory.heldBytes();
         Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
         while (ready.hasNext()) {
             SelectionKey key = ready.next();
@@ -393,11 +392,6 @@ final class EventLoop implements Runnable {
                 } catch (Throwable e) {
                     failed(c, e);
                 }
-            }
-            long held = memory.heldBytes();
-            if (held - heldAtFlush > tuning.flushAfterBytes()) {
-                writePending();
-                heldAtFlush = memory.heldBytes();
             }
         }
     }

@@ -14,7 +14,7 @@ import parley.server.ServerSettings;
  * @param closeAfterFlushTimeout  how long a connection closing after /quit (or EOF) may take to flush
  */
 record LoopTuning(int readBufferBytes, int maxReadsPerTurn, long maxWriteBytesPerTurn, int maxTasksPerTurn,
-                  long flushAfterBytes, Duration closeAfterFlushTimeout) {
+                  Duration closeAfterFlushTimeout) {
 
     /**
      * Reads are kept small on purpose: whatever one connection sends in a turn is broadcast to the members
@@ -24,6 +24,6 @@ record LoopTuning(int readBufferBytes, int maxReadsPerTurn, long maxWriteBytesPe
      * disconnect everyone near it.
      */
     static LoopTuning defaults() {
-        return new LoopTuning(8 * 1024, 2, 256 * 1024, 4096, 256 * 1024, ServerSettings.CLOSE_AFTER_FLUSH);
+        return new LoopTuning(8 * 1024, 2, 256 * 1024, 4096, ServerSettings.CLOSE_AFTER_FLUSH);
     }
 }

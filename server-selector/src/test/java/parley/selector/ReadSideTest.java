@@ -60,7 +60,7 @@ class ReadSideTest {
     @Test
     void aBurstLargerThanOneTurnsReadsIsStillHandledInOrder() throws Exception {
         // a tiny read buffer and one read per turn force the decoder to carry partial lines between turns
-        LoopTuning tiny = new LoopTuning(7, 1, 256 * 1024, 4096, 256 * 1024, LoopTuning.defaults().closeAfterFlushTimeout());
+        LoopTuning tiny = new LoopTuning(7, 1, 256 * 1024, 4096, LoopTuning.defaults().closeAfterFlushTimeout());
         server = new TestServer(TestServer.settings(), tiny);
         TestClient speaker = server.client();
         StringBuilder burst = new StringBuilder();

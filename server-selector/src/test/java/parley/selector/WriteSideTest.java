@@ -105,7 +105,7 @@ class WriteSideTest {
         // A loop that reads 16 KiB a turn from the sender but writes at most 4 KiB a turn to each reader: left
         // alone, what waits for readers who take everything they are given grows by 12 KiB a turn, far past
         // their 64 KiB limit. It is the server's backlog, not theirs: they must be served, not closed.
-        LoopTuning slowWriter = new LoopTuning(8 * 1024, 2, 4 * 1024, 4096, 256 * 1024, ServerSettings.CLOSE_AFTER_FLUSH);
+        LoopTuning slowWriter = new LoopTuning(8 * 1024, 2, 4 * 1024, 4096, ServerSettings.CLOSE_AFTER_FLUSH);
         server = new TestServer(TestServer.settings().withLimits(l -> l.withMaxOutboundBytes(64 * 1024)
                 .withSoftOutbound(64 * 1024, Duration.ofSeconds(60))), slowWriter);
         TestClient sender = server.client();
