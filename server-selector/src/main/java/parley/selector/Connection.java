@@ -102,7 +102,8 @@ final class Connection implements Outbound, TlsWire.Listener {
      * meanwhile. Any thread; never blocks.
      */
     private void requestWrite() {
-        if (writeScheduled.compareAndSet(false, true)) {
+        // A read first: mostly the write is scheduled already, and a read costs less than a failing CAS.
+        if (!writeScheduled.get() && writeScheduled.compareAndSet(false, true)) {
             loop.queueWrite(this);
         }
     }

@@ -375,7 +375,7 @@ public final class ChatCore {
     }
 
     void speak(Session s, StoredLine.Kind kind, String text) {
-        relay.say(Names.key(s.room().name()), kind, clock.instant(), s.nick(), s.address(), text)
+        relay.say(s.room().key(), kind, clock.instant(), s.nick(), s.address(), text)
                 .ifPresent(why -> refuse(s, why));
         metrics.said(lineArrived); // one server: delivered by now; a cluster: handed to the relay
     }
@@ -648,7 +648,7 @@ public final class ChatCore {
 
     /** Whether {@code room} is still the one of its name (not emptied and made again since). */
     boolean isCurrent(Room room) {
-        return rooms.get(Names.key(room.name())) == room;
+        return rooms.get(room.key()) == room;
     }
 
     /** Runs {@code work} under the core's lock: how the hashing pool's results come back. */
