@@ -49,8 +49,9 @@ class ClusterBenchProcessTest {
                 .execute(args.toArray(String[]::new));
         assertThat(code).as(err.toString()).isZero();
 
-        Path results = onlySubfolder(dir);
-        List<Map<String, Object>> rows = rows(results);
+        String resultsLine = out.toString().lines().filter(l -> l.startsWith("results: ")).findFirst().orElseThrow();
+        Path results = Path.of(resultsLine.substring("results: ".length()));
+        List<Map<String, Object>> rows = BenchProcessTest.rows(results);
         assertThat(rows).extracting(r -> r.get("target") + " " + r.get("scenario"))
                 .containsExactly("selector fanout", "selector saturate", "selector x2 fanout", "selector x2 saturate");
         for (Map<String, Object> row : rows) {
@@ -76,7 +77,7 @@ class ClusterBenchProcessTest {
             assertThat(logs.map(p -> p.getFileName().toString())).contains("selector_x2-fanout-1-redis.out",
                     "selector_x2-fanout-1-n1.out", "selector_x2-fanout-1-n2.out");
         }
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
+        assertThat(ProcessHandle.current().descendants().filter(ClusterBenchProcessTest::isClusterProcess).toList())
                 .as("nodes and redis-servers left running").isEmpty();
     }
 
@@ -91,14 +92,13 @@ class ClusterBenchProcessTest {
                 "--scenario", "fanout", "--cluster", "2"));
         Path log = dir.resolve("bench.log");
         Process bench = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<ProcessHandle> started = new ArrayList<>();
         try {
             // Running: its redis-server and both nodes are up (their command lines say which is which).
-            List<ProcessHandle> started = new ArrayList<>();
             await().atMost(Duration.ofSeconds(120)).until(() -> {
                 assertThat(bench.isAlive()).as("the bench is running: %s", Files.readString(log)).isTrue();
                 started.clear();
-                bench.descendants().filter(p -> commandLine(p).contains("redis-server")
-                        || commandLine(p).contains("--cluster")).forEach(started::add);
+                bench.descendants().filter(ClusterBenchProcessTest::isClusterProcess).forEach(started::add);
                 return started.size() == 3;
             });
             new ProcessBuilder("kill", "-INT", Long.toString(bench.pid())).inheritIO().start().waitFor();
@@ -106,31 +106,21 @@ class ClusterBenchProcessTest {
             assertThat(bench.waitFor(60, TimeUnit.SECONDS)).as("the bench exits on Ctrl-C").isTrue();
             await().atMost(Duration.ofSeconds(30)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
         } finally {
-            bench.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.forEach(ProcessHandle::destroyForcibly);
             bench.destroyForcibly();
         }
     }
 
-    /** From /proc: ProcessHandle.Info leaves out a command line as long as a JVM's with its class path. */
-    private static String commandLine(ProcessHandle p) {
+    /**
+     * A redis-server or a cluster node, alive. Read from /proc: ProcessHandle.Info leaves out a command line as
+     * long as a JVM's with its class path.
+     */
+    private static boolean isClusterProcess(ProcessHandle p) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline")).replace('\0', ' ');
+            String cmdline = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            return p.isAlive() && (cmdline.contains("redis-server") || cmdline.contains("--cluster"));
         } catch (java.io.IOException e) {
-            return ""; // gone
+            return false; // gone
         }
-    }
-
-    private static Path onlySubfolder(Path dir) throws Exception {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> all = s.toList();
-            assertThat(all).hasSize(1);
-            return all.get(0);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(Path results) throws Exception {
-        return (List<Map<String, Object>>) JSON.std.mapFrom(Files.readString(results.resolve("results.json")))
-                .get("rows");
     }
 }
