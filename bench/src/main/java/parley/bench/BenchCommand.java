@@ -164,7 +164,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (repeat < 1 || repeat > 99) {
             throw new CommandLine.ParameterException(cl, "--repeat must be 1 to 99");
         }
-        ClusterChoice clusterChoice = new ClusterChoice(clusterNodes, cl.getParseResult().hasMatchedOption("--scenario"));
+        ClusterChoice clusterChoice = new ClusterChoice(clusterNodes,
+                cl.getParseResult().hasMatchedOption("--scenario"));
         List<Scenario> chosen = clusterChoice.scenarios(cl, parseScenarios(cl));
         List<TargetSpec> specs = clusterChoice.targets(cl, parseTargets(cl), serverArgs);
         if (clusterChoice.wanted() && RedisTarget.findBinary(environment).isEmpty()) {
@@ -181,7 +182,8 @@ public final class BenchCommand implements Callable<Integer> {
         StringBuilder whyNotPinned = new StringBuilder();
         Optional<CpuPinning> pinning = pin ? CpuPinning.pinSelf(whyNotPinned) : Optional.empty();
         String pinningNote = pinning.map(CpuPinning::describe)
-                .orElse("not pinned (" + (pin ? whyNotPinned : "--no-pin") + ")") + clusterChoice.pinningNote(pinning.isPresent());
+                .orElse("not pinned (" + (pin ? whyNotPinned : "--no-pin") + ")")
+                + clusterChoice.pinningNote(pinning.isPresent());
         progress.note("parley bench: " + Machine.oneLine(machine) + "; " + pinningNote);
         try {
             LaunchSettings launch = launchSettings(dir, pinning, specs);

@@ -16,7 +16,9 @@ final class ClusterNotes {
     private ClusterNotes() {
     }
 
-    /** e.g. {@code 2 nodes: 55% of deliveries crossed nodes (p50/p99/max above); same-node p99 3.10 ms}. */
+    /**
+     * e.g. {@code 2 nodes: 50% of deliveries crossed nodes (the latencies shown); same-node p50 1.20 ms, p99 3.10 ms}.
+     */
     static String latency(int nodes, LatencyRecorder crossed, LatencyRecorder sameNode) {
         long all = crossed.count() + sameNode.count();
         String share = all == 0 ? "no deliveries measured"

@@ -24,7 +24,7 @@ import parley.bench.load.WireAdapter;
 public final class ClusterTarget implements RunningTarget {
 
     /** The name of the redis-server in {@link #parts()}. */
-    public static final String REDIS = "redis-server";
+    private static final String REDIS = "redis-server";
 
     private final RedisTarget redis;
     private final List<ParleyServerTarget> nodes;
