@@ -94,6 +94,10 @@ public final class ChatCore {
     private long guestCounter;
     /** Lines handed to outbound queues since start: a broadcast to ten people counts ten. */
     private long linesRelayed;
+    /** Broadcasts of the batch in progress not yet sent (see {@link #batch}); empty outside one. */
+    private final HeldBroadcast held = new HeldBroadcast();
+    /** How deep in {@link #batch} calls the lock's holder is; broadcasts are held only inside one. */
+    private int batchDepth;
     /** The id of the last line said, here or before a restart: every line said before a join has one up to it. */
     private long lastId;
     /** Set by {@link #announceShutdown()}: from then on no line is relayed, so a room ends where everyone saw it end. */
@@ -266,11 +270,36 @@ public final class ChatCore {
     public void disconnectWithError(Session s, String reason) {
         synchronized (lock) {
             if (s.isOpen()) {
+                sendHeld();
                 s.out().sendLast(encoder.encode(new ChatEvent.Error(s.room().name(), clock.instant(), reason), s.mode()));
                 linesRelayed++;
                 disconnect(s, reason);
             }
         }
+    }
+
+    /**
+     * Runs {@code work} (a backend handing the core the lines of one read) under the lock, holding the room
+     * lines it broadcasts and sending each member the consecutive ones of one room as one run of bytes when
+     * it ends: a member then costs one append per read instead of one per line. Order is kept (see
+     * {@link HeldBroadcast}).
+     */
+    public void batch(Runnable work) {
+        synchronized (lock) {
+            batchDepth++;
+            try {
+                work.run();
+            } finally {
+                if (--batchDepth == 0) {
+                    sendHeld();
+                }
+            }
+        }
+    }
+
+    /** Sends the held broadcasts: before any other line to anyone, before a session leaves, at a batch's end. */
+    private void sendHeld() {
+        linesRelayed += held.send();
     }
 
     /** The connection is gone (EOF, reset, /quit, shutdown). Safe to call more than once. */
@@ -279,6 +308,7 @@ public final class ChatCore {
             if (!s.isOpen()) {
                 return;
             }
+            sendHeld(); // what it was there for, before it goes
             s.markClosed();
             sessionsByNick.remove(Names.key(s.nick()));
             idle.forget(s);
@@ -612,17 +642,26 @@ public final class ChatCore {
     }
 
     void sendFrame(Session s, HistoryBatch frame) {
+        sendHeld();
         s.out().send(encoder.encode(frame, s.mode()));
         linesRelayed++;
     }
 
     void send(Session s, ChatEvent event) {
+        sendHeld();
         s.out().send(encoder.encode(event, s.mode()));
         linesRelayed++;
     }
 
     private void broadcast(Collection<Session> recipients, ChatEvent event) {
         Broadcast b = new Broadcast(event, encoder);
+        if (batchDepth > 0) {
+            if (!held.tryHold(recipients, b)) {
+                sendHeld();
+                held.tryHold(recipients, b); // nothing is held now: always taken
+            }
+            return;
+        }
         for (Session r : recipients) {
             b.sendTo(r);
         }
