@@ -2,8 +2,8 @@ package parley.core;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import parley.protocol.WireMode;
 
@@ -20,13 +20,17 @@ import parley.protocol.WireMode;
  */
 final class HeldBroadcast {
 
-    private static final int MODES = WireMode.values().length;
-
     /** The collection the events were broadcast to (a room's live member set), or null when nothing is held. */
     private Collection<Session> recipients;
-    /** Who was in it when the first event came, in its order: whom the held events go to. */
-    private Session[] members;
+    /**
+     * Who was in it when the first event came, in its order: whom the held events go to. Kept and reused
+     * (cleared after each send), so holding a line allocates nothing per read.
+     */
+    private Session[] members = new Session[16];
+    private int memberCount;
     private final List<Broadcast> events = new ArrayList<>();
+    /** Each wire mode's run of the held lines, made for the first member in that mode. */
+    private final ByteBuffer[] joined = new ByteBuffer[WireMode.values().length];
 
     /**
      * Holds {@code b}, meant for {@code to}; false (and nothing held) if it cannot be joined to what is held,
@@ -35,11 +39,15 @@ final class HeldBroadcast {
     boolean tryHold(Collection<Session> to, Broadcast b) {
         if (recipients == null) {
             recipients = to;
-            members = to.toArray(new Session[0]);
-            events.add(b);
-            return true;
-        }
-        if (to != recipients || !sameMembers(to)) {
+            memberCount = to.size();
+            if (members.length < memberCount) {
+                members = new Session[Math.max(memberCount, members.length * 2)];
+            }
+            int i = 0;
+            for (Session m : to) {
+                members[i++] = m;
+            }
+        } else if (to != recipients || !sameMembers(to)) {
             return false;
         }
         events.add(b);
@@ -47,20 +55,16 @@ final class HeldBroadcast {
     }
 
     private boolean sameMembers(Collection<Session> to) {
-        if (to.size() != members.length) {
+        if (to.size() != memberCount) {
             return false;
         }
-        Iterator<Session> it = to.iterator();
-        for (Session m : members) {
-            if (it.next() != m) {
+        int i = 0;
+        for (Session m : to) {
+            if (members[i++] != m) {
                 return false;
             }
         }
         return true;
-    }
-
-    boolean isEmpty() {
-        return recipients == null;
     }
 
     /** Hands what is held to its members, one run of bytes each; returns the lines delivered. */
@@ -68,32 +72,35 @@ final class HeldBroadcast {
         if (recipients == null) {
             return 0;
         }
-        Session[] to = members;
-        ByteBuffer[] joined = new ByteBuffer[MODES];
-        List<Broadcast> lines = List.copyOf(events);
-        recipients = null; // emptied first: whatever a send does, nothing is sent twice
-        members = null;
-        events.clear();
-        for (Session m : to) {
-            int mode = m.mode().ordinal();
-            if (joined[mode] == null) {
-                joined[mode] = join(lines, m.mode());
+        try {
+            for (int i = 0; i < memberCount; i++) {
+                Session m = members[i];
+                int mode = m.mode().ordinal();
+                if (joined[mode] == null) {
+                    joined[mode] = join(m.mode());
+                }
+                m.out().send(joined[mode]);
             }
-            m.out().send(joined[mode]);
+            return (long) memberCount * events.size();
+        } finally {
+            recipients = null;
+            Arrays.fill(members, 0, memberCount, null); // no closed session kept alive by a stale reference
+            memberCount = 0;
+            events.clear();
+            Arrays.fill(joined, null);
         }
-        return (long) to.length * lines.size();
     }
 
-    private static ByteBuffer join(List<Broadcast> lines, WireMode mode) {
-        if (lines.size() == 1) {
-            return lines.get(0).bytesFor(mode);
+    private ByteBuffer join(WireMode mode) {
+        if (events.size() == 1) {
+            return events.get(0).bytesFor(mode);
         }
         int size = 0;
-        for (Broadcast b : lines) {
+        for (Broadcast b : events) {
             size += b.bytesFor(mode).remaining();
         }
         ByteBuffer run = ByteBuffer.allocate(size);
-        for (Broadcast b : lines) {
+        for (Broadcast b : events) {
             run.put(b.bytesFor(mode).duplicate());
         }
         return run.flip().asReadOnlyBuffer();
