@@ -108,6 +108,13 @@ final class Presence implements PresenceRelay, AutoCloseable {
     private volatile boolean reachable = true;
     private volatile boolean closed;
     private volatile long reaped;
+    /**
+     * Whether this run of the node has written its presence once: the first beat always does, since a node of
+     * the same name killed a moment ago may have left its people in Redis.
+     */
+    private boolean asserted;
+    /** How many nicks this node holds, for {@link #status} (read off this thread). */
+    private volatile int heldCount;
     /** Set by {@link #vanish}: the thread stops without a goodbye. */
     private volatile boolean vanished;
     private Jedis jedis;
@@ -194,8 +201,8 @@ final class Presence implements PresenceRelay, AutoCloseable {
     @Override
     public Optional<String> status() {
         return Optional.of("presence: " + (reachable
-                ? "cluster-wide (heartbeat every " + timing.beat().toSeconds() + " s, a silent node cleared after "
-                        + timing.bound().toSeconds() + " s at most), " + held.size() + " nicks held here, "
+                ? "cluster-wide (heartbeat every " + seconds(timing.beat()) + ", a silent node cleared after "
+                        + seconds(timing.bound()) + " at most), " + heldCount + " nicks held here, "
                         + reaped + " dead nodes cleared"
                 : "this node's alone while Redis is unreachable (nicks checked here only, /msg to other nodes refused)"));
     }
@@ -257,6 +264,7 @@ final class Presence implements PresenceRelay, AutoCloseable {
                         List.of(link.node(), key, Keys.alive("")));
                 if (owner == null || owner.toString().isEmpty()) {
                     held.put(key, c.nick());
+                    heldCount = held.size();
                     c.answer().accept(Optional.empty());
                 } else {
                     c.answer().accept(Optional.of("nick " + c.nick() + " is taken (on node " + owner + ")"));
@@ -264,6 +272,7 @@ final class Presence implements PresenceRelay, AutoCloseable {
         } else if (op instanceof Release r) {
                 String key = Names.key(r.nick());
                 held.remove(key);
+                heldCount = held.size();
                 redis.eval(releaseScript, List.of(Keys.nick(key), Keys.claims(link.node())), List.of(link.node(), key));
         } else if (op instanceof Arrived a) {
             publish(redis, a.room(), a.who(), "J", "", null);
@@ -288,9 +297,11 @@ final class Presence implements PresenceRelay, AutoCloseable {
     private void alone(Op op) {
         if (op instanceof Claim c) {
             held.put(Names.key(c.nick()), c.nick());
+            heldCount = held.size();
             c.answer().accept(Optional.empty());
         } else if (op instanceof Release r) {
             held.remove(Names.key(r.nick()));
+            heldCount = held.size();
         } else if (op instanceof Arrived a) {
             members.put(Names.key(a.who().nick()), entry(a.room(), a.who()));
         } else if (op instanceof Left l) {
@@ -335,7 +346,7 @@ final class Presence implements PresenceRelay, AutoCloseable {
         nextBeat = System.nanoTime() + timing.beat().toNanos();
         boolean wasAlive = redis.exists(Keys.alive(link.node()));
         redis.set(Keys.alive(link.node()), "1", SetParams.setParams().px(timing.expiry().toMillis()));
-        if (!wasAlive || !redis.sismember(Keys.NODES, link.node())) {
+        if (!wasAlive || !asserted || !redis.sismember(Keys.NODES, link.node())) {
             reassert(redis);
         }
         List<String> others = new ArrayList<>(redis.smembers(Keys.NODES));
@@ -363,6 +374,13 @@ final class Presence implements PresenceRelay, AutoCloseable {
     private void reassert(Jedis redis) {
         redis.set(Keys.alive(link.node()), "1", SetParams.setParams().px(timing.expiry().toMillis()));
         redis.sadd(Keys.NODES, link.node());
+        // Claims of a node of this name that ran before (killed, and back before it was cleared away) that
+        // nobody here holds now: given up.
+        for (String key : redis.smembers(Keys.claims(link.node()))) {
+            if (!held.containsKey(key)) {
+                redis.eval(releaseScript, List.of(Keys.nick(key), Keys.claims(link.node())), List.of(link.node(), key));
+            }
+        }
         for (Map.Entry<String, String> nick : List.copyOf(held.entrySet())) {
             Object owner = redis.eval(claimScript, List.of(Keys.nick(nick.getKey()), Keys.claims(link.node())),
                     List.of(link.node(), nick.getKey(), Keys.alive("")));
@@ -380,6 +398,8 @@ final class Presence implements PresenceRelay, AutoCloseable {
         t.xadd(Keys.PRESENCE, XAddParams.xAddParams().maxLen(STREAM_CAP).approximateTrimming(),
                 Map.of("o", "S", "d", link.node()));
         t.exec();
+        asserted = true;
+        heldCount = held.size();
     }
 
     private Object reap(Jedis redis, String node, String reason) {
@@ -459,6 +479,11 @@ final class Presence implements PresenceRelay, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** {@code 2 s}, {@code 0.2 s}. */
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     private static String entry(String room, Member who) {

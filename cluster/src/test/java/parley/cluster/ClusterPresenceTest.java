@@ -204,6 +204,47 @@ class ClusterPresenceTest {
         assertThat(eve.awaitContaining("!!")).contains("nick bob is taken (on node b)");
     }
 
+    @Test
+    void aNickTakenOnBothSidesOfASplitStaysWithTheNodeThatReassertsFirstAndTheOtherHolderIsRenamed() throws Exception {
+        start(false, CoreSettings.defaults());
+        ChatClient alice = clients.named(cluster.a, "alice");
+        ChatClient bob = clients.named(cluster.b, "bob");
+        alice.await(line -> line.contains("@b) is now known as bob"), "bob known on node a");
+
+        cluster.redis.stop();
+        awaitStats(alice, "presence: this node's alone");
+        awaitStats(bob, "presence: this node's alone");
+        alice.send("/nick zed");
+        alice.awaitContaining("is now known as zed");
+        bob.send("/nick ZED");
+        bob.awaitContaining("is now known as ZED");
+
+        cluster.redis.startAgain(); // empty: both nodes claim zed again, and one of them is first
+        await().atMost(Duration.ofSeconds(20)).until(() -> lostZed(alice) || lostZed(bob));
+        boolean aliceLost = lostZed(alice);
+        ChatClient loser = aliceLost ? alice : bob;
+        ChatClient winner = aliceLost ? bob : alice;
+        assertThat(loser.seen()).anyMatch(line -> line.contains("was taken on node " + (aliceLost ? "b" : "a")
+                + " too; it stays theirs; you are now guest"));
+        java.util.function.Predicate<String> renamed = line -> line.matches(".*\\) is now known as guest\\d+");
+        if (loser.seen().stream().noneMatch(renamed)) {
+            loser.await(renamed, "the loser renamed");
+        }
+        assertThat(lostZed(winner)).isFalse();
+        // Redis has one holder again: a third client cannot take it.
+        ChatClient eve = clients.named(cluster.a, "eve");
+        eve.send("/nick zed");
+        assertThat(eve.awaitContaining("!!")).contains("is taken");
+    }
+
+    /** Whether {@code c} has been told it lost zed (asks /stats to see what has arrived so far). */
+    private static boolean lostZed(ChatClient c) throws IOException {
+        c.send("/stats");
+        c.await(l -> l.contains("presence: "), "the presence line of /stats");
+        return c.seen().stream().anyMatch(line -> line.contains("zed was taken on node")
+                || line.contains("ZED was taken on node"));
+    }
+
     private static int portOf(Process child) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         List<String> said = new ArrayList<>();
