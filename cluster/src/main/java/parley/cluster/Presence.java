@@ -115,8 +115,6 @@ final class Presence implements PresenceRelay, AutoCloseable {
     private boolean asserted;
     /** How many nicks this node holds, for {@link #status} (read off this thread). */
     private volatile int heldCount;
-    /** Set by {@link #vanish}: the thread stops without a goodbye. */
-    private volatile boolean vanished;
     private Jedis jedis;
     /** When the next heartbeat is due, on {@link System#nanoTime}: Redis, not a clock here, expires a heartbeat. */
     private long nextBeat = System.nanoTime();
@@ -249,9 +247,7 @@ final class Presence implements PresenceRelay, AutoCloseable {
                 break;
             }
         }
-        if (!vanished) {
-            goodbye();
-        }
+        goodbye();
         Quiet.close(jedis);
     }
 
@@ -460,18 +456,6 @@ final class Presence implements PresenceRelay, AutoCloseable {
     /** Stops the thread, saying goodbye (within {@link RedisLink#TIMEOUT}). */
     @Override
     public void close() {
-        closed = true;
-        thread.interrupt();
-        try {
-            thread.join(RedisLink.TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Stops the heartbeat without a goodbye, as a killed node would: for tests of what the others do then. */
-    void vanish() {
-        vanished = true;
         closed = true;
         thread.interrupt();
         try {

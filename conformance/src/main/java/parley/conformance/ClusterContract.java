@@ -101,21 +101,8 @@ public abstract class ClusterContract {
             a.send("a" + i);
             b.send("b" + i);
         }
-        assertThat(messagesUntil(a, "b49", "a49")).isEqualTo(messagesUntil(b, "b49", "a49"));
-    }
-
-    private static List<String> messagesUntil(ChatClient c, String marker1, String marker2) {
-        List<String> texts = new ArrayList<>();
-        boolean seen1 = false;
-        boolean seen2 = false;
-        while (!(seen1 && seen2)) {
-            String line = c.await(l -> l.matches("^\\[\\d\\d:\\d\\d:\\d\\d] <[^ >]+@[^ >]+> .*"), "a message");
-            String text = line.substring(line.indexOf("> ") + 2);
-            texts.add(text);
-            seen1 |= text.equals(marker1);
-            seen2 |= text.equals(marker2);
-        }
-        return texts;
+        assertThat(BackendContract.messagesUntil(a, "b49", "a49"))
+                .isEqualTo(BackendContract.messagesUntil(b, "b49", "a49"));
     }
 
     @Test
