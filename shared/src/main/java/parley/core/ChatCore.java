@@ -621,9 +621,8 @@ public final class ChatCore {
 
     /** A big room's welcome: how many are there, and the first few who came. */
     private ChatEvent sample(Room room) {
-        List<Member> everyone = others.everyone(room);
-        return new ChatEvent.Members(room.name(), clock.instant(), everyone.subList(0, Math.min(WELCOME_SAMPLE,
-                everyone.size())), everyone.size());
+        return new ChatEvent.Members(room.name(), clock.instant(), others.first(room, WELCOME_SAMPLE),
+                others.headcount(room));
     }
 
     String roomList() {

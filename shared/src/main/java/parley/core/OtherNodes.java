@@ -39,13 +39,37 @@ final class OtherNodes implements PresenceRelay.Listener {
     List<Member> everyone(Room room) {
         List<Member> all = new ArrayList<>(room.members().size());
         room.members().forEach(s -> all.add(s.member()));
-        all.addAll(remoteIn(Names.key(room.name())));
+        if (!byRoom.isEmpty()) {
+            all.addAll(remoteIn(Names.key(room.name())));
+        }
         return all;
     }
 
-    /** How many are in {@code room}, here and on other nodes: what the big-room rules count. */
+    /** The first {@code n} of {@link #everyone}, without listing the rest: a big room's welcome sample. */
+    List<Member> first(Room room, int n) {
+        List<Member> some = new ArrayList<>(n);
+        for (Session s : room.members()) {
+            if (some.size() == n) {
+                return some;
+            }
+            some.add(s.member());
+        }
+        Map<String, PresenceRelay.Remote> people = cutOff || byRoom.isEmpty() ? null : byRoom.get(Names.key(room.name()));
+        if (people != null) {
+            for (PresenceRelay.Remote r : people.values()) {
+                if (some.size() == n) {
+                    break;
+                }
+                some.add(r.member());
+            }
+        }
+        return some;
+    }
+
+    /** How many are in {@code room}, here and on other nodes: what the big-room rules count, on every join. */
     int headcount(Room room) {
-        return room.members().size() + remoteIn(Names.key(room.name())).size();
+        Map<String, PresenceRelay.Remote> people = cutOff || byRoom.isEmpty() ? null : byRoom.get(Names.key(room.name()));
+        return room.members().size() + (people == null ? 0 : people.size());
     }
 
     /** The rooms with people on other nodes: room key -> its name and how many are in it there. */
@@ -91,7 +115,7 @@ final class OtherNodes implements PresenceRelay.Listener {
     }
 
     private List<Member> remoteIn(String roomKey) {
-        Map<String, PresenceRelay.Remote> people = cutOff ? null : byRoom.get(roomKey);
+        Map<String, PresenceRelay.Remote> people = cutOff || byRoom.isEmpty() ? null : byRoom.get(roomKey);
         return people == null ? List.of() : people.values().stream().map(PresenceRelay.Remote::member).toList();
     }
 
