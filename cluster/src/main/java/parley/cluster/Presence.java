@@ -130,10 +130,6 @@ final class Presence implements PresenceRelay, AutoCloseable {
         thread.setDaemon(true);
     }
 
-    Timing timing() {
-        return timing;
-    }
-
     /** What the node's reader hands the other nodes' presence to. */
     PresenceFeed feed() {
         return feed;
