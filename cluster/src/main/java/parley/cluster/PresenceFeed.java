@@ -65,12 +65,16 @@ final class PresenceFeed {
         core.everyone(everyone);
     }
 
-    /** The presence stream's new entries, in order; this node's own are skipped (the core knows them). */
+    /**
+     * The presence stream's new entries, in order. This node's own are skipped (the core knows them), but for
+     * its re-assertion after an outage: that is when the core, told of the outage by this node's presence
+     * thread, is given everyone again, even if this reader's own connection never broke.
+     */
     void apply(Jedis jedis, List<StreamEntry> entries) {
         for (StreamEntry e : entries) {
             Map<String, String> f = e.getFields();
             String from = f.get("d");
-            if (node.equals(from)) {
+            if (node.equals(from) && !"S".equals(f.get("o"))) {
                 continue;
             }
             switch (f.getOrDefault("o", "")) {
