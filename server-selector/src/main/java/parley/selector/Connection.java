@@ -102,7 +102,8 @@ final class Connection implements Outbound, TlsWire.Listener {
      * meanwhile. Any thread; never blocks.
      */
     private void requestWrite() {
-        if (writeScheduled.compareAndSet(false, true)) {
+        // A read first: mostly the write is scheduled already, and a read costs less than a failing CAS.
+        if (!writeScheduled.get() && writeScheduled.compareAndSet(false, true)) {
             loop.queueWrite(this);
         }
     }
@@ -199,7 +200,8 @@ final class Connection implements Outbound, TlsWire.Listener {
             buffer.flip();
             // Closing or not, input is decoded: during shutdown the core answers each line with an error, and
             // after /quit it ignores them; either way our close then sends FIN rather than RST.
-            decoder.feed(buffer, sink);
+            // One batch per read: the room lines of all the read's lines reach each member as one append.
+            loop.core().batch(() -> decoder.feed(buffer, sink));
             if (held != null && !closing) {
                 return; // rate-limited: read no further (not even an EOF) until the held lines are handled
             }

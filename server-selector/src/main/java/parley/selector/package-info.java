@@ -25,7 +25,8 @@
  *   |                                deadline; do not block at all if writes are still pending.
  *   |    5. process ready keys       readable: read into the loop's one buffer, feed the connection's
  *   |                                LineDecoder at once (it keeps only a partial line), each line to
- *   |                                ChatCore in order, 16 KiB per connection at most (a line that
+ *   |                                ChatCore in order, one ChatCore.batch per read (a member gets a
+ *   |                                read's room lines as one run), 16 KiB per connection at most (a line that
  *   |                                finds no rate-limit token is held, and the connection leaves
  *   |                                OP_READ until step 3 releases it); then
  *   |                                writable: continue the write OP_WRITE was waiting for.

@@ -24,7 +24,8 @@ final class Broadcast {
         s.out().send(bytesFor(s.mode()));
     }
 
-    private ByteBuffer bytesFor(WireMode mode) {
+    /** The event's line in {@code mode}, encoded on first use; shared and read-only. */
+    ByteBuffer bytesFor(WireMode mode) {
         if (bytes[mode.ordinal()] == null) {
             bytes[mode.ordinal()] = encoder.encode(event, mode);
         }

@@ -10,8 +10,9 @@ import java.nio.ByteBuffer;
 public interface Outbound {
 
     /**
-     * Queues one encoded line. The buffer is read-only and shared by every recipient of the same event: the
-     * implementation copies its bytes (into its {@link parley.output.OutputBuffer}) without moving its position.
+     * Queues one encoded line, or a run of whole lines (the room lines of one {@link ChatCore#batch}). The
+     * buffer is read-only and shared by every recipient of the same event: the implementation copies its bytes
+     * (into its {@link parley.output.OutputBuffer}) without moving its position.
      */
     void send(ByteBuffer line);
 

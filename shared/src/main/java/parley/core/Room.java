@@ -19,6 +19,8 @@ import parley.protocol.ChatEvent;
 final class Room {
 
     private final String name;
+    /** {@link Names#key} of the name, made once: the look-alike skeleton is too dear to make per message. */
+    private String key;
     private final int historySize;
     private final Set<Session> members = new LinkedHashSet<>();
     /** Made on the first message: most rooms of an idle server never hear one (a room of one, a lobby). */
@@ -74,6 +76,14 @@ final class Room {
 
     String name() {
         return name;
+    }
+
+    /** The room's look-alike key ({@link Names#key} of its name), what the store and the relay know it by. */
+    String key() {
+        if (key == null) {
+            key = Names.key(name);
+        }
+        return key;
     }
 
     Collection<Session> members() {

@@ -4,7 +4,9 @@
  * <pre>
  *  backend: connect / receive(line) / disconnect / tick (every second: big rooms' presence summaries)
  *        --> {@link parley.core.ChatCore} (one lock; events encoded once per wire mode)
- *        --> {@link parley.core.Outbound#send} of each recipient (queue only, never block)
+ *        --> {@link parley.core.Outbound#send} of each recipient (queue only, never block); inside a
+ *            {@link parley.core.ChatCore#batch} (one read of the selector's) a room's consecutive lines are
+ *            held and sent to each member as one run of bytes
  *        --> backend: {@link parley.output.OutputBuffer#writeTo} the socket, on its own thread or loop
  * </pre>
  *

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A fake connection: keeps every buffer the core sends, and decodes them as the UTF-8 lines a client would
- * read. Decoding reads a {@code duplicate()}, never the shared buffer itself, exactly as a real backend must.
+ * read (a buffer holds one line, or a run of whole lines from a {@link ChatCore#batch}). Decoding reads a
+ * {@code duplicate()}, never the shared buffer itself, exactly as a real backend must.
  */
 final class RecordingOutbound implements Outbound {
 
@@ -19,11 +20,27 @@ final class RecordingOutbound implements Outbound {
     /** Sends and closes in the order they happened, e.g. {@code send:...} and {@code close:quit}. */
     final List<String> calls = new ArrayList<>();
     private int seen;
+    /** Whether a buffer may hold several lines (a batch's run); otherwise exactly one, as outside a batch. */
+    private final boolean runs;
+
+    /** A connection that takes one line per send: what the core sends outside a {@link ChatCore#batch}. */
+    RecordingOutbound() {
+        this(false);
+    }
+
+    /** @param runs whether a send may carry a run of whole lines, as inside a {@link ChatCore#batch} */
+    RecordingOutbound(boolean runs) {
+        this.runs = runs;
+    }
 
     @Override
     public void send(ByteBuffer line) {
         buffers.add(line);
-        calls.add("send:" + decode(line));
+        List<String> lines = decodeRun(line);
+        if (!runs && lines.size() != 1) {
+            throw new AssertionError("not exactly one LF-terminated line: " + lines);
+        }
+        lines.forEach(l -> calls.add("send:" + l));
     }
 
     @Override
@@ -34,7 +51,7 @@ final class RecordingOutbound implements Outbound {
 
     /** Every line received so far, without the LF. */
     List<String> lines() {
-        return buffers.stream().map(RecordingOutbound::decode).toList();
+        return buffers.stream().flatMap(b -> decodeRun(b).stream()).toList();
     }
 
     /** The lines received since the last call (or since the start). */
@@ -49,15 +66,15 @@ final class RecordingOutbound implements Outbound {
         return buffers.get(buffers.size() - 1);
     }
 
-    /** One wire line: UTF-8 ending in exactly one LF, which is removed. Leaves {@code shared} untouched. */
-    static String decode(ByteBuffer shared) {
+    /** Whole wire lines, each ending in LF (removed); at least one. Leaves {@code shared} untouched. */
+    static List<String> decodeRun(ByteBuffer shared) {
         ByteBuffer mine = shared.duplicate();
         byte[] bytes = new byte[mine.remaining()];
         mine.get(bytes);
-        String line = new String(bytes, UTF_8);
-        if (!line.endsWith("\n") || line.indexOf('\n') != line.length() - 1) {
-            throw new AssertionError("not exactly one LF-terminated line: " + new ArrayList<>(List.of(line)));
+        String run = new String(bytes, UTF_8);
+        if (!run.endsWith("\n")) {
+            throw new AssertionError("not whole LF-terminated lines: " + new ArrayList<>(List.of(run)));
         }
-        return line.substring(0, line.length() - 1);
+        return List.of(run.substring(0, run.length() - 1).split("\n", -1));
     }
 }
