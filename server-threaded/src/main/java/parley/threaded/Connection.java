@@ -38,11 +38,11 @@ import parley.tls.TlsSettings;
  *                                       (no writer? start one)   (nothing to write for the linger? it ends)
  * </pre>
  *
- * The writer exists while there is output: the first line queued starts it, and once it has had nothing to
- * write for {@link ServerContext#writerLinger()} it ends, so a connection that only listens now and then keeps
- * one parked thread, not two (on virtual threads a parked writer kept a stack chunk of about 1 KiB in the heap,
- * a fifth of what a connection held). Whether a writer runs is decided under this connection's lock, where the
- * writer also looks for work, so a line is never left without one.
+ * The writer exists while there is output: the first starts once the welcome is queued, and a writer that has
+ * had nothing to write for {@link ServerContext#writerLinger()} ends, the next line starting another, so a
+ * connection that only hears something now and then keeps one parked thread, not two (a parked virtual writer
+ * kept its stack in the heap, about 1 KiB, a fifth of what a connection held). Whether a writer runs is decided
+ * under this connection's lock, where the writer also looks for work, so a line is never left without one.
  *
  * Sending only copies into the buffer and signals, so a client that stops reading blocks nothing but its own
  * writer; when its buffer passes a limit it is closed from the server's timer thread (the shared

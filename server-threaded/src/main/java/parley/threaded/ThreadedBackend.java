@@ -12,7 +12,7 @@ import parley.server.ServerBackend;
 import parley.server.ServerSettings;
 import parley.tls.TlsSettings;
 
-/** The blocking backend: an acceptor thread, and a reader and a writer thread per connection. */
+/** The blocking backend: an acceptor thread, and per connection a reader thread and, while it has output, a writer. */
 public final class ThreadedBackend implements ServerBackend {
 
     /**
