@@ -41,7 +41,7 @@ import parley.tls.TlsSettings;
  * The writer exists while there is output: the first starts once the welcome is queued, and a writer that has
  * had nothing to write for {@link ServerContext#writerLinger()} ends, the next line starting another, so a
  * connection that only hears something now and then keeps one parked thread, not two (a parked virtual writer
- * kept its stack in the heap, about 1 KiB, a fifth of what a connection held). Whether a writer runs is decided
+ * kept its stack and thread objects in the heap, 1.2 to 1.5 KiB, a fifth of what a connection held). Whether a writer runs is decided
  * under this connection's lock, where the writer also looks for work, so a line is never left without one.
  *
  * Sending only copies into the buffer and signals, so a client that stops reading blocks nothing but its own
