@@ -25,7 +25,8 @@ import parley.bench.target.RunningTarget;
  *    connect time = connect() to the first byte (the welcome); in = its own join line
  *  wait until every one is in (or failed, or closed, or the join timeout)
  *  sample the server: CPU while they arrived, RSS as it is (no GC: what the operator sees),
- *    bytes the clients received / arrivals = what the server sent per arrival
+ *    bytes the clients received / arrivals = what the server sent per arrival,
+ *    when the slowest 1% set out (SlowestArrivals: warming up, something periodic, or the load)
  *  close every connection; sample RSS every second while they leave, for the leave watch
  * </pre>
  *
@@ -79,6 +80,10 @@ final class LobbyScenario {
 
             Arrivals arrivals = Arrivals.of(engine.clients());
             LatencyRecorder connect = arrivals.connectTimes();
+            String slowest = SlowestArrivals.describe(engine.clients().stream()
+                    .filter(c -> c.connectNanos() >= 0)
+                    .map(c -> new SlowestArrivals.Arrival(c.connectStartNanos() - start, c.connectNanos())).toList(),
+                    99, Math.round(connect.percentileMillis(99) * 1e6));
             int held = arrivals.held();
             engine.close(); // everyone leaves at once
             Optional<ProcessSample> left = watchLeaving(target, label);
@@ -95,6 +100,9 @@ final class LobbyScenario {
             notes.add(String.format("%,d of %,d in #lobby within %.1f s (window %.0f s); the server sent %,.0f bytes "
                     + "per arrival; latency columns are connect-to-welcome times", held, n, seconds,
                     w.lobbyWindow().toMillis() / 1000.0, n == 0 ? 0.0 : bytesIn / (double) n));
+            if (!slowest.isEmpty()) {
+                notes.add(slowest);
+            }
             notes.add("RSS without GC: empty " + mib(empty) + ", full " + mib(full) + ", "
                     + w.lobbyLeaveWatch().toSeconds() + " s after they left " + mib(left));
             double perConnection = empty.isPresent() && full.isPresent() && held > 0

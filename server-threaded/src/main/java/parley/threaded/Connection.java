@@ -35,7 +35,14 @@ import parley.tls.TlsSettings;
  * <pre>
  *  socket --read--> reader thread --> LineDecoder --> ChatCore.receive
  *  ChatCore (any thread) --> send() --> OutputBuffer --signal--> writer thread --write--> socket
+ *                                       (no writer? start one)   (nothing to write for the linger? it ends)
  * </pre>
+ *
+ * The writer exists while there is output: the first starts once the welcome is queued, and a writer that has
+ * had nothing to write for {@link ServerContext#writerLinger()} ends, the next line starting another, so a
+ * connection that only hears something now and then keeps one parked thread, not two (a parked virtual writer
+ * kept its stack and thread objects in the heap, 1.2 to 1.5 KiB, a fifth of what a connection held). Whether a writer runs is decided
+ * under this connection's lock, where the writer also looks for work, so a line is never left without one.
  *
  * Sending only copies into the buffer and signals, so a client that stops reading blocks nothing but its own
  * writer; when its buffer passes a limit it is closed from the server's timer thread (the shared
@@ -62,6 +69,12 @@ final class Connection implements Outbound {
     private final OutputBuffer output;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
+    /**
+     * Whether a writer thread is running (or starting); guarded by {@link #lock}. True from the start: join()
+     * starts the first writer once the welcome is queued, as a write in progress counts against the output
+     * limits (it may be stuck) and the welcome burst is the server's doing, not the newcomer's.
+     */
+    private boolean writing = true;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private volatile String closeAfterFlushReason;
@@ -271,11 +284,11 @@ final class Connection implements Outbound {
         }
     }
 
+    /** The writer: writes while there is output, ends when there has been none for the linger time. */
     private void writeLoop() {
         ByteBuffer[] batch = new ByteBuffer[OutputMemory.GATHER]; // this writer's scratch, reused
         try {
-            while (!closed.get()) {
-                awaitWork();
+            while (awaitWork()) {
                 output.writeTo(out, Long.MAX_VALUE, batch);
                 if (closeAfterFlushReason != null && output.isEmpty()) {
                     closeNow(closeAfterFlushReason);
@@ -346,23 +359,48 @@ final class Connection implements Outbound {
         }
     }
 
-    private void awaitWork() {
+    /**
+     * Waits for something to write (or to close after); false when this writer is to end: the connection is
+     * closed, or nothing came for the linger time. Ending clears {@link #writing} under the lock that
+     * {@link #signal} takes after every offer, so a line queued meanwhile starts the next writer.
+     */
+    private boolean awaitWork() {
         lock.lock();
         try {
+            long linger = context.writerLinger().toNanos();
             while (output.isEmpty() && closeAfterFlushReason == null && !closed.get()) {
-                work.awaitUninterruptibly();
+                if (linger <= 0) {
+                    writing = false;
+                    return false;
+                }
+                linger = work.awaitNanos(linger);
             }
+            return !closed.get();
+        } catch (InterruptedException e) {
+            writing = false; // nobody interrupts a writer; if someone does, it ends and the next line starts one
+            return false;
         } finally {
             lock.unlock();
         }
     }
 
+    /** Wakes the writer, or starts one (outside the lock) when none is running and the connection is open. */
     private void signal() {
         lock.lock();
         try {
-            work.signal();
+            if (writing || closed.get()) {
+                work.signal();
+                return;
+            }
+            writing = true;
         } finally {
             lock.unlock();
+        }
+        try {
+            context.threads().start(this::writeLoop);
+        } catch (Throwable e) {
+            settings.log().info("could not start a connection's writer: " + e);
+            closeNow("connection failed");
         }
     }
 }

@@ -1,5 +1,6 @@
 package parley.threaded;
 
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import parley.core.ChatCore;
 import parley.output.OutputMemory;
@@ -15,7 +16,9 @@ import parley.server.ServerSettings;
  * @param deadlines  one timer thread for every connection's close-after-flush deadline, and for closing
  *                   slow consumers
  * @param memory     the chunk pool every connection's output buffer is made of
+ * @param writerLinger how long a connection's writer thread waits for more output before it ends (the next
+ *                   line starts another)
  */
 record ServerContext(ServerSettings settings, ChatCore core, ConnectionThreads threads,
-                     ScheduledExecutorService deadlines, OutputMemory memory) {
+                     ScheduledExecutorService deadlines, OutputMemory memory, Duration writerLinger) {
 }

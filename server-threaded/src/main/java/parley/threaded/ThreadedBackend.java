@@ -1,6 +1,7 @@
 package parley.threaded;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -11,8 +12,16 @@ import parley.server.ServerBackend;
 import parley.server.ServerSettings;
 import parley.tls.TlsSettings;
 
-/** The blocking backend: an acceptor thread, and a reader and a writer thread per connection. */
+/** The blocking backend: an acceptor thread, and per connection a reader thread and, while it has output, a writer. */
 public final class ThreadedBackend implements ServerBackend {
+
+    /**
+     * How long a virtual writer with nothing to write lives on: a second, so a conversation keeps its writer
+     * and a connection that only hears a summary now and then parks one thread, not two.
+     */
+    static final Duration VIRTUAL_WRITER_LINGER = Duration.ofSeconds(1);
+    /** Platform writers never end: starting one costs tens of microseconds, and would happen under the core's lock. */
+    static final Duration FOREVER = Duration.ofNanos(Long.MAX_VALUE);
 
     @Override
     public String name() {
@@ -41,9 +50,14 @@ public final class ThreadedBackend implements ServerBackend {
             }
             throw e;
         }
+        ConnectionThreads threads = ConnectionThreads.create("parley-conn");
         ThreadedServer server = new ThreadedServer(listener, tlsListener, tls.orElse(null), settings, core,
-                ConnectionThreads.create("parley-conn"));
+                threads, writerLinger(threads));
         server.start();
         return server;
+    }
+
+    static Duration writerLinger(ConnectionThreads threads) {
+        return threads.isVirtual() ? VIRTUAL_WRITER_LINGER : FOREVER;
     }
 }

@@ -51,13 +51,17 @@ final class ThreadedServer implements RunningServer {
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
-    /** @param tlsListener the TLS port's listening socket, with {@code tls}; both null without one */
+    /**
+     * @param tlsListener  the TLS port's listening socket, with {@code tls}; both null without one
+     * @param writerLinger how long an idle connection's writer thread lives on (see {@link Connection})
+     */
     ThreadedServer(ServerSocketChannel listener, ServerSocketChannel tlsListener, TlsSettings tls,
-                   ServerSettings settings, ChatCore core, ConnectionThreads threads) throws IOException {
+                   ServerSettings settings, ChatCore core, ConnectionThreads threads, Duration writerLinger)
+            throws IOException {
         this.settings = settings;
         this.core = core;
         this.context = new ServerContext(settings, core, threads, Executors.newSingleThreadScheduledExecutor(
-                DaemonThreads.named("parley-deadlines")), settings.limits().newOutputMemory());
+                DaemonThreads.named("parley-deadlines")), settings.limits().newOutputMemory(), writerLinger);
         this.address = (InetSocketAddress) listener.getLocalAddress();
         core.shedWhen(context.memory()::underPressure);
         this.gate = new Gatekeeper(settings, core);

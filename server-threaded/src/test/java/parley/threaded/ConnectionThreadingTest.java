@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,24 +21,31 @@ import parley.server.ServerSettings;
 
 /**
  * What only the threaded backend promises: a reader and a writer thread per connection, virtual where the JVM
- * has them, gone when the connection is; and a writer blocked on one client holds up nobody else.
+ * has them, gone when the connection is; a writer that has had nothing to write for its linger time ends, and
+ * the next line starts another; and a writer blocked on one client holds up nobody else.
  */
 class ConnectionThreadingTest {
 
     /** This test's own name for connection threads, so other servers' threads in this JVM never count. */
     private static final String PREFIX = "threading-test";
+    private static final String LINGER_PREFIX = "linger-test";
 
     private RunningServer server;
     private InetSocketAddress address;
 
     @BeforeEach
     void start() throws IOException {
+        ConnectionThreads threads = ConnectionThreads.create(PREFIX);
+        server = start(threads, ThreadedBackend.writerLinger(threads));
+        address = server.address();
+    }
+
+    private static ThreadedServer start(ConnectionThreads threads, Duration writerLinger) throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         ThreadedServer threaded = new ThreadedServer(listener, null, null, ServerSettings.forTests(),
-                new ChatCore(Clock.systemUTC(), ServerLog.silent()), ConnectionThreads.create(PREFIX));
+                new ChatCore(Clock.systemUTC(), ServerLog.silent()), threads, writerLinger);
         threaded.start();
-        server = threaded;
-        address = server.address();
+        return threaded;
     }
 
     @AfterEach
@@ -90,8 +98,34 @@ class ConnectionThreadingTest {
         a.close();
     }
 
+    @Test
+    void anIdleWriterEndsAndTheNextLineStartsAnother() throws IOException {
+        // Platform threads, which can be counted on any JVM; the linger is what virtual writers get in production
+        // but shorter, so the test does not wait long.
+        try (RunningServer lingering = start(ConnectionThreads.platform(LINGER_PREFIX), Duration.ofMillis(200))) {
+            ChatClient a = ChatClient.connect(lingering.address());
+            a.awaitContaining("welcome");
+            await().until(() -> threadsNamed(LINGER_PREFIX) == 1); // the reader; the writer wrote and ended
+            ChatClient b = ChatClient.connect(lingering.address());
+            assertThat(a.awaitContaining("-> guest2 (")).contains("joined #lobby"); // the next line: a new writer
+            b.send("hello");
+            assertThat(a.awaitContaining("> hello")).contains("<guest2@");
+            await().until(() -> threadsNamed(LINGER_PREFIX) == 2); // two readers, both writers ended again
+            a.send("/who");
+            assertThat(a.awaitContaining("people:")).contains("2 people");
+            b.close();
+            a.close();
+            await().until(() -> lingering.connectionCount() == 0);
+            await().until(() -> threadsNamed(LINGER_PREFIX) == 0);
+        }
+    }
+
     private static long platformConnectionThreads() {
+        return threadsNamed(PREFIX);
+    }
+
+    private static long threadsNamed(String prefix) {
         List<String> names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
-        return names.stream().filter(n -> n.startsWith(PREFIX + "-")).count();
+        return names.stream().filter(n -> n.startsWith(prefix + "-")).count();
     }
 }

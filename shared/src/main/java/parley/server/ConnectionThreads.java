@@ -28,6 +28,11 @@ public final class ConnectionThreads {
         if (v != null) {
             return new ConnectionThreads(v, true);
         }
+        return platform(prefix);
+    }
+
+    /** Daemon platform threads named {@code prefix-N} whatever the JVM: what Java 17 gets, to test it on any. */
+    public static ConnectionThreads platform(String prefix) {
         return new ConnectionThreads(DaemonThreads.named(prefix), false);
     }
 

@@ -340,6 +340,11 @@ public final class LoadClient implements WireAdapter.Events, Payload.Sink {
         return localAddress;
     }
 
+    /** When connect() was called, on the System.nanoTime() clock; 0 before. */
+    public long connectStartNanos() {
+        return connectStartNanos;
+    }
+
     public long connectNanos() {
         return firstByteNanos == 0 ? -1 : firstByteNanos - connectStartNanos;
     }
