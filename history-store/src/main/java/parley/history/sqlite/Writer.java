@@ -2,7 +2,6 @@ package parley.history.sqlite;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +28,6 @@ import parley.history.StoredLine;
  */
 final class Writer implements Runnable {
 
-    private static final String INSERT =
-            "INSERT INTO lines(id, room, time, kind, nick, address, text) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
 
     private final Path file;
@@ -44,6 +41,8 @@ final class Writer implements Runnable {
     private final Retention retention;
 
     private Connection connection;
+    /** Prepared on {@link #connection}; null until the first batch on it. */
+    private LineInserts inserts;
     private long reservedThrough;
     private long nextSweepNanos = System.nanoTime();
 
@@ -135,19 +134,7 @@ final class Writer implements Runnable {
                 Database.execute(c, "PRAGMA synchronous = FULL");
             }
             Database.execute(c, "BEGIN IMMEDIATE");
-            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                for (StoredLine line : batch) {
-                    insert.setLong(1, line.id());
-                    insert.setString(2, line.room());
-                    insert.setLong(3, line.time().toEpochMilli());
-                    insert.setInt(4, Database.code(line.kind()));
-                    insert.setString(5, line.nick());
-                    insert.setString(6, line.address());
-                    insert.setString(7, line.text());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            inserts().insert(batch);
             if (reserve) {
                 IdReservation.record(c, issued + IdReservation.BLOCK);
             }
@@ -214,8 +201,19 @@ final class Writer implements Runnable {
         return connection;
     }
 
+    private LineInserts inserts() throws SQLException {
+        if (inserts == null) {
+            inserts = new LineInserts(connection());
+        }
+        return inserts;
+    }
+
     /** After a failure the connection may be in any state; closing it rolls back what it had begun. */
     private void dropConnection() {
+        if (inserts != null) {
+            inserts.close();
+            inserts = null;
+        }
         Database.closeQuietly(connection);
         connection = null;
     }
