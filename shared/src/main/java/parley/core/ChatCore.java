@@ -9,27 +9,21 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import parley.history.HistoryStore;
-import parley.history.HistoryStoreException;
 import parley.history.MemoryHistoryStore;
 import parley.history.StoredLine;
 import parley.log.LogEvent;
 import parley.metrics.ServerMetrics;
-import parley.protocol.AccountCommand;
 import parley.protocol.ChatEvent;
 import parley.protocol.Command;
 import parley.protocol.EventEncoder;
 import parley.protocol.HistoryBatch;
-import parley.protocol.Member;
-import parley.protocol.RoomCommand;
 import parley.protocol.WireMode;
 import parley.trust.TrustStore;
 
@@ -52,11 +46,16 @@ import parley.trust.TrustStore;
  * messages in one and the same order; it is held only while events are encoded and queued, never while
  * anything is written to a socket ({@link Outbound} implementations only queue).
  *
+ * <p>Each line's command is carried out by {@link Commands}, which hands it to the part that owns it: this class
+ * keeps sessions, nicks and rooms and says what is said; {@link Roster} answers {@code /who}; {@link Accounts}
+ * and {@link Moderation} run their families of commands.
+ *
  * <p><b>History.</b> Each message and action gets its id from the {@link HistoryStore} ({@code append} never
  * waits on a disk) and each room keeps its last N lines in memory for newcomers. Nothing that reads the store
- * runs under the lock: a {@code /history} fetch, or the replay for a room made again (whose lines are only in
- * the store), is read on the {@code reads} executor and then sent to its session under the lock as one batch
- * framed by {@link HistoryBatch} lines. Lines said meanwhile may reach the session first; a client orders by id.
+ * runs under the lock: {@link HistoryReads} reads a {@code /history} fetch, or the replay for a room made again
+ * (whose lines are only in the store), on the {@code reads} executor and sends it to its session under the lock
+ * as one batch framed by {@link HistoryBatch} lines. Lines said meanwhile may reach the session first; a
+ * client orders by id.
  * Private messages are never passed to the history store (those for an offline registered nick: {@link Accounts}).
  */
 public final class ChatCore {
@@ -82,10 +81,11 @@ public final class ChatCore {
     private final CoreSettings settings;
     private final EventEncoder encoder;
     private final HistoryStore store;
-    private final Executor reads;
     private final ServerMetrics metrics;
     private final Accounts accounts;
     private final Moderation moderation;
+    private final HistoryReads history;
+    private final Commands commands;
     private final RoomRelay relay;
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Session> sessionsByNick = new HashMap<>();
@@ -155,7 +155,6 @@ public final class ChatCore {
         this.settings = settings;
         this.encoder = new EventEncoder(clock.getZone());
         this.store = store;
-        this.reads = reads;
         this.relay = relay;
         this.lastId = store.lastIssuedId();
         this.idle = new IdleWatch(settings.sessionLimits().idleTimeout(), clock);
@@ -165,9 +164,11 @@ public final class ChatCore {
         TrustStore.Snapshot kept = trust.store().load();
         this.accounts = new Accounts(this, clock, log, trust, kept);
         this.moderation = new Moderation(this, accounts, clock, log, trust, kept);
+        this.history = new HistoryReads(this, store, reads, clock, log);
+        this.commands = new Commands(this, roster, history, accounts, moderation);
         Room lobby = room(settings.defaultRoom());
         if (!relay.replaysHistory()) {
-            preload(lobby);
+            history.preload(lobby, settings.historySize());
         }
         relay.attach(new Heard()); // last: a relay's threads may call back at once
     }
@@ -245,7 +246,7 @@ public final class ChatCore {
                 return;
             }
             line.command().filter(c -> moderation.mayRun(s, c))
-                    .ifPresent(command -> command.accept(new Run(s, line.recipient())));
+                    .ifPresent(command -> commands.run(s, line.recipient(), command));
         }
     }
 
@@ -373,122 +374,7 @@ public final class ChatCore {
         }
     }
 
-    /** Carries out one command of {@code s}'s, under the lock. */
-    private final class Run implements Command.Visitor<Void> {
-        private final Session s;
-        /** For a private message: who its nick named when the line was read. */
-        private final Session recipient;
-
-        Run(Session s, Session recipient) {
-            this.s = s;
-            this.recipient = recipient;
-        }
-
-        @Override
-        public Void say(Command.Say c) {
-            speak(s, StoredLine.Kind.MESSAGE, c.text());
-            return null;
-        }
-
-        @Override
-        public Void me(Command.Me c) {
-            speak(s, StoredLine.Kind.ACTION, c.text());
-            return null;
-        }
-
-        @Override
-        public Void msg(Command.Msg c) {
-            privateMessage(s, c.nick(), recipient, c.text());
-            return null;
-        }
-
-        @Override
-        public Void nick(Command.Nick c) {
-            rename(s, Names.normalized(c.name()));
-            return null;
-        }
-
-        @Override
-        public Void join(Command.Join c) {
-            changeRoom(s, Names.normalized(c.room()));
-            return null;
-        }
-
-        @Override
-        public Void who(Command.Who c) {
-            for (ChatEvent answer : c.prefix().isEmpty() ? roster.page(s.room(), c.page())
-                    : roster.startingWith(s.room(), c.prefix())) {
-                send(s, answer);
-                if (answer instanceof ChatEvent.Members listed) {
-                    moderation.awayNote(s, listed.members().stream()
-                            .map(m -> sessionsByNick.get(Names.key(m.nick()))).filter(Objects::nonNull).toList());
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public Void rooms(Command.Rooms c) {
-            inform(s, roomList());
-            return null;
-        }
-
-        @Override
-        public Void stats(Command.Stats c) {
-            inform(s, "stats: " + sessionsByNick.size() + " connected, " + rooms.size()
-                    + " rooms, " + linesRelayed + " lines relayed");
-            inform(s, store.status().summary());
-            relay.status().ifPresent(line -> inform(s, line));
-            return null;
-        }
-
-        @Override
-        public Void history(Command.History c) {
-            fetch(s, s.room(), c.capped(HistoryStore.MAX_PAGE), false);
-            return null;
-        }
-
-        @Override
-        public Void help(Command.Help c) {
-            String help = Command.HELP + AccountCommand.HELP + RoomCommand.HELP
-                    + (moderation.isOperator(s) ? RoomCommand.OPERATOR_HELP : "");
-            help.lines().forEach(helpLine -> inform(s, helpLine));
-            return null;
-        }
-
-        @Override
-        public Void account(AccountCommand c) {
-            accounts.run(s, c);
-            return null;
-        }
-
-        @Override
-        public Void room(RoomCommand c) {
-            moderation.run(s, c);
-            return null;
-        }
-
-        @Override
-        public Void quit(Command.Quit c) {
-            disconnect(s, c.reason().isEmpty() ? "quit" : "quit: " + c.reason());
-            s.out().closeAfterFlush("quit");
-            return null;
-        }
-
-        @Override
-        public Void unknown(Command.Unknown c) {
-            refuse(s, c.reason());
-            return null;
-        }
-
-        @Override
-        public Void invalid(Command.Invalid c) {
-            refuse(s, c.reason());
-            return null;
-        }
-    }
-
-    private void speak(Session s, StoredLine.Kind kind, String text) {
+    void speak(Session s, StoredLine.Kind kind, String text) {
         relay.say(Names.key(s.room().name()), kind, clock.instant(), s.nick(), s.address(), text)
                 .ifPresent(why -> refuse(s, why));
         metrics.said(lineArrived); // one server: delivered by now; a cluster: handed to the relay
@@ -507,7 +393,7 @@ public final class ChatCore {
                     // whose recent lines the relay is still reading gets this one in that page.
                     if (room != null && !shuttingDown && (room.loaded() || !relay.replaysHistory())
                             && room.hear(line.id())) {
-                        ChatEvent.Spoken said = spoken(room, line, false);
+                        ChatEvent.Spoken said = HistoryReads.spoken(room, line, false);
                         room.remember(said);
                         broadcast(room.members(), said);
                     }
@@ -524,12 +410,12 @@ public final class ChatCore {
                 }
                 long through = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).id();
                 room.hear(through);
-                room.merge(lines.stream().map(line -> spoken(room, line, true)).toList());
+                room.merge(lines.stream().map(line -> HistoryReads.spoken(room, line, true)).toList());
                 HistoryPage page = new HistoryPage(lines, 0);
                 Command.History request = new Command.History(Command.History.Direction.BEFORE, through + 1,
                         settings.historySize());
                 for (Session s : room.members()) {
-                    deliver(s, room, request, page, true); // those who came while it was read
+                    history.deliver(s, room, request, page, true); // those who came while it was read
                 }
             }
         }
@@ -542,72 +428,8 @@ public final class ChatCore {
         }
     }
 
-    private static ChatEvent.Spoken spoken(Room room, StoredLine line, boolean history) {
-        Member from = new Member(line.nick(), line.address());
-        return line.kind() == StoredLine.Kind.ACTION
-                ? new ChatEvent.Action(room.name(), line.time(), from, line.text(), history, line.id())
-                : new ChatEvent.Message(room.name(), line.time(), from, line.text(), history, line.id());
-    }
-
-    /** Reads the default room's recent lines at start, on the starting thread, before any session exists. */
-    private void preload(Room room) {
-        try {
-            room.merge(store.latest(Names.key(room.name()), settings.historySize()).stream()
-                    .map(line -> spoken(room, line, true)).toList());
-        } catch (HistoryStoreException e) {
-            log.info(e.getMessage() + "; #" + room.name() + " will read its history when someone joins");
-        }
-    }
-
-    /**
-     * Reads one page of {@code room}'s history on the reads executor, then sends it to {@code s} under the lock.
-     * A room not yet {@link Room#loaded()} takes the page as its recent history. {@code quietIfEmpty}: an
-     * empty page is not sent at all (the replay on entering a room that has no history says nothing, as ever).
-     */
-    private void fetch(Session s, Room room, Command.History request, boolean quietIfEmpty) {
-        if (overloaded.getAsBoolean()) {
-            refuse(s, BUSY);
-            return;
-        }
-        String key = Names.key(room.name());
-        try {
-            reads.execute(() -> {
-                HistoryPage page;
-                try {
-                    page = HistoryPage.read(store, key, request);
-                } catch (HistoryStoreException e) {
-                    synchronized (lock) {
-                        if (s.isOpen()) {
-                            refuse(s, e.getMessage());
-                        }
-                    }
-                    return;
-                }
-                synchronized (lock) {
-                    deliver(s, room, request, page, quietIfEmpty);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            refuse(s, "the server is busy reading history; ask again in a moment");
-        }
-    }
-
-    private void deliver(Session s, Room room, Command.History request, HistoryPage page, boolean quietIfEmpty) {
-        List<ChatEvent.Spoken> lines = page.lines().stream().map(line -> spoken(room, line, true)).toList();
-        if (!room.loaded() && rooms.get(Names.key(room.name())) == room && quietIfEmpty) {
-            room.merge(lines);
-        }
-        if (!s.isOpen() || (lines.isEmpty() && quietIfEmpty)) {
-            return;
-        }
-        HistoryBatch start = new HistoryBatch(room.name(), clock.instant(), true, lines.size(), page.more(), request);
-        sendFrame(s, start);
-        lines.forEach(line -> send(s, line));
-        sendFrame(s, start.end(clock.instant()));
-    }
-
     /** {@code target}: who {@code targetNick} named when the line was read, whoever has the nick now. */
-    private void privateMessage(Session s, String targetNick, Session target, String text) {
+    void privateMessage(Session s, String targetNick, Session target, String text) {
         if (target == null || !accounts.owns(target)) { // a registered nick's messages go to its owner only
             if (!accounts.keep(s, targetNick, text)) {
                 refuse(s, "no one here is called " + targetNick);
@@ -671,7 +493,7 @@ public final class ChatCore {
         accounts.renamed(s);
     }
 
-    private void changeRoom(Session s, String name) {
+    void changeRoom(Session s, String name) {
         Optional<String> problem = Names.problem(name);
         if (problem.isPresent()) {
             refuse(s, "room name " + name + " " + problem.get());
@@ -713,7 +535,7 @@ public final class ChatCore {
                 send(s, old.asHistory());
             }
         } else if (!relay.replaysHistory()) { // made again: its lines said before now are in the store
-            fetch(s, room, new Command.History(Command.History.Direction.BEFORE, lastId + 1,
+            history.fetch(s, room, new Command.History(Command.History.Direction.BEFORE, lastId + 1,
                     settings.historySize()), true);
         }
     }
@@ -758,7 +580,7 @@ public final class ChatCore {
                 .map(Session::member).toList(), room.members().size());
     }
 
-    private String roomList() {
+    String roomList() {
         Map<String, Integer> sorted = new TreeMap<>();
         rooms.values().forEach(r -> sorted.put(r.name(), r.members().size()));
         return "rooms: " + sorted.entrySet().stream().map(e -> "#" + e.getKey() + " (" + e.getValue() + ")")
@@ -789,7 +611,7 @@ public final class ChatCore {
         send(s, new ChatEvent.Error(s.room().name(), clock.instant(), why));
     }
 
-    private void sendFrame(Session s, HistoryBatch frame) {
+    void sendFrame(Session s, HistoryBatch frame) {
         s.out().send(encoder.encode(frame, s.mode()));
         linesRelayed++;
     }
@@ -807,7 +629,27 @@ public final class ChatCore {
         linesRelayed += recipients.size();
     }
 
-    // What Accounts and Moderation use, always with the lock held (locked() takes it).
+    // What Commands, HistoryReads, Accounts and Moderation use, always with the lock held (locked() takes it).
+
+    /** What {@code /stats} tells: the core's counts, then the store's and the relay's state. */
+    List<String> stats() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("stats: " + sessionsByNick.size() + " connected, " + rooms.size() + " rooms, " + linesRelayed
+                + " lines relayed");
+        lines.add(store.status().summary());
+        relay.status().ifPresent(lines::add);
+        return lines;
+    }
+
+    /** Whether the server sheds work now: see {@link #shedWhen}. */
+    boolean overloaded() {
+        return overloaded.getAsBoolean();
+    }
+
+    /** Whether {@code room} is still the one of its name (not emptied and made again since). */
+    boolean isCurrent(Room room) {
+        return rooms.get(Names.key(room.name())) == room;
+    }
 
     /** Runs {@code work} under the core's lock: how the hashing pool's results come back. */
     void locked(Runnable work) {

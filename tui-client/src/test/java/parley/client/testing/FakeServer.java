@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,7 @@ public final class FakeServer implements AutoCloseable {
     private volatile MachineFormat format = new MachineFormat(ZoneOffset.UTC);
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile Socket current;
     private volatile int guests;
@@ -146,6 +149,11 @@ public final class FakeServer implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket s = listener.accept();
+                open.add(s);
+                if (listener.isClosed()) { // close() ran between accept and add: it missed this one
+                    s.close();
+                    return;
+                }
                 Thread t = new Thread(() -> serve(s), "fake-server-conn");
                 t.setDaemon(true);
                 t.start();
@@ -203,8 +211,7 @@ public final class FakeServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
-        Socket s = current;
-        if (s != null) {
+        for (Socket s : open) { // every connection, welcomed or not: a closed server leaves nobody connected
             s.close();
         }
     }
