@@ -108,6 +108,16 @@ final class PendingLines {
         }
     }
 
+    /** Closed, and every line stored or given up: nothing more can come. */
+    boolean closedAndEmpty() {
+        lock.lock();
+        try {
+            return closed && lines.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The writer: puts up to {@code max} of the oldest lines into {@code batch}; they stay here until committed. */
     void take(List<StoredLine> batch, int max) {
         lock.lock();

@@ -78,7 +78,7 @@ final class Writer implements Runnable {
                 lastWasFull = batch.size() == options.maxBatch();
                 store(batch);
                 batch.clear();
-            } else if (pending.closed()) {
+            } else if (pending.closedAndEmpty()) {
                 break;
             }
             if (!pending.closed()) {
