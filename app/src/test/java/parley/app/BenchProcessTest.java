@@ -57,8 +57,9 @@ class BenchProcessTest {
         }
     }
 
+    /** The median rows of a results folder's results.json. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(Path results) throws Exception {
+    static List<Map<String, Object>> rows(Path results) throws Exception {
         return (List<Map<String, Object>>) JSON.std.mapFrom(Files.readString(results.resolve("results.json")))
                 .get("rows");
     }

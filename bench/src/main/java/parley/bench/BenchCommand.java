@@ -29,6 +29,7 @@ import parley.bench.report.TableWriter;
 import parley.bench.target.CpuPinning;
 import parley.bench.target.LaunchSettings;
 import parley.bench.target.ParleyServerTarget;
+import parley.bench.target.RedisTarget;
 import parley.bench.target.TargetSpec;
 import parley.bench.target.TargetStarter;
 import picocli.CommandLine;
@@ -80,8 +81,16 @@ public final class BenchCommand implements Callable<Integer> {
     private boolean startRedis;
 
     @Option(names = "--scenario", paramLabel = "LIST", defaultValue = "fanout,saturate,idle,lobby,slow", split = ",",
-            description = "Scenarios to run: fanout, saturate, idle, lobby, slow, storm. Default: ${DEFAULT-VALUE}.")
+            description = "Scenarios to run: fanout, saturate, idle, lobby, slow, storm. Default: ${DEFAULT-VALUE} "
+                    + "(with --cluster: fanout,saturate).")
     private List<String> scenarios;
+
+    @Option(names = "--cluster", paramLabel = "N",
+            description = "Also measure each backend as a cluster of N nodes (2 to " + ClusterChoice.MAX_NODES
+                    + ") on this machine, with a redis-server of its own (must be installed): clients spread "
+                    + "round-robin over the nodes, latencies of the deliveries that cross nodes, next to the "
+                    + "single-node row. Runs fanout and saturate.")
+    private Integer clusterNodes;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = "Runs of each target and scenario; the table shows medians. Default: ${DEFAULT-VALUE}.")
@@ -130,8 +139,17 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Where the results folder is made. Default: ${DEFAULT-VALUE}.")
     private Path out;
 
+    /** Where redis-server is looked for (--cluster needs it): the PATH of this environment. */
+    private final Map<String, String> environment;
+
     /** picocli needs a public no-arg constructor to instantiate the subcommand. */
     public BenchCommand() {
+        this(System.getenv());
+    }
+
+    /** With the environment whose PATH is searched for redis-server (tests give one without it). */
+    BenchCommand(Map<String, String> environment) {
+        this.environment = environment;
     }
 
     @Override
@@ -146,8 +164,16 @@ public final class BenchCommand implements Callable<Integer> {
         if (repeat < 1 || repeat > 99) {
             throw new CommandLine.ParameterException(cl, "--repeat must be 1 to 99");
         }
-        List<Scenario> chosen = parseScenarios(cl);
-        List<TargetSpec> specs = parseTargets(cl);
+        ClusterChoice clusterChoice = new ClusterChoice(clusterNodes,
+                cl.getParseResult().hasMatchedOption("--scenario"));
+        List<Scenario> chosen = clusterChoice.scenarios(cl, parseScenarios(cl));
+        List<TargetSpec> specs = clusterChoice.targets(cl, parseTargets(cl), serverArgs);
+        if (clusterChoice.wanted() && RedisTarget.findBinary(environment).isEmpty()) {
+            stderr.println("parley bench: --cluster needs redis-server, which is not installed here "
+                    + "(e.g. apt-get install redis-server).");
+            stderr.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
 
         Path dir = out.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(dir);
@@ -156,7 +182,8 @@ public final class BenchCommand implements Callable<Integer> {
         StringBuilder whyNotPinned = new StringBuilder();
         Optional<CpuPinning> pinning = pin ? CpuPinning.pinSelf(whyNotPinned) : Optional.empty();
         String pinningNote = pinning.map(CpuPinning::describe)
-                .orElse("not pinned (" + (pin ? whyNotPinned : "--no-pin") + ")");
+                .orElse("not pinned (" + (pin ? whyNotPinned : "--no-pin") + ")")
+                + clusterChoice.pinningNote(pinning.isPresent());
         progress.note("parley bench: " + Machine.oneLine(machine) + "; " + pinningNote);
         try {
             LaunchSettings launch = launchSettings(dir, pinning, specs);

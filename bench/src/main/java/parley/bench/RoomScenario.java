@@ -21,7 +21,8 @@ import parley.bench.target.ProcessSample;
 import parley.bench.target.RunningTarget;
 
 /**
- * fanout, saturate and slow: clients in one room, some or all of them sending.
+ * fanout, saturate and slow: clients in one room, some or all of them sending. Against a cluster the clients
+ * are spread over its nodes round-robin; the latencies are then those of deliveries that crossed nodes.
  *
  * <pre>
  *  connect + join every client (members, then slow ones)   -- wait until all are in the room
@@ -63,7 +64,8 @@ final class RoomScenario {
         String room = "bench-" + Long.toHexString(runId);
         RunState state = new RunState(target.adapter(), new Payload(runId, w.payloadBytes()), senders);
         List<String> notes = new ArrayList<>();
-        try (LoadEngine engine = new LoadEngine(state, target.address(), w.loadThreads())) {
+        int nodes = target.addresses().size();
+        try (LoadEngine engine = new LoadEngine(state, target.addresses(), w.loadThreads())) {
             for (int i = 0; i < members + slow; i++) {
                 boolean isSlow = i >= members;
                 engine.connect(new LoadClient(i, isSlow ? LoadClient.Role.SLOW : LoadClient.Role.MEMBER,
@@ -121,6 +123,12 @@ final class RoomScenario {
                 notes.add(state.errorCount() + " errors, first: " + state.errors().peek());
             }
             LatencyRecorder latency = engine.latency();
+            if (nodes > 1) {
+                notes.add(ClusterNotes.latency(nodes, latency, engine.sameNodeLatency()));
+            }
+            if (!window.cpuByProcess().isEmpty()) {
+                notes.add(window.cpuByProcess());
+            }
             double secs = plan.windowSeconds();
             return new Result(name, scenario.label(), repeat, engine.sentInWindow() / secs,
                     engine.deliveredInWindow() / secs, latency.percentileMillis(50), latency.percentileMillis(99),
@@ -143,14 +151,18 @@ final class RoomScenario {
         return state.ready() >= expected;
     }
 
-    /** What was sampled at the start and end of the measured window. */
+    /**
+     * What was sampled at the start and end of the measured window; {@code cpuByProcess} is each process's
+     * share when the target is several (a cluster), else empty.
+     */
     private record Window(double serverCpuSeconds, double loadGenCpuSeconds, double maxThreads,
-                          double otherCpuSeconds) {
+                          double otherCpuSeconds, String cpuByProcess) {
     }
 
     private Window measure(RunningTarget target, LoadEngine engine, SendPlan plan, String label)
             throws InterruptedException {
         Optional<ProcessSample> serverStart = Optional.empty();
+        Map<String, ProcessSample> partsStart = Map.of();
         long cpuStart = -1;
         long systemStart = -1;
         int maxThreads = 0;
@@ -161,6 +173,7 @@ final class RoomScenario {
             if (!started && t >= plan.measureStart()) {
                 started = true;
                 serverStart = target.sample();
+                partsStart = target.parts();
                 cpuStart = cpu.processCpuNanos();
                 systemStart = system.busyNanos();
             }
@@ -176,6 +189,7 @@ final class RoomScenario {
             Thread.sleep(Math.max(1, Math.min(TICK_MILLIS, untilEdge / 1_000_000 + 1)));
         }
         Optional<ProcessSample> serverEnd = target.sample();
+        String cpuByProcess = ClusterNotes.cpu(partsStart, target.parts());
         long cpuEnd = cpu.processCpuNanos();
         long systemEnd = system.busyNanos();
         double serverCpu = serverStart.isPresent() && serverEnd.isPresent()
@@ -186,7 +200,7 @@ final class RoomScenario {
         double other = systemStart >= 0 && systemEnd >= 0 && !Double.isNaN(ownCpu)
                 ? Math.max(0, (systemEnd - systemStart) / 1e9 - ownCpu - (Double.isNaN(serverCpu) ? 0 : serverCpu))
                 : Double.NaN;
-        return new Window(serverCpu, ownCpu, maxThreads == 0 ? Double.NaN : maxThreads, other);
+        return new Window(serverCpu, ownCpu, maxThreads == 0 ? Double.NaN : maxThreads, other, cpuByProcess);
     }
 
     private boolean drain(LoadEngine engine, SendPlan plan, String label) throws InterruptedException {

@@ -37,9 +37,13 @@ class BenchCommandTest {
     }
 
     private static Outcome bench(Path dir, String... args) {
+        return bench(System.getenv(), dir, args);
+    }
+
+    private static Outcome bench(Map<String, String> environment, Path dir, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new BenchCommand());
+        CommandLine cl = new CommandLine(new BenchCommand(environment));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         String[] all = Stream.concat(Stream.of(SHORT), Stream.concat(Stream.of("--out", dir.toString()), Stream.of(args)))
@@ -119,6 +123,37 @@ class BenchCommandTest {
         assertThat(bench(dir, "--backends", "none").err()).contains("nothing to measure");
         assertThat(bench(dir, "--target", "line://192.0.2.1:7777").err()).contains("loopback");
         assertThat(bench(dir, "--load-threads", "0").err()).contains("counts must be positive");
+    }
+
+    @Test
+    void aBadClusterIsAUsageErrorOfOneSentence(@TempDir Path dir) throws Exception {
+        Map<List<String>, String> refusals = Map.of(
+                List.of("--cluster", "1"), "--cluster is the number of nodes, 2 to 16 (got 1)",
+                List.of("--cluster", "17"), "--cluster is the number of nodes, 2 to 16 (got 17)",
+                List.of("--cluster", "two"), "Invalid value for option '--cluster'",
+                List.of("--cluster", "2", "--scenario", "fanout,idle"), "--cluster runs fanout and saturate only",
+                List.of("--cluster", "2", "--backends", "none", "--start-redis"),
+                "--cluster needs a parley backend to cluster",
+                List.of("--cluster", "2", "--server-args", "--data /tmp/x"), "--cluster keeps the history in Redis");
+        for (Map.Entry<List<String>, String> r : refusals.entrySet()) {
+            Outcome o = bench(dir, r.getKey().toArray(String[]::new));
+            assertThat(o.exitCode()).as("%s", r.getKey()).isEqualTo(CommandLine.ExitCode.USAGE);
+            assertThat(o.err().lines().findFirst().orElse("")).as("%s", r.getKey()).contains(r.getValue());
+        }
+        try (Stream<Path> made = Files.list(dir)) {
+            assertThat(made).as("nothing started, no results folder").isEmpty();
+        }
+    }
+
+    @Test
+    void aClusterWithoutRedisServerFailsWithOneSentenceBeforeStartingAnything(@TempDir Path dir) throws Exception {
+        Path emptyBin = Files.createDirectory(dir.resolve("bin"));
+        Path out = dir.resolve("out");
+        Outcome o = bench(Map.of("PATH", emptyBin.toString()), out, "--cluster", "2", "--backends", "selector");
+        assertThat(o.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(o.err()).isEqualTo("parley bench: --cluster needs redis-server, which is not installed here "
+                + "(e.g. apt-get install redis-server)." + System.lineSeparator());
+        assertThat(out).doesNotExist();
     }
 
     private static Path onlySubfolder(Path dir) throws Exception {

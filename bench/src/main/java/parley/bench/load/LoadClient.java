@@ -209,9 +209,9 @@ public final class LoadClient implements WireAdapter.Events, Payload.Sink {
         }
         SendPlan plan = loop.plan();
         if (plan != null && plan.measured(sendNanos)) {
-            loop.received(Math.max(0, loop.now() - plan.origin() - sendNanos));
+            loop.received(Math.max(0, loop.now() - plan.origin() - sendNanos), this, sender);
         } else {
-            loop.received(-1);
+            loop.received(-1, this, sender);
         }
     }
 

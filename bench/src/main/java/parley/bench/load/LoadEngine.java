@@ -10,7 +10,9 @@ import parley.bench.measure.LatencyRecorder;
 import parley.server.DaemonThreads;
 
 /**
- * The load generator: a few {@link LoadLoop} threads, clients dealt to them in turn.
+ * The load generator: a few {@link LoadLoop} threads, clients dealt to them in turn. Against a cluster the
+ * clients are spread over its nodes round-robin, and {@link #latency()} keeps only the deliveries that crossed
+ * from one node to another.
  *
  * <pre>
  *                 +--&gt; LoadLoop 0 (selector, clients 0, L, 2L, ...)  --+
@@ -28,10 +30,18 @@ public final class LoadEngine implements AutoCloseable {
     private boolean stopped;
 
     public LoadEngine(RunState state, InetSocketAddress target, int loopCount) throws IOException {
+        this(state, List.of(target), loopCount);
+    }
+
+    /**
+     * Clients spread over several servers (the nodes of a cluster): client {@code i} connects to node
+     * {@code i % nodes.size()}, so neighbours in the room sit on different nodes.
+     */
+    public LoadEngine(RunState state, List<InetSocketAddress> nodes, int loopCount) throws IOException {
         this.state = state;
         ThreadFactory loopThreads = DaemonThreads.named("bench-load");
         for (int i = 0; i < Math.max(1, loopCount); i++) {
-            LoadLoop loop = new LoadLoop(state, target);
+            LoadLoop loop = new LoadLoop(state, List.copyOf(nodes));
             loops.add(loop);
             threads.add(loopThreads.newThread(loop));
         }
@@ -85,6 +95,16 @@ public final class LoadEngine implements AutoCloseable {
     public LatencyRecorder latency() {
         LatencyRecorder merged = new LatencyRecorder();
         loops.forEach(l -> merged.add(l.latency()));
+        return merged;
+    }
+
+    /**
+     * With clients on several nodes: the latencies of deliveries whose sender is on the receiver's own node
+     * (the others are in {@link #latency()}); empty with one node, where {@link #latency()} has them all.
+     */
+    public LatencyRecorder sameNodeLatency() {
+        LatencyRecorder merged = new LatencyRecorder();
+        loops.forEach(l -> merged.add(l.sameNodeLatency()));
         return merged;
     }
 

@@ -31,12 +31,15 @@ public final class LoadLoop implements Runnable {
     private static final long MAX_WAIT_MILLIS = 10;
 
     private final RunState state;
-    private final InetSocketAddress target;
+    /** Where clients connect: one server, or a cluster's nodes (client i on node i % size). */
+    private final List<InetSocketAddress> nodes;
     private final Selector selector;
     private final Queue<LoadClient> toConnect = new ConcurrentLinkedQueue<>();
     private final List<LoadClient> clients = new ArrayList<>();
     private final List<LoadClient> senders = new ArrayList<>();
+    /** Every delivery's latency with one node; with several, only those from a sender on another node. */
     private final LatencyRecorder latency = new LatencyRecorder();
+    private final LatencyRecorder sameNodeLatency = new LatencyRecorder();
     private final ByteBuffer scratch;
     private long now;
     private long sentInWindow;
@@ -45,9 +48,9 @@ public final class LoadLoop implements Runnable {
     private long receivedReported;
     private volatile boolean drained;
 
-    LoadLoop(RunState state, InetSocketAddress target) throws IOException {
+    LoadLoop(RunState state, List<InetSocketAddress> nodes) throws IOException {
         this.state = state;
-        this.target = target;
+        this.nodes = nodes;
         this.selector = Selector.open();
         this.scratch = ByteBuffer.allocate(state.payload.maxLength());
     }
@@ -74,13 +77,25 @@ public final class LoadLoop implements Runnable {
         sentInWindow++;
     }
 
-    /** A payload of this run arrived; {@code latencyNanos} is negative when it was not in the window. */
-    void received(long latencyNanos) {
+    /**
+     * A payload of this run arrived; {@code latencyNanos} is negative when it was not in the window.
+     *
+     * @param receiver the client it reached
+     * @param sender   the sender id it carries
+     */
+    void received(long latencyNanos, LoadClient receiver, int sender) {
         received++;
         if (latencyNanos >= 0) {
-            latency.record(latencyNanos);
+            // Senders are the first clients (sender s is client s), so sender s sits on node s % nodes.
+            boolean crossed = nodes.size() == 1 || nodeOf(sender) != nodeOf(receiver.index);
+            (crossed ? latency : sameNodeLatency).record(latencyNanos);
             deliveredInWindow++;
         }
+    }
+
+    /** The node client {@code index} connects to: round-robin, so most pairs of clients sit on different nodes. */
+    private int nodeOf(int index) {
+        return index % nodes.size();
     }
 
     /** Hands a client to this loop (any thread). */
@@ -137,7 +152,7 @@ public final class LoadLoop implements Runnable {
                 senders.add(c);
             }
             try {
-                c.open(this, state, target);
+                c.open(this, state, nodes.get(nodeOf(c.index)));
             } catch (IOException e) {
                 state.failed.incrementAndGet();
                 state.error("connect failed: " + e.getMessage());
@@ -224,6 +239,10 @@ public final class LoadLoop implements Runnable {
 
     LatencyRecorder latency() {
         return latency;
+    }
+
+    LatencyRecorder sameNodeLatency() {
+        return sameNodeLatency;
     }
 
     long sentInWindow() {

@@ -14,6 +14,9 @@
  *  then read results from the loops
  * </pre>
  *
+ * Against a cluster, the clients are spread over its nodes round-robin (client i on node i % N) and each loop
+ * keeps the latencies of deliveries that crossed nodes apart from the same-node ones.
+ *
  * Adapters: {@link parley.bench.load.ParleyLineAdapter} (text mode, {@code /join ROOM}, lines),
  * {@link parley.bench.load.RedisAdapter} (RESP3: {@code HELLO 3}, {@code SUBSCRIBE}, {@code PUBLISH}).
  */

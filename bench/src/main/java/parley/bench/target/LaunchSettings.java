@@ -31,6 +31,14 @@ public record LaunchSettings(String java, List<String> jvmOptions, String classP
             List.of("--max-connect-rate-per-ip", "off"), List.of("--max-connect-rate-per-net", "off"),
             List.of("--idle-timeout", "0"));
 
+    /** The same with {@code args} added to every server command (e.g. a cluster node's {@code --cluster}). */
+    public LaunchSettings withServerArgs(List<String> args) {
+        List<String> all = new ArrayList<>(extraServerArgs);
+        all.addAll(args);
+        return new LaunchSettings(java, jvmOptions, classPath, cpuPrefix, logs, List.copyOf(all), serverOptions,
+                startTimeout);
+    }
+
     /** The same without the {@link #RAISED} limits: a server with its limits as shipped, plus the user's own args. */
     public LaunchSettings asShipped() {
         List<String> args = new ArrayList<>();

@@ -53,9 +53,10 @@ public final class ParleyServerTarget implements RunningTarget {
                 cmd.addAll(List.of("--soft-outbound", Long.toString(maxOutboundBytes)));
             }
         }
-        if (launch.serverOptions().contains("--data") && !launch.extraServerArgs().contains("--data")) {
+        if (launch.serverOptions().contains("--data") && !launch.extraServerArgs().contains("--data")
+                && !launch.extraServerArgs().contains("--cluster")) {
             // History in memory unless the run names a directory: a run must not write into the user's own
-            // history file, nor wait for another server's lock on it.
+            // history file, nor wait for another server's lock on it. (A cluster node keeps it in Redis.)
             cmd.addAll(List.of("--data", "none"));
         }
         cmd.addAll(launch.extraServerArgs());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import parley.bench.load.RedisAdapter;
@@ -44,7 +45,12 @@ public final class RedisTarget implements RunningTarget {
 
     /** The {@code redis-server} binary on the PATH, if any. */
     public static Optional<Path> findBinary() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+        return findBinary(System.getenv());
+    }
+
+    /** The {@code redis-server} binary on the PATH of {@code environment}, if any. */
+    public static Optional<Path> findBinary(Map<String, String> environment) {
+        for (String dir : environment.getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path p = Path.of(dir.isEmpty() ? "." : dir, "redis-server");
             if (Files.isExecutable(p)) {
                 return Optional.of(p);

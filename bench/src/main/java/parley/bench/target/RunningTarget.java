@@ -1,6 +1,8 @@
 package parley.bench.target;
 
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import parley.bench.load.WireAdapter;
@@ -11,11 +13,24 @@ public interface RunningTarget extends AutoCloseable {
     /** Where clients connect. */
     InetSocketAddress address();
 
+    /** Where clients connect when it is several servers (a cluster's nodes, spread round-robin); else one. */
+    default List<InetSocketAddress> addresses() {
+        return List.of(address());
+    }
+
     /** How clients speak to it. */
     WireAdapter adapter();
 
     /** The server process now, when the bench knows its pid (it started it, or Redis told it). */
     Optional<ProcessSample> sample();
+
+    /**
+     * Each of its processes now, by name, when it is several (a cluster's nodes and its redis-server; what
+     * {@link #sample()} adds up); empty for a target of one process.
+     */
+    default Map<String, ProcessSample> parts() {
+        return Map.of();
+    }
 
     /**
      * Runs a full garbage collection in the server and returns its heap in use right after (the live heap), in

@@ -19,20 +19,28 @@ import java.util.regex.Pattern;
  *  start(command) --&gt; process --stdout--&gt; NAME.out  (awaitLine: the "listening on" line)
  *                            --stderr--&gt; NAME.err
  *  stop(): SIGTERM, wait (bounded), SIGKILL if it is still there
+ *  the bench ends first (Ctrl-C, SIGTERM, an error): a shutdown hook does the same, so nothing is left running
  * </pre>
  */
 public final class ServerProcess {
 
     private static final long POLL_MILLIS = 20;
+    /** How long a server may take to stop when the bench itself is being stopped. */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
 
     private final Process process;
     private final Path stdout;
     private final Path stderr;
+    private final Thread onExit;
 
     private ServerProcess(Process process, Path stdout, Path stderr) {
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
+        // The servers are child processes, which outlive a JVM that exits; a bench stopped with Ctrl-C (or
+        // kill) must not leave nodes and redis-servers behind. Removed again by stop().
+        this.onExit = new Thread(() -> terminate(EXIT_GRACE), "bench-stop-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** Starts {@code command} with its output in {@code logs/NAME.out} and {@code logs/NAME.err}. */
@@ -91,6 +99,15 @@ public final class ServerProcess {
 
     /** SIGTERM, then waits up to {@code grace}; kills it if it is still running. Returns how it ended. */
     public String stop(Duration grace) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already exiting: the hook is stopping it too, and both may
+        }
+        return terminate(grace);
+    }
+
+    private String terminate(Duration grace) {
         if (!process.isAlive()) {
             return "had exited with " + process.exitValue();
         }

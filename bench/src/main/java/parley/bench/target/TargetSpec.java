@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
  *
  * <pre>
  *  --backends selector,threaded   -&gt; Backend("selector"), Backend("threaded")   (a server JVM per run)
+ *  ... --cluster 2                 -&gt; and Cluster("selector", 2), ...             (2 JVMs + redis-server per run)
  *  --target redis://127.0.0.1:6379 -&gt; Redis(host, port, started=false)          (already running)
  *  --start-redis                   -&gt; Redis(127.0.0.1, free port, started=true) (redis-server per run)
  *  --target line://127.0.0.1:7777  -&gt; Line(host, port)                           (any text-protocol server)
@@ -23,6 +24,17 @@ public sealed interface TargetSpec {
         @Override
         public String label() {
             return name;
+        }
+    }
+
+    /**
+     * {@code nodes} servers of one backend as one cluster, with a redis-server of their own, all started by the
+     * bench for each run ({@code --cluster N}); its rows are named e.g. {@code selector x2}.
+     */
+    record Cluster(String backend, int nodes) implements TargetSpec {
+        @Override
+        public String label() {
+            return backend + " x" + nodes;
         }
     }
 

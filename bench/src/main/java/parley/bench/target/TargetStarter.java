@@ -22,6 +22,9 @@ public final class TargetStarter {
             return ParleyServerTarget.start(b.name(), asShipped ? launch.asShipped() : launch, maxOutboundBytes,
                     runName);
         }
+        if (spec instanceof TargetSpec.Cluster c) {
+            return ClusterTarget.start(c.backend(), c.nodes(), launch, maxOutboundBytes, runName);
+        }
         if (spec instanceof TargetSpec.Redis r) {
             return r.started() ? RedisTarget.start(launch, maxOutboundBytes, runName)
                     : RedisTarget.external(r.host(), r.port());
