@@ -255,8 +255,9 @@ public final class SqliteHistoryStore implements HistoryStore {
                 return;
             }
             closed = true;
+            // Inside the lock: no append is accepted after close has begun.
+            pending.close();
         }
-        pending.close();
         try {
             writerThread.join(closeTimeout.toMillis());
         } catch (InterruptedException e) {
