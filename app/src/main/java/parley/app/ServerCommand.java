@@ -12,6 +12,7 @@ import parley.cluster.Cluster;
 import parley.core.ChatCore;
 import parley.core.CoreSettings;
 import parley.core.LocalRelay;
+import parley.core.PresenceRelay;
 import parley.history.HistoryStore;
 import parley.server.Backends;
 import parley.server.DaemonThreads;
@@ -87,7 +88,8 @@ final class ServerCommand implements Callable<Integer> {
              ClusterOptions.Joined joined = cluster.join(clock, log)) {
             HistoryStore store = joined.cluster().map(Cluster::history).orElse(kept.store());
             ChatCore core = new ChatCore(clock, log, options.core(), store, kept.reads(), trusted.settings(),
-                    operations.metrics(), joined.cluster().map(Cluster::relay).orElseGet(() -> new LocalRelay(store)));
+                    operations.metrics(), joined.cluster().map(Cluster::relay).orElseGet(() -> new LocalRelay(store)),
+                    joined.cluster().map(Cluster::presence).orElseGet(PresenceRelay::alone));
             RunningServer server = backend.start(options.settings(host, port, log), core, tlsPort);
             AutoCloseable metrics = operations.serveMetrics(server, core, store, spec.commandLine().getOut());
             spec.commandLine().getOut().println("listening on " + Ports.describe(host, server.address().getPort())

@@ -34,8 +34,8 @@ final class Appender implements AutoCloseable {
     static final int BATCH = 500;
     /** Lines kept for an unreachable Redis, per node: past it, a line is refused. */
     static final int MAX_WAITING = 10_000;
-    /** Wake-ups kept in a node's inbox: only the latest matters. */
-    private static final long INBOX_CAP = 100;
+    /** Entries a node's inbox keeps (wake-ups, private messages): far more than its reader ever lags behind. */
+    static final long INBOX_CAP = 10_000;
     static final String SCRIPT = script();
 
     /** A line waiting to be appended. */

@@ -12,8 +12,14 @@ final class Backoff {
 
     /** Waits the current delay (interruptibly) and doubles the next one. */
     void pause() throws InterruptedException {
-        Thread.sleep(next.toMillis()); // pacing retries against an unreachable server, not synchronisation
+        Thread.sleep(next().toMillis()); // pacing retries against an unreachable server, not synchronisation
+    }
+
+    /** The current delay, for a caller that waits on something else meanwhile; the next one doubles. */
+    Duration next() {
+        Duration now = next;
         next = next.multipliedBy(2).compareTo(MOST) > 0 ? MOST : next.multipliedBy(2);
+        return now;
     }
 
     void reset() {

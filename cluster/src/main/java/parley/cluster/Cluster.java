@@ -1,6 +1,7 @@
 package parley.cluster;
 
 import java.time.Clock;
+import parley.core.PresenceRelay;
 import parley.core.RoomRelay;
 import parley.core.ServerLog;
 import parley.history.HistoryStore;
@@ -16,6 +17,9 @@ import redis.clients.jedis.exceptions.JedisException;
  *  ChatCore --say--> RedisRelay --> Appender thread --EVALSHA append.lua--> parley:room:KEY (stream)
  *  ChatCore <--heard-- StreamReader thread <--XREAD BLOCK------------------------'
  *  /history --> StreamHistoryStore --XRANGE / XREVRANGE--> the same streams
+ *  nicks, comings and goings, /msg --> Presence thread --> parley:nick:*, parley:members:NODE, parley:presence
+ *  other nodes' people, /msg for here <-- PresenceFeed (in the StreamReader's XREAD) <-----'
+ *  heartbeat parley:alive:NODE (PX expiry), renewed by the Presence thread; a silent node is cleared away
  * </pre>
  */
 public final class Cluster implements AutoCloseable {
@@ -25,10 +29,12 @@ public final class Cluster implements AutoCloseable {
 
     private final RedisRelay relay;
     private final StreamHistoryStore history;
+    private final Presence presence;
 
-    private Cluster(RedisRelay relay, StreamHistoryStore history) {
+    private Cluster(RedisRelay relay, StreamHistoryStore history, Presence presence) {
         this.relay = relay;
         this.history = history;
+        this.presence = presence;
     }
 
     /**
@@ -38,23 +44,36 @@ public final class Cluster implements AutoCloseable {
      * @throws HistoryStoreException with one sentence when Redis cannot be reached
      */
     public static Cluster join(ClusterAddress address, String node, Clock clock, ServerLog log) {
+        return join(address, node, clock, log, Presence.Timing.DEFAULT);
+    }
+
+    /** As above, with the heartbeat's timing: tests shorten it. */
+    static Cluster join(ClusterAddress address, String node, Clock clock, ServerLog log, Presence.Timing timing) {
         RedisLink link = new RedisLink(address, node);
+        ClusterHealth health = new ClusterHealth(address, clock, log);
         long lastApplied;
+        Presence presence;
         try (Jedis jedis = link.open("start")) {
             String applied = jedis.get(Keys.applied(node));
             lastApplied = applied == null ? 0 : Long.parseLong(applied);
+            presence = new Presence(link, health, timing, jedis);
         } catch (JedisException e) {
             throw new HistoryStoreException("cannot reach the cluster's Redis at " + address + ": " + e.getMessage(), e);
         }
-        ClusterHealth health = new ClusterHealth(address, clock, log);
         Appender appender = new Appender(link, health, STREAM_CAP, lastApplied);
         log.info("cluster: node " + node + " joined through " + address);
-        return new Cluster(new RedisRelay(link, health, appender), new StreamHistoryStore(link, STREAM_CAP, appender));
+        return new Cluster(new RedisRelay(link, health, appender, presence.feed()),
+                new StreamHistoryStore(link, STREAM_CAP, appender), presence);
     }
 
     /** The relay to give the core. */
     public RoomRelay relay() {
         return relay;
+    }
+
+    /** The presence to give the core: nicks claimed in Redis, people on every node. */
+    public PresenceRelay presence() {
+        return presence;
     }
 
     /** The history to give the core: the rooms' streams. */
@@ -65,6 +84,7 @@ public final class Cluster implements AutoCloseable {
     /** Appends what waits (a few seconds at most), stops reading, closes the connections. */
     @Override
     public void close() {
+        presence.close(); // says goodbye: this node's people leave the other nodes' /who at once
         relay.close();
         history.close();
     }

@@ -17,11 +17,11 @@ final class RedisRelay implements RoomRelay {
     private final Appender appender;
     private final StreamReader reader;
 
-    RedisRelay(RedisLink link, ClusterHealth health, Appender appender) {
+    RedisRelay(RedisLink link, ClusterHealth health, Appender appender, PresenceFeed presence) {
         this.link = link;
         this.health = health;
         this.appender = appender;
-        this.reader = new StreamReader(link, health, appender::saw);
+        this.reader = new StreamReader(link, health, appender::saw, presence);
     }
 
     @Override

@@ -19,8 +19,9 @@ import redis.clients.jedis.resps.StreamEntry;
  * The one thread of a node that reads its rooms' streams and hands the lines to the core.
  *
  * <pre>
- *  followed rooms (room key -> last id handed over) + the node's inbox
+ *  followed rooms (room key -> last id handed over) + the node's inbox + the presence stream
  *     --> XREAD BLOCK 1 s COUNT 500 over all of them --> core.heard(lines of every room, in stream order)
+ *                                                     --> PresenceFeed: other nodes' people, private messages
  *  lost connection: a new one after a backoff, from the same last ids: nothing Redis took is skipped
  * </pre>
  *
@@ -40,16 +41,18 @@ final class StreamReader implements AutoCloseable {
     private final ClusterHealth health;
     private volatile RoomRelay.Listener core;
     private final LongConsumer seen;
+    private final PresenceFeed presence;
     private final Map<String, Long> rooms = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean closed;
     private volatile long heard;
 
     /** {@code seen} is told the id of every line read, so the appender never has an id handed out twice. */
-    StreamReader(RedisLink link, ClusterHealth health, LongConsumer seen) {
+    StreamReader(RedisLink link, ClusterHealth health, LongConsumer seen, PresenceFeed presence) {
         this.link = link;
         this.health = health;
         this.seen = seen;
+        this.presence = presence;
         this.thread = new Thread(this::run, "parley-cluster-read");
         thread.setDaemon(true);
     }
@@ -77,6 +80,7 @@ final class StreamReader implements AutoCloseable {
         Backoff backoff = new Backoff();
         Jedis jedis = null;
         StreamEntryID inboxLast = null;
+        StreamEntryID presenceLast = null;
         while (!closed) {
             try {
                 if (jedis == null) {
@@ -85,10 +89,14 @@ final class StreamReader implements AutoCloseable {
                         List<StreamEntry> top = jedis.xrevrange(Keys.inbox(link.node()), "+", "-", 1);
                         inboxLast = top.isEmpty() ? new StreamEntryID(0, 0) : top.get(0).getID();
                     }
+                    // Everyone as Redis has them now, then the comings and goings after: on every (re)connection,
+                    // so an outage (or a Redis restarted empty) leaves no stale member behind.
+                    presenceLast = presence.resync(jedis);
                 }
                 replayNew(jedis);
                 Map<String, StreamEntryID> from = new LinkedHashMap<>();
                 from.put(Keys.inbox(link.node()), inboxLast);
+                from.put(Keys.PRESENCE, presenceLast);
                 rooms.forEach((room, last) -> {
                     if (last != REPLAY) { // followed during the replay: replayed on the next turn
                         from.put(Keys.room(room), new StreamEntryID(last, 0));
@@ -112,6 +120,12 @@ final class StreamReader implements AutoCloseable {
                     StreamEntryID last = entries.get(entries.size() - 1).getID();
                     if (stream.getKey().equals(Keys.inbox(link.node()))) {
                         inboxLast = last;
+                        presence.inbox(entries);
+                        continue;
+                    }
+                    if (stream.getKey().equals(Keys.PRESENCE)) {
+                        presenceLast = last;
+                        presence.apply(jedis, entries);
                         continue;
                     }
                     String room = Keys.roomOf(stream.getKey());

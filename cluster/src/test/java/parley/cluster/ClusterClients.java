@@ -26,7 +26,12 @@ final class ClusterClients implements AutoCloseable {
 
     /** A client on {@code node}, nothing awaited. */
     ChatClient connect(ClusterNode node) throws IOException {
-        ChatClient c = ChatClient.connect(node.address());
+        return connect(node.address());
+    }
+
+    /** A client of the server at {@code address} (a node in a process of its own), nothing awaited. */
+    ChatClient connect(java.net.InetSocketAddress address) throws IOException {
+        ChatClient c = ChatClient.connect(address);
         clients.add(c);
         return c;
     }

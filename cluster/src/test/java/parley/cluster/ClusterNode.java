@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import parley.core.ChatCore;
 import parley.core.CoreSettings;
 import parley.core.ServerLog;
+import parley.core.TrustSettings;
+import parley.metrics.ServerMetrics;
 import parley.server.RunningServer;
 import parley.server.ServerBackend;
 import parley.server.ServerSettings;
@@ -17,16 +19,24 @@ import parley.server.ServerSettings;
 /** One node of a test cluster: a backend on 127.0.0.1:0 whose core is joined to the test's Redis, as the launcher does it. */
 final class ClusterNode implements AutoCloseable {
 
+    /** A heartbeat short enough for a test to see a silent node cleared away: within 1.2 s. */
+    static final Presence.Timing FAST = new Presence.Timing(Duration.ofMillis(200), Duration.ofSeconds(1));
+
     private final Cluster cluster;
     private final ThreadPoolExecutor reads;
     private final RunningServer server;
     final ChatCore core;
 
     ClusterNode(ServerBackend backend, ClusterAddress redis, String node, Clock clock) throws IOException {
-        cluster = Cluster.join(redis, node, clock, m -> System.out.println(node + ": " + m));
+        this(backend, redis, node, clock, CoreSettings.defaults(), Presence.Timing.DEFAULT);
+    }
+
+    ClusterNode(ServerBackend backend, ClusterAddress redis, String node, Clock clock, CoreSettings settings,
+                Presence.Timing timing) throws IOException {
+        cluster = Cluster.join(redis, node, clock, m -> System.out.println(node + ": " + m), timing);
         reads = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16));
-        core = new ChatCore(clock, ServerLog.silent(), CoreSettings.defaults(), cluster.history(), reads,
-                cluster.relay());
+        core = new ChatCore(clock, ServerLog.silent(), settings, cluster.history(), reads, TrustSettings.inMemory(),
+                ServerMetrics.NONE, cluster.relay(), cluster.presence());
         server = backend.start(ServerSettings.forTests(), core);
     }
 

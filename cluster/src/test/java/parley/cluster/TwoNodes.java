@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import parley.core.CoreSettings;
 import parley.selector.SelectorBackend;
 import parley.threaded.ThreadedBackend;
 
@@ -23,9 +24,14 @@ final class TwoNodes implements AutoCloseable {
 
     /** {@code durable}: see {@link RedisServer#start(Path, boolean)}. */
     TwoNodes(Path dir, boolean durable) throws IOException {
+        this(dir, durable, CoreSettings.defaults(), Presence.Timing.DEFAULT);
+    }
+
+    /** With the cores' {@code settings} and the heartbeat's {@code timing}. */
+    TwoNodes(Path dir, boolean durable, CoreSettings settings, Presence.Timing timing) throws IOException {
         redis = RedisServer.start(dir, durable);
-        a = new ClusterNode(new SelectorBackend(), redis.address(), "a", CLOCK);
-        b = new ClusterNode(new ThreadedBackend(), redis.address(), "b", CLOCK);
+        a = new ClusterNode(new SelectorBackend(), redis.address(), "a", CLOCK, settings, timing);
+        b = new ClusterNode(new ThreadedBackend(), redis.address(), "b", CLOCK, settings, timing);
     }
 
     @Override

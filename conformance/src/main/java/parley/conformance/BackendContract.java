@@ -76,7 +76,7 @@ public abstract class BackendContract extends ContractSupport {
     }
 
     /** The message texts a client receives until it has seen both markers. */
-    private static List<String> messagesUntil(ChatClient c, String marker1, String marker2) {
+    static List<String> messagesUntil(ChatClient c, String marker1, String marker2) {
         List<String> texts = new ArrayList<>();
         boolean seen1 = false;
         boolean seen2 = false;

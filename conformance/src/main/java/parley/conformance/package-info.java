@@ -11,6 +11,8 @@
  * {@link parley.conformance.LimitsContract} (floods, caps, slow consumers, leaks) and
  * {@link parley.conformance.OverloadContract} (output memory and its budget, failures, shutdown),
  * {@link parley.conformance.HistoryContract} (ids, fetches, restarts) and
- * {@link parley.conformance.TrustContract} (registered nicks and moderation).
+ * {@link parley.conformance.TrustContract} (registered nicks and moderation). {@link parley.conformance.ClusterContract}
+ * is the part of the protocol that must hold across the nodes of a cluster, every client on another node (its
+ * subclass, in module {@code cluster}, starts the nodes and their Redis).
  */
 package parley.conformance;

@@ -24,6 +24,7 @@ import parley.protocol.ChatEvent;
 import parley.protocol.Command;
 import parley.protocol.EventEncoder;
 import parley.protocol.HistoryBatch;
+import parley.protocol.Member;
 import parley.protocol.WireMode;
 import parley.trust.TrustStore;
 
@@ -87,11 +88,12 @@ public final class ChatCore {
     private final HistoryReads history;
     private final Commands commands;
     private final RoomRelay relay;
+    private final PresenceRelay presence;
+    private final OtherNodes others;
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Session> sessionsByNick = new HashMap<>();
     /** Big rooms with comings and goings not yet summed up; {@link #tick} sends their summaries. */
     private final Set<Room> presencePending = new LinkedHashSet<>();
-    private long guestCounter;
     /** Lines handed to outbound queues since start: a broadcast to ten people counts ten. */
     private long linesRelayed;
     /** The id of the last line said, here or before a restart: every line said before a join has one up to it. */
@@ -149,6 +151,15 @@ public final class ChatCore {
      */
     public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads,
                     TrustSettings trust, ServerMetrics metrics, RoomRelay relay) {
+        this(clock, log, settings, store, reads, trust, metrics, relay, PresenceRelay.alone());
+    }
+
+    /**
+     * As above, with nicks claimed and people known through {@code presence} (a cluster's: see
+     * {@link PresenceRelay}) as well as here.
+     */
+    public ChatCore(Clock clock, ServerLog log, CoreSettings settings, HistoryStore store, Executor reads,
+                    TrustSettings trust, ServerMetrics metrics, RoomRelay relay, PresenceRelay presence) {
         this.metrics = metrics;
         this.clock = clock;
         this.log = log;
@@ -156,11 +167,13 @@ public final class ChatCore {
         this.encoder = new EventEncoder(clock.getZone());
         this.store = store;
         this.relay = relay;
+        this.presence = presence;
+        this.others = new OtherNodes(this, presence);
         this.lastId = store.lastIssuedId();
         this.idle = new IdleWatch(settings.sessionLimits().idleTimeout(), clock);
         this.nickDelay = new NickDelay(settings.sessionLimits().nickDelay(), clock);
         this.privateTraffic = new PrivateTraffic(settings.sessionLimits(), clock);
-        this.roster = new Roster(settings.presenceLimit(), clock);
+        this.roster = new Roster(settings.presenceLimit(), clock, others);
         TrustStore.Snapshot kept = trust.store().load();
         this.accounts = new Accounts(this, clock, log, trust, kept);
         this.moderation = new Moderation(this, accounts, clock, log, trust, kept);
@@ -170,6 +183,7 @@ public final class ChatCore {
         if (!relay.replaysHistory()) {
             history.preload(lobby, settings.historySize());
         }
+        presence.attach(others); // before the relay: its reader hands on the other nodes' presence too
         relay.attach(new Heard()); // last: a relay's threads may call back at once
     }
 
@@ -183,6 +197,7 @@ public final class ChatCore {
             idle.connected(s);
             enter(s, room(settings.defaultRoom()), greeting(s));
             moderation.greet(s);
+            claimGuest(s);
             return s;
         }
     }
@@ -281,6 +296,7 @@ public final class ChatCore {
             }
             s.markClosed();
             sessionsByNick.remove(Names.key(s.nick()));
+            presence.release(s.nick());
             idle.forget(s);
             nickDelay.released(Names.key(s.nick()), s.address());
             accounts.forget(s);
@@ -326,7 +342,7 @@ public final class ChatCore {
                 PresenceTally tally = room.presence();
                 if (tally.due(now, settings.presenceInterval())) {
                     it.remove();
-                    broadcast(room.members(), tally.summary(room.name(), now, room.members().size()));
+                    broadcast(room.members(), tally.summary(room.name(), now, others.headcount(room)));
                 }
             }
             accounts.tick(now);
@@ -430,6 +446,9 @@ public final class ChatCore {
 
     /** {@code target}: who {@code targetNick} named when the line was read, whoever has the nick now. */
     void privateMessage(Session s, String targetNick, Session target, String text) {
+        if (target == null && others.tell(s, targetNick, text)) {
+            return; // someone on another node has the nick: the relay takes it there
+        }
         if (target == null || !accounts.owns(target)) { // a registered nick's messages go to its owner only
             if (!accounts.keep(s, targetNick, text)) {
                 refuse(s, "no one here is called " + targetNick);
@@ -471,10 +490,33 @@ public final class ChatCore {
                     + Math.max(1, wait.get().toSeconds()) + " s; you are still " + s.nick());
             return;
         }
+        if (holder == s) {
+            renamed(s, wanted); // the same nick in another case: already this server's
+            return;
+        }
+        // One server answers at once; a cluster once Redis has: by then the nick may be someone else's here.
+        presence.claim(wanted, refused -> locked(() -> {
+            Session now = sessionsByNick.get(Names.key(wanted));
+            if (refused.isPresent() || !s.isOpen() || (now != null && now != s)) {
+                if (refused.isEmpty() && now == null) {
+                    presence.release(wanted);
+                }
+                if (s.isOpen()) {
+                    refuse(s, refused.orElse("nick " + wanted + " is taken") + "; you are still " + s.nick());
+                }
+                return;
+            }
+            renamed(s, wanted);
+        }));
+    }
+
+    /** {@code s} takes {@code wanted}, which is theirs to take: the change told to their room. */
+    private void renamed(Session s, String wanted) {
         String old = s.nick();
         sessionsByNick.remove(Names.key(old));
         if (!Names.key(old).equals(Names.key(wanted))) {
             nickDelay.released(Names.key(old), s.address());
+            presence.release(old);
         }
         s.rename(wanted);
         sessionsByNick.put(Names.key(wanted), s);
@@ -483,7 +525,8 @@ public final class ChatCore {
         moderation.renamed(old, s);
         Room room = s.room();
         ChatEvent change = new ChatEvent.NickChange(room.name(), clock.instant(), old, wanted, s.address());
-        if (crowded(room.members().size())) {
+        presence.renamed(room.name(), old, s.member());
+        if (crowded(others.headcount(room))) {
             send(s, change); // the client follows its own nick by this event
             room.presence().renamed();
             presencePending.add(room);
@@ -513,7 +556,8 @@ public final class ChatCore {
         target.add(s);
         welcome(s, greeting);
         ChatEvent join = new ChatEvent.Join(target.name(), clock.instant(), s.member());
-        if (crowded(target.members().size())) {
+        presence.arrived(target.name(), s.member());
+        if (crowded(others.headcount(target))) {
             send(s, join); // the newcomer still hears their own arrival, as in a small room
             target.presence().joined(s.nick());
             presencePending.add(target);
@@ -527,7 +571,7 @@ public final class ChatCore {
         Room room = s.room();
         send(s, new ChatEvent.Welcome(room.name(), clock.instant(), s.member(), greeting));
         moderation.topicOnEntry(s, room);
-        send(s, crowded(room.members().size()) ? sample(room) : members(room));
+        send(s, crowded(others.headcount(room)) ? sample(room) : members(room));
         if (overloaded.getAsBoolean()) {
             refuse(s, BUSY);
         } else if (room.loaded()) {
@@ -547,8 +591,9 @@ public final class ChatCore {
 
     private void leave(Session s, String reason) {
         Room from = s.room();
-        boolean crowded = crowded(from.members().size()); // counting the one who leaves, as a join does
+        boolean crowded = crowded(others.headcount(from)); // counting the one who leaves, as a join does
         from.remove(s);
+        presence.left(from.name(), s.member(), reason);
         if (crowded) {
             from.presence().left();
             presencePending.add(from);
@@ -571,18 +616,21 @@ public final class ChatCore {
     }
 
     private ChatEvent members(Room room) {
-        return new ChatEvent.Members(room.name(), clock.instant(), room.members().stream().map(Session::member).toList());
+        return new ChatEvent.Members(room.name(), clock.instant(), others.everyone(room));
     }
 
     /** A big room's welcome: how many are there, and the first few who came. */
     private ChatEvent sample(Room room) {
-        return new ChatEvent.Members(room.name(), clock.instant(), room.members().stream().limit(WELCOME_SAMPLE)
-                .map(Session::member).toList(), room.members().size());
+        return new ChatEvent.Members(room.name(), clock.instant(), others.first(room, WELCOME_SAMPLE),
+                others.headcount(room));
     }
 
     String roomList() {
         Map<String, Integer> sorted = new TreeMap<>();
-        rooms.values().forEach(r -> sorted.put(r.name(), r.members().size()));
+        Map<String, Map.Entry<String, Integer>> elsewhere = others.rooms();
+        rooms.forEach((key, r) -> sorted.put(r.name(), r.members().size()
+                + Optional.ofNullable(elsewhere.remove(key)).map(Map.Entry::getValue).orElse(0)));
+        elsewhere.values().forEach(room -> sorted.put(room.getKey(), room.getValue()));
         return "rooms: " + sorted.entrySet().stream().map(e -> "#" + e.getKey() + " (" + e.getValue() + ")")
                 .collect(Collectors.joining(", "));
     }
@@ -597,7 +645,7 @@ public final class ChatCore {
     String freshGuestNick() {
         String nick;
         do {
-            nick = "guest" + (++guestCounter);
+            nick = "guest" + presence.nextGuestNumber();
             // A registered look-alike ("guestl" reads as guest1) must not be handed to a newcomer.
         } while (sessionsByNick.containsKey(Names.key(nick)) || accounts.isRegistered(Names.key(nick)));
         return nick;
@@ -638,7 +686,58 @@ public final class ChatCore {
                 + " lines relayed");
         lines.add(store.status().summary());
         relay.status().ifPresent(lines::add);
+        presence.status().ifPresent(line -> lines.add(line + "; " + others.size() + " people on other nodes"));
         return lines;
+    }
+
+    // What OtherNodes uses, with the lock held.
+
+    /**
+     * Tells {@code room}'s members here of a coming, going or rename on another node, by the big-room rules:
+     * one event each in a room at or below the presence limit, else counted in its next summary.
+     */
+    void announceRemote(Room room, ChatEvent event, java.util.function.Consumer<PresenceTally> count) {
+        if (room.isEmpty()) {
+            return;
+        }
+        if (crowded(others.headcount(room))) {
+            count.accept(room.presence());
+            presencePending.add(room);
+        } else {
+            broadcast(room.members(), event);
+        }
+    }
+
+    /** The room here whose key is {@code key}; null when nobody here is in it. */
+    Room localRoom(String key) {
+        return rooms.get(key);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** A private message from another node: delivered to whoever here has {@code toNick}, or false. */
+    boolean privateFromNode(Member from, String toNick, String text) {
+        Session target = sessionsByNick.get(Names.key(toNick));
+        if (target == null || !target.isOpen() || !accounts.owns(target)) {
+            return false;
+        }
+        send(target, new ChatEvent.Private(clock.instant(), from, target.nick(), text));
+        return true;
+    }
+
+    /**
+     * A guest nick is numbered so no other node hands it out, but someone elsewhere may have chosen it: the
+     * claim settles it, and a guest who lost it gets another.
+     */
+    private void claimGuest(Session s) {
+        String guest = s.nick();
+        presence.claim(guest, refused -> {
+            if (refused.isPresent()) {
+                others.lostNick(guest, "your guest nick " + guest + " is someone's on another node");
+            }
+        });
     }
 
     /** Whether the server sheds work now: see {@link #shedWhen}. */

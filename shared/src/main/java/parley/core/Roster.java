@@ -17,24 +17,28 @@ final class Roster {
 
     private final int perPage;
     private final Clock clock;
+    /** Who is in a room on the other nodes of a cluster too (nobody on one server). */
+    private final OtherNodes others;
 
-    Roster(int perPage, Clock clock) {
+    Roster(int perPage, Clock clock, OtherNodes others) {
         this.perPage = perPage;
         this.clock = clock;
+        this.others = others;
     }
 
     /** Page {@code page} of {@code room}, and where it is among the pages; an error past the last page. */
     List<ChatEvent> page(Room room, int page) {
         Instant now = clock.instant();
-        int size = room.members().size();
+        List<Member> everyone = others.everyone(room);
+        int size = everyone.size();
         int pages = Math.max(1, (size + perPage - 1) / perPage);
         if (page > pages) {
             return List.of(new ChatEvent.Error(room.name(), now, "#" + room.name() + " has " + pages
                     + (pages == 1 ? " page" : " pages") + " of people; try /who " + pages));
         }
         List<ChatEvent> answer = new ArrayList<>();
-        answer.add(new ChatEvent.Members(room.name(), now, room.members().stream()
-                .skip((long) (page - 1) * perPage).limit(perPage).map(Session::member).toList(), size));
+        answer.add(new ChatEvent.Members(room.name(), now, everyone.stream()
+                .skip((long) (page - 1) * perPage).limit(perPage).toList(), size));
         if (pages > 1) {
             answer.add(new ChatEvent.Info(room.name(), now, "page " + page + " of " + pages
                     + (page < pages ? "; /who " + (page + 1) + " for the next" : "") + "; /who PREFIX finds nicks"));
@@ -48,11 +52,12 @@ final class Roster {
         String wanted = prefix.toLowerCase(Locale.ROOT);
         List<Member> found = new ArrayList<>();
         int matches = 0;
-        for (Session m : room.members()) {
+        List<Member> everyone = others.everyone(room);
+        for (Member m : everyone) {
             if (m.nick().toLowerCase(Locale.ROOT).startsWith(wanted)) {
                 matches++;
                 if (found.size() < perPage) {
-                    found.add(m.member());
+                    found.add(m);
                 }
             }
         }
@@ -60,7 +65,7 @@ final class Roster {
             return List.of(new ChatEvent.Info(room.name(), now, "nobody in #" + room.name()
                     + " has a nick starting with " + prefix));
         }
-        return List.of(new ChatEvent.Members(room.name(), now, found, room.members().size()),
+        return List.of(new ChatEvent.Members(room.name(), now, found, everyone.size()),
                 new ChatEvent.Info(room.name(), now, matches + (matches == 1 ? " nick starts" : " nicks start")
                         + " with " + prefix + (matches > found.size() ? "; the first " + found.size() + " are shown" : "")));
     }

@@ -32,6 +32,9 @@
  *
  * <p>A spoken line goes through a {@link parley.core.RoomRelay}, which numbers it and hands it back to be
  * delivered: {@link parley.core.LocalRelay} at once (one server), a cluster's relay once the line is back from
- * its room's Redis stream (module {@code cluster}).
+ * its room's Redis stream (module {@code cluster}). Who is where beyond this server goes through a
+ * {@link parley.core.PresenceRelay} (nick claims, comings and goings, private messages to other nodes;
+ * {@code PresenceRelay.alone()} on one server); {@code OtherNodes} keeps the other nodes' people, which
+ * {@code /who}, {@code /rooms} and the big-room rules count with the local ones.
  */
 package parley.core;

@@ -1,0 +1,485 @@
+package parley.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import parley.core.Names;
+import parley.core.PresenceRelay;
+import parley.protocol.Member;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.XAddParams;
+
+/**
+ * The one thread of a node that keeps its presence in Redis: nick claims, its people, its heartbeat, and the
+ * clearing away of nodes whose heartbeat expired. The core only queues work for it ({@link PresenceRelay}: never
+ * a Redis call under the core's lock); answers go back through callbacks that take the core's lock.
+ *
+ * <pre>
+ *  core --claim / arrived / left / renamed / tell--> queue --> this thread --EVALSHA claim.lua / MULTI HSET+XADD
+ *                                                                  |          XADD parley:node:OTHER (a /msg)
+ *  every beat: SET parley:alive:NODE PX expiry; find nodes whose heartbeat expired, EVALSHA reap.lua
+ *  Redis lost: claims granted here alone, /msg to other nodes refused; Redis back: everything re-asserted
+ * </pre>
+ *
+ * What other nodes do comes back through the {@link StreamReader} (the presence stream and this node's inbox).
+ */
+final class Presence implements PresenceRelay, AutoCloseable {
+
+    /**
+     * How often a node renews its heartbeat and how long the heartbeat lasts: a node killed without a goodbye
+     * is cleared away by the others at most {@code expiry + beat} after its last beat.
+     */
+    record Timing(Duration beat, Duration expiry) {
+        static final Timing DEFAULT = new Timing(Duration.ofSeconds(2), Duration.ofSeconds(6));
+
+        /** The longest a killed node's people stay in another node's {@code /who}. */
+        Duration bound() {
+            return expiry.plus(beat);
+        }
+    }
+
+    /** Guest numbers a node takes from the cluster's counter at a time. */
+    static final long GUEST_BLOCK = 1_000;
+    /** Entries the presence stream keeps: enough for any node to catch up after a blip; a longer gap resyncs. */
+    static final long STREAM_CAP = 10_000;
+
+    private sealed interface Op {
+    }
+
+    private record Claim(String nick, Consumer<Optional<String>> answer) implements Op {
+    }
+
+    private record Release(String nick) implements Op {
+    }
+
+    private record Arrived(String room, Member who) implements Op {
+    }
+
+    private record Left(String room, Member who, String reason) implements Op {
+    }
+
+    private record Renamed(String room, String oldNick, Member who) implements Op {
+    }
+
+    private record Tell(Member from, String node, String toNick, String text, Consumer<Optional<String>> done)
+            implements Op {
+    }
+
+    private record Bounce(String node, String toNick, String why) implements Op {
+    }
+
+    private record Guests() implements Op {
+    }
+
+    private final RedisLink link;
+    private final ClusterHealth health;
+    private final Timing timing;
+    private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final String claimScript = script("claim.lua");
+    private final String releaseScript = script("release.lua");
+    private final String reapScript = script("reap.lua");
+    /** This node's people as this thread last wrote them (nick key -> room, nick, address): re-asserted. */
+    private final Map<String, String> members = new LinkedHashMap<>();
+    /** The nicks this node holds (nick key -> nick): re-claimed when Redis returns. */
+    private final Map<String, String> held = new LinkedHashMap<>();
+    private final AtomicLong nextGuest = new AtomicLong();
+    private volatile long lastGuest;
+    private final AtomicBoolean guestsAsked = new AtomicBoolean();
+    private final PresenceFeed feed;
+    private volatile Listener core;
+    private volatile boolean reachable = true;
+    private volatile boolean closed;
+    private volatile long reaped;
+    /**
+     * Whether this run of the node has written its presence once: the first beat always does, since a node of
+     * the same name killed a moment ago may have left its people in Redis.
+     */
+    private boolean asserted;
+    /** How many nicks this node holds, for {@link #status} (read off this thread). */
+    private volatile int heldCount;
+    private Jedis jedis;
+    /** When the next heartbeat is due, on {@link System#nanoTime}: Redis, not a clock here, expires a heartbeat. */
+    private long nextBeat = System.nanoTime();
+
+    /** Takes the node's first block of guest numbers now: Redis answers at the start, as {@link Cluster#join} requires. */
+    Presence(RedisLink link, ClusterHealth health, Timing timing, Jedis start) {
+        this.link = link;
+        this.health = health;
+        this.timing = timing;
+        takeGuests(start);
+        this.feed = new PresenceFeed(link.node(), this);
+        this.thread = new Thread(this::run, "parley-cluster-presence");
+        thread.setDaemon(true);
+    }
+
+    /** What the node's reader hands the other nodes' presence to. */
+    PresenceFeed feed() {
+        return feed;
+    }
+
+    /** Starts the thread; its first beat announces the node. */
+    @Override
+    public void attach(Listener core) {
+        this.core = core;
+        feed.attach(core);
+        thread.start();
+    }
+
+    @Override
+    public long nextGuestNumber() {
+        long n = nextGuest.incrementAndGet();
+        if (lastGuest - n < GUEST_BLOCK / 2 && guestsAsked.compareAndSet(false, true)) {
+            queue.offer(new Guests());
+        }
+        // Past the block (Redis long unreachable): numbers go on, and a clash is settled by the guest's claim.
+        return n;
+    }
+
+    @Override
+    public void claim(String nick, Consumer<Optional<String>> answer) {
+        queue.offer(new Claim(nick, answer));
+    }
+
+    @Override
+    public void release(String nick) {
+        queue.offer(new Release(nick));
+    }
+
+    @Override
+    public void arrived(String room, Member who) {
+        queue.offer(new Arrived(room, who));
+    }
+
+    @Override
+    public void left(String room, Member who, String reason) {
+        queue.offer(new Left(room, who, reason));
+    }
+
+    @Override
+    public void renamed(String room, String oldNick, Member who) {
+        queue.offer(new Renamed(room, oldNick, who));
+    }
+
+    @Override
+    public void tell(Member from, String node, String toNick, String text, Consumer<Optional<String>> done) {
+        if (!reachable) {
+            done.accept(Optional.of(unreachable(toNick, node)));
+            return;
+        }
+        queue.offer(new Tell(from, node, toNick, text, done));
+    }
+
+    /** A private message from {@code node}'s {@code toNick} found nobody here: tells its sender, on that node. */
+    void bounce(String node, String toNick, String why) {
+        queue.offer(new Bounce(node, toNick, why));
+    }
+
+    @Override
+    public Optional<String> status() {
+        return Optional.of("presence: " + (reachable
+                ? "cluster-wide (heartbeat every " + seconds(timing.beat()) + ", a silent node cleared after "
+                        + seconds(timing.bound()) + " at most), " + heldCount + " nicks held here, "
+                        + reaped + " dead nodes cleared"
+                : "this node's alone while Redis is unreachable (nicks checked here only, /msg to other nodes refused)"));
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff();
+        long retryAt = 0;
+        while (!closed) {
+            try {
+                Op first = queue.poll(Math.max(0, (reachable ? nextBeat : retryAt) - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+                List<Op> batch = new ArrayList<>();
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, 500);
+                }
+                if (!reachable) {
+                    batch.forEach(this::alone); // answered at once: nobody waits for Redis to come back
+                    if (System.nanoTime() - retryAt < 0) {
+                        continue;
+                    }
+                    if (!reconnect()) {
+                        retryAt = System.nanoTime() + backoff.next().toNanos();
+                        continue;
+                    }
+                    backoff.reset();
+                    batch.clear();
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    try {
+                        withRedis(batch.get(i));
+                    } catch (JedisException e) {
+                        lost(e);
+                        batch.subList(i, batch.size()).forEach(this::alone);
+                        break;
+                    }
+                }
+                if (reachable && System.nanoTime() - nextBeat >= 0) {
+                    beat();
+                }
+            } catch (JedisException e) {
+                lost(e);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        goodbye();
+        Quiet.close(jedis);
+    }
+
+    /** One piece of work with Redis: the local record first, so a re-assertion covers a half-done write. */
+    private void withRedis(Op op) {
+        Jedis redis = connection();
+        if (op instanceof Claim c) {
+                String key = Names.key(c.nick());
+                Object owner = redis.eval(claimScript, List.of(Keys.nick(key), Keys.claims(link.node())),
+                        List.of(link.node(), key, Keys.alive("")));
+                if (owner == null || owner.toString().isEmpty()) {
+                    held.put(key, c.nick());
+                    heldCount = held.size();
+                    c.answer().accept(Optional.empty());
+                } else {
+                    c.answer().accept(Optional.of("nick " + c.nick() + " is taken (on node " + owner + ")"));
+                }
+        } else if (op instanceof Release r) {
+                String key = Names.key(r.nick());
+                held.remove(key);
+                heldCount = held.size();
+                redis.eval(releaseScript, List.of(Keys.nick(key), Keys.claims(link.node())), List.of(link.node(), key));
+        } else if (op instanceof Arrived a) {
+            publish(redis, a.room(), a.who(), "J", "", null);
+        } else if (op instanceof Left l) {
+            publish(redis, l.room(), l.who(), "L", l.reason(), Names.key(l.who().nick()));
+        } else if (op instanceof Renamed n) {
+            publish(redis, n.room(), n.who(), "N", n.oldNick(), Names.key(n.oldNick()));
+        } else if (op instanceof Tell t) {
+                redis.xadd(Keys.inbox(t.node()), XAddParams.xAddParams().maxLen(Appender.INBOX_CAP).approximateTrimming(),
+                        Map.of("p", link.node(), "n", t.from().nick(), "a", t.from().address(), "to", t.toNick(),
+                                "x", t.text()));
+                t.done().accept(Optional.empty());
+        } else if (op instanceof Bounce b) {
+            redis.xadd(Keys.inbox(b.node()), XAddParams.xAddParams().maxLen(Appender.INBOX_CAP).approximateTrimming(),
+                    Map.of("e", link.node(), "to", b.toNick(), "x", b.why()));
+        } else if (op instanceof Guests) {
+            takeGuests(redis);
+        }
+    }
+
+    /** The same work with Redis unreachable: recorded to be re-asserted, claims granted here alone. */
+    private void alone(Op op) {
+        if (op instanceof Claim c) {
+            held.put(Names.key(c.nick()), c.nick());
+            heldCount = held.size();
+            c.answer().accept(Optional.empty());
+        } else if (op instanceof Release r) {
+            held.remove(Names.key(r.nick()));
+            heldCount = held.size();
+        } else if (op instanceof Arrived a) {
+            members.put(Names.key(a.who().nick()), entry(a.room(), a.who()));
+        } else if (op instanceof Left l) {
+            members.remove(Names.key(l.who().nick()));
+        } else if (op instanceof Renamed n) {
+            members.remove(Names.key(n.oldNick()));
+            members.put(Names.key(n.who().nick()), entry(n.room(), n.who()));
+        } else if (op instanceof Tell t) {
+            t.done().accept(Optional.of(unreachable(t.toNick(), t.node())));
+        } else if (op instanceof Guests) {
+            guestsAsked.set(false);
+        }
+        // a Bounce is dropped: its sender's node cannot be told either while Redis is unreachable
+    }
+
+    /** A coming, going or rename: the node's hash and the presence stream, in one transaction. */
+    private void publish(Jedis redis, String room, Member who, String op, String extra, String removedKey) {
+        if (removedKey != null) {
+            members.remove(removedKey);
+        }
+        if (!op.equals("L")) {
+            members.put(Names.key(who.nick()), entry(room, who));
+        }
+        Transaction t = redis.multi();
+        if (removedKey != null) {
+            t.hdel(Keys.members(link.node()), removedKey);
+        }
+        if (!op.equals("L")) {
+            t.hset(Keys.members(link.node()), Names.key(who.nick()), entry(room, who));
+        }
+        t.xadd(Keys.PRESENCE, XAddParams.xAddParams().maxLen(STREAM_CAP).approximateTrimming(),
+                Map.of("o", op, "d", link.node(), "r", room, "n", who.nick(), "a", who.address(), "w", extra));
+        t.exec();
+    }
+
+    /**
+     * Renews the heartbeat, and clears away the nodes whose heartbeat expired. A heartbeat found gone (this
+     * node was silent long enough to be cleared away itself) re-asserts everything.
+     */
+    private void beat() {
+        Jedis redis = connection();
+        nextBeat = System.nanoTime() + timing.beat().toNanos();
+        boolean wasAlive = redis.exists(Keys.alive(link.node()));
+        redis.set(Keys.alive(link.node()), "1", SetParams.setParams().px(timing.expiry().toMillis()));
+        if (!wasAlive || !asserted || !redis.sismember(Keys.NODES, link.node())) {
+            reassert(redis);
+        }
+        List<String> others = new ArrayList<>(redis.smembers(Keys.NODES));
+        others.remove(link.node());
+        Pipeline p = redis.pipelined();
+        List<Response<Boolean>> alive = new ArrayList<>();
+        others.forEach(node -> alive.add(p.exists(Keys.alive(node))));
+        p.sync();
+        for (int i = 0; i < others.size(); i++) {
+            if (!alive.get(i).get()) {
+                String dead = others.get(i);
+                // Every node that sees it may try: the script clears a node once, and the presence stream tells
+                // every node (this one included) to announce its people's leave.
+                if (Long.valueOf(1).equals(reap(redis, dead, "node " + dead + " stopped answering"))) {
+                    reaped++;
+                }
+            }
+        }
+    }
+
+    /**
+     * After Redis was lost (or this node was cleared away as dead): the heartbeat, the node's people and its nicks
+     * written again. A nick another node took meanwhile stays theirs: the one here loses it and is told.
+     */
+    private void reassert(Jedis redis) {
+        redis.set(Keys.alive(link.node()), "1", SetParams.setParams().px(timing.expiry().toMillis()));
+        redis.sadd(Keys.NODES, link.node());
+        // Claims of a node of this name that ran before (killed, and back before it was cleared away) that
+        // nobody here holds now: given up.
+        for (String key : redis.smembers(Keys.claims(link.node()))) {
+            if (!held.containsKey(key)) {
+                redis.eval(releaseScript, List.of(Keys.nick(key), Keys.claims(link.node())), List.of(link.node(), key));
+            }
+        }
+        for (Map.Entry<String, String> nick : List.copyOf(held.entrySet())) {
+            Object owner = redis.eval(claimScript, List.of(Keys.nick(nick.getKey()), Keys.claims(link.node())),
+                    List.of(link.node(), nick.getKey(), Keys.alive("")));
+            if (owner != null && !owner.toString().isEmpty()) {
+                held.remove(nick.getKey());
+                core.lostNick(nick.getValue(), "while the cluster's Redis was unreachable, " + nick.getValue()
+                        + " was taken on node " + owner + " too; it stays theirs");
+            }
+        }
+        Transaction t = redis.multi();
+        t.del(Keys.members(link.node()));
+        if (!members.isEmpty()) {
+            t.hset(Keys.members(link.node()), members);
+        }
+        t.xadd(Keys.PRESENCE, XAddParams.xAddParams().maxLen(STREAM_CAP).approximateTrimming(),
+                Map.of("o", "S", "d", link.node()));
+        t.exec();
+        asserted = true;
+        heldCount = held.size();
+    }
+
+    private Object reap(Jedis redis, String node, String reason) {
+        return redis.eval(reapScript, List.of(Keys.alive(node), Keys.members(node), Keys.claims(node), Keys.NODES,
+                Keys.PRESENCE), List.of(node, Keys.nick(""), Long.toString(STREAM_CAP), reason));
+    }
+
+    private boolean reconnect() {
+        try {
+            Jedis redis = connection();
+            reassert(redis);
+            nextBeat = System.nanoTime() + timing.beat().toNanos();
+            reachable = true;
+            health.working("presence");
+            return true;
+        } catch (JedisException e) {
+            Quiet.close(jedis);
+            jedis = null;
+            return false;
+        }
+    }
+
+    private void lost(JedisException e) {
+        Quiet.close(jedis);
+        jedis = null;
+        if (reachable) {
+            reachable = false;
+            health.failed("presence", e);
+            core.cutOff();
+        }
+    }
+
+    private Jedis connection() {
+        if (jedis == null) {
+            jedis = link.open("presence");
+        }
+        return jedis;
+    }
+
+    private void takeGuests(Jedis redis) {
+        long top = redis.incrBy(Keys.GUESTS, GUEST_BLOCK);
+        nextGuest.set(top - GUEST_BLOCK);
+        lastGuest = top;
+        guestsAsked.set(false);
+    }
+
+    /** A node that stops says goodbye: its people leave every other node's {@code /who} at once. */
+    private void goodbye() {
+        try {
+            Jedis redis = connection();
+            redis.del(Keys.alive(link.node()));
+            reap(redis, link.node(), "node " + link.node() + " shut down");
+        } catch (JedisException e) {
+            // Redis unreachable as the node stops: its heartbeat expires and another node clears it away
+        }
+    }
+
+    /** Stops the thread, saying goodbye (within {@link RedisLink#TIMEOUT}). */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(RedisLink.TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code 2 s}, {@code 0.2 s}. */
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    }
+
+    private static String entry(String room, Member who) {
+        return room + "\t" + who.nick() + "\t" + who.address();
+    }
+
+    private static String unreachable(String toNick, String node) {
+        return "the cluster's Redis is unreachable: " + toNick + " is on node " + node
+                + " and cannot be reached now; your message was not sent";
+    }
+
+    static String script(String name) {
+        try (InputStream in = Presence.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
