@@ -48,7 +48,7 @@ import parley.trust.TrustStore;
  * anything is written to a socket ({@link Outbound} implementations only queue).
  *
  * <p>Each line's command is carried out by {@link Commands}, which hands it to the part that owns it: this class
- * keeps sessions, nicks and rooms and says what is said; {@link Roster} answers {@code /who}; {@link Accounts}
+ * keeps sessions and rooms and says what is said; {@link Nicks} who has which nick; {@link Roster} answers {@code /who}; {@link Accounts}
  * and {@link Moderation} run their families of commands.
  *
  * <p><b>History.</b> Each message and action gets its id from the {@link HistoryStore} ({@code append} never
@@ -91,7 +91,7 @@ public final class ChatCore {
     private final PresenceRelay presence;
     private final OtherNodes others;
     private final Map<String, Room> rooms = new HashMap<>();
-    private final Map<String, Session> sessionsByNick = new HashMap<>();
+    private final Nicks nicks;
     /** Big rooms with comings and goings not yet summed up; {@link #tick} sends their summaries. */
     private final Set<Room> presencePending = new LinkedHashSet<>();
     /** Lines handed to outbound queues since start: a broadcast to ten people counts ten. */
@@ -105,7 +105,6 @@ public final class ChatCore {
     /** Set by {@link #announceShutdown()}: from then on no line is relayed, so a room ends where everyone saw it end. */
     private boolean shuttingDown;
     private final IdleWatch idle;
-    private final NickDelay nickDelay;
     private final PrivateTraffic privateTraffic;
     private final Roster roster;
     /** See {@link #privateMessagesWaiting()}. */
@@ -175,13 +174,14 @@ public final class ChatCore {
         this.others = new OtherNodes(this, presence);
         this.lastId = store.lastIssuedId();
         this.idle = new IdleWatch(settings.sessionLimits().idleTimeout(), clock);
-        this.nickDelay = new NickDelay(settings.sessionLimits().nickDelay(), clock);
         this.privateTraffic = new PrivateTraffic(settings.sessionLimits(), clock);
         this.roster = new Roster(settings.presenceLimit(), clock, others);
         TrustStore.Snapshot kept = trust.store().load();
         this.accounts = new Accounts(this, clock, log, trust, kept);
         this.moderation = new Moderation(this, accounts, clock, log, trust, kept);
         this.history = new HistoryReads(this, store, reads, clock, log);
+        this.nicks = new Nicks(this, accounts, moderation, presence, others,
+                new NickDelay(settings.sessionLimits().nickDelay(), clock), log);
         this.commands = new Commands(this, roster, history, accounts, moderation);
         Room lobby = room(settings.defaultRoom());
         if (!relay.replaysHistory()) {
@@ -194,14 +194,13 @@ public final class ChatCore {
     /** A connection opened: it gets a guest nick, a welcome, the default room's history, and is announced. */
     public Session connect(String address, Outbound out) {
         synchronized (lock) {
-            Session s = new Session(address, out, freshGuestNick());
-            sessionsByNick.put(Names.key(s.nick()), s);
+            Session s = new Session(address, out, nicks.freshGuest());
+            nicks.arrived(s);
             log.event(LogEvent.info("connect", "{address} as {nick}").address("address", address)
                     .nick("nick", s.nick()));
             idle.connected(s);
             enter(s, room(settings.defaultRoom()), greeting(s));
             moderation.greet(s);
-            claimGuest(s);
             return s;
         }
     }
@@ -221,7 +220,7 @@ public final class ChatCore {
         Session recipient = null;
         if (command.isPresent() && command.get() instanceof Command.Msg m) {
             synchronized (lock) {
-                recipient = sessionsByNick.get(Names.key(m.nick()));
+                recipient = nicks.holder(Names.key(m.nick()));
                 privateWaiting++;
             }
         }
@@ -325,10 +324,8 @@ public final class ChatCore {
             }
             sendHeld(); // what it was there for, before it goes
             s.markClosed();
-            sessionsByNick.remove(Names.key(s.nick()));
-            presence.release(s.nick());
+            nicks.left(s);
             idle.forget(s);
-            nickDelay.released(Names.key(s.nick()), s.address());
             accounts.forget(s);
             moderation.forget(s);
             leave(s, reason);
@@ -346,7 +343,7 @@ public final class ChatCore {
     public void announceShutdown() {
         synchronized (lock) {
             shuttingDown = true;
-            for (Session s : sessionsByNick.values()) {
+            for (Session s : nicks.everyone()) {
                 inform(s, "the server is shutting down");
             }
         }
@@ -404,7 +401,7 @@ public final class ChatCore {
     /** What the core holds now, for an operator's metrics. */
     public CoreCounts counts() {
         synchronized (lock) {
-            return new CoreCounts(sessionsByNick.size(), rooms.size(), linesRelayed);
+            return new CoreCounts(nicks.count(), rooms.size(), linesRelayed);
         }
     }
 
@@ -416,7 +413,7 @@ public final class ChatCore {
     /** How many sessions are connected now. */
     public int sessionCount() {
         synchronized (lock) {
-            return sessionsByNick.size();
+            return nicks.count();
         }
     }
 
@@ -469,7 +466,7 @@ public final class ChatCore {
         @Override
         public void tellEveryone(String text) {
             synchronized (lock) {
-                sessionsByNick.values().forEach(s -> inform(s, text));
+                nicks.everyone().forEach(s -> inform(s, text));
             }
         }
     }
@@ -501,60 +498,13 @@ public final class ChatCore {
     }
 
     void rename(Session s, String wanted) {
-        Optional<String> problem = Names.problem(wanted);
-        if (problem.isPresent()) {
-            refuse(s, "nick " + wanted + " " + problem.get() + "; you are still " + s.nick());
-            return;
-        }
-        Session holder = sessionsByNick.get(Names.key(wanted));
-        if (holder != null && holder != s) {
-            refuse(s, "nick " + wanted + " is taken; you are still " + s.nick());
-            return;
-        }
-        if (wanted.equals(s.nick()) || moderation.refusesNick(s, wanted)) {
-            return;
-        }
-        Optional<Duration> wait = holder == s ? Optional.empty() : nickDelay.wait(Names.key(wanted), s.address());
-        if (wait.isPresent()) {
-            refuse(s, "nick " + wanted + " was given up a moment ago; it is free in "
-                    + Math.max(1, wait.get().toSeconds()) + " s; you are still " + s.nick());
-            return;
-        }
-        if (holder == s) {
-            renamed(s, wanted); // the same nick in another case: already this server's
-            return;
-        }
-        // One server answers at once; a cluster once Redis has: by then the nick may be someone else's here.
-        presence.claim(wanted, refused -> locked(() -> {
-            Session now = sessionsByNick.get(Names.key(wanted));
-            if (refused.isPresent() || !s.isOpen() || (now != null && now != s)) {
-                if (refused.isEmpty() && now == null) {
-                    presence.release(wanted);
-                }
-                if (s.isOpen()) {
-                    refuse(s, refused.orElse("nick " + wanted + " is taken") + "; you are still " + s.nick());
-                }
-                return;
-            }
-            renamed(s, wanted);
-        }));
+        nicks.rename(s, wanted);
     }
 
-    /** {@code s} takes {@code wanted}, which is theirs to take: the change told to their room. */
-    private void renamed(Session s, String wanted) {
-        String old = s.nick();
-        sessionsByNick.remove(Names.key(old));
-        if (!Names.key(old).equals(Names.key(wanted))) {
-            nickDelay.released(Names.key(old), s.address());
-            presence.release(old);
-        }
-        s.rename(wanted);
-        sessionsByNick.put(Names.key(wanted), s);
-        log.event(LogEvent.info("nick", "{address} {old} -> {new}").address("address", s.address())
-                .nick("old", old).nick("new", wanted));
-        moderation.renamed(old, s);
+    /** {@code s} was {@code old}: the change told to their room, here and on the other nodes. */
+    void nickChanged(Session s, String old) {
         Room room = s.room();
-        ChatEvent change = new ChatEvent.NickChange(room.name(), clock.instant(), old, wanted, s.address());
+        ChatEvent change = new ChatEvent.NickChange(room.name(), clock.instant(), old, s.nick(), s.address());
         presence.renamed(room.name(), old, s.member());
         if (crowded(others.headcount(room))) {
             send(s, change); // the client follows its own nick by this event
@@ -563,7 +513,6 @@ public final class ChatCore {
         } else {
             broadcast(room.members(), change);
         }
-        accounts.renamed(s);
     }
 
     void changeRoom(Session s, String name) {
@@ -673,12 +622,7 @@ public final class ChatCore {
     }
 
     String freshGuestNick() {
-        String nick;
-        do {
-            nick = "guest" + presence.nextGuestNumber();
-            // A registered look-alike ("guestl" reads as guest1) must not be handed to a newcomer.
-        } while (sessionsByNick.containsKey(Names.key(nick)) || accounts.isRegistered(Names.key(nick)));
-        return nick;
+        return nicks.freshGuest();
     }
 
     void inform(Session s, String text) {
@@ -721,7 +665,7 @@ public final class ChatCore {
     /** What {@code /stats} tells: the core's counts, then the store's and the relay's state. */
     List<String> stats() {
         List<String> lines = new java.util.ArrayList<>();
-        lines.add("stats: " + sessionsByNick.size() + " connected, " + rooms.size() + " rooms, " + linesRelayed
+        lines.add("stats: " + nicks.count() + " connected, " + rooms.size() + " rooms, " + linesRelayed
                 + " lines relayed");
         lines.add(store.status().summary());
         relay.status().ifPresent(lines::add);
@@ -758,25 +702,12 @@ public final class ChatCore {
 
     /** A private message from another node: delivered to whoever here has {@code toNick}, or false. */
     boolean privateFromNode(Member from, String toNick, String text) {
-        Session target = sessionsByNick.get(Names.key(toNick));
+        Session target = nicks.holder(Names.key(toNick));
         if (target == null || !target.isOpen() || !accounts.owns(target)) {
             return false;
         }
         send(target, new ChatEvent.Private(clock.instant(), from, target.nick(), text));
         return true;
-    }
-
-    /**
-     * A guest nick is numbered so no other node hands it out, but someone elsewhere may have chosen it: the
-     * claim settles it, and a guest who lost it gets another.
-     */
-    private void claimGuest(Session s) {
-        String guest = s.nick();
-        presence.claim(guest, refused -> {
-            if (refused.isPresent()) {
-                others.lostNick(guest, "your guest nick " + guest + " is someone's on another node");
-            }
-        });
     }
 
     /** Whether the server sheds work now: see {@link #shedWhen}. */
@@ -798,11 +729,11 @@ public final class ChatCore {
 
     /** Who holds the nick whose look-alike key is {@code key}; null for nobody. */
     Session holder(String key) {
-        return sessionsByNick.get(key);
+        return nicks.holder(key);
     }
 
     Collection<Session> sessions() {
-        return List.copyOf(sessionsByNick.values());
+        return nicks.snapshot();
     }
 
     /** Tells {@code s} why it must go, announces its leave with that reason, and closes it once that is written. */

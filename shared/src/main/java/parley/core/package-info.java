@@ -23,8 +23,9 @@
  * {@link parley.core.ChatCore#receive(parley.core.Session, parley.core.ReadLine)} when flood control lets it
  * through.
  *
- * <p>{@code Commands} carries out each line's command, handing it to the class that owns it, and
- * {@code HistoryReads} does every read of the history store, off the lock on the core's reads executor.
+ * <p>{@code Commands} carries out each line's command, handing it to the class that owns it;
+ * {@code Nicks} keeps who has which nick and how a nick changes hands (guests, {@code /nick}, the cluster's
+ * claim); {@code HistoryReads} does every read of the history store, off the lock on the core's reads executor.
  *
  * <p>Registered nicks live in {@code Accounts} and moderation in {@code Moderation}: the core hands each its
  * family of commands ({@link parley.protocol.AccountCommand}, {@link parley.protocol.RoomCommand}) and asks them
