@@ -109,7 +109,7 @@ public final class OutputBuffer {
             outcome = append(line, false, false);
         }
         if (outcome == Outcome.NO_MEMORY) {
-            memory.reclaim(line.remaining() + pool.chunkBytes()); // at least what it needs
+            memory.reclaim((line.remaining() / pool.chunkBytes() + 1L) * pool.chunkBytes()); // at least what it needs
             synchronized (this) {
                 outcome = append(line, true, false); // refused if it was chosen itself
             }
