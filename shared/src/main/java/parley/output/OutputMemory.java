@@ -33,7 +33,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * lets it go; in 512-byte chunks it is 5 MB. Measured with {@code EventEncoder}: a presence summary is 77 to 126
  * bytes (text to machine mode), a chat line with timestamp and address 81 to 196 (40 to 120 characters said).
  * 256 would hold one of them but not a message and the summary after it (up to 320 bytes), which would then
- * spill into a 4 KiB chunk; 512 holds two or three. And each chunk carries some 250 bytes of heap objects
+ * spill into a 4 KiB chunk; 512 holds two or three. And each chunk carries, by estimate, some 250 bytes of heap objects
  * besides (the buffer, its view, its cleaner), so 256 would save a third, not a half. Only an empty buffer takes
  * one, and only for a line that fits; what follows goes into 4 KiB chunks after it, so a busy connection's
  * writes stay one buffer or a few.
