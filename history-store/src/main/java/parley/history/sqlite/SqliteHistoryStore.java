@@ -15,10 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CountDownLatch;
 import parley.core.ServerLog;
 import parley.history.HistoryPages;
 import parley.history.HistoryStatus;
@@ -31,10 +27,10 @@ import parley.history.StoredLine;
  *
  * <pre>
  *  append (core's lock held)                 writer thread (Writer)                 history.db (+ -wal)
- *  id = ++last; queue.offer(line) ---------> take up to maxBatch lines, or what ----> one transaction
+ *  id = ++last; pending.offer(line) -------> take up to maxBatch lines, or what ----> one transaction
  *  full? count it, never wait                arrived within maxDelay                 per batch
  *
- *  latest / before / after (any thread) ---> lines not yet stored (unstored)  +  LineReader (own connection)
+ *  latest / before / after (any thread) ---> lines not yet stored (pending)   +  LineReader (own connection)
  * </pre>
  *
  * <p><b>What survives a kill -9:</b> every line whose transaction committed, which is every line appended
@@ -43,9 +39,9 @@ import parley.history.StoredLine;
  * ({@link IdReservation}). A power loss may also take the transactions since the last WAL checkpoint
  * (synchronous=NORMAL, see {@link Database#configure}).
  *
- * <p><b>Reads see every appended line:</b> a line sits in {@code unstored} from append until its transaction
- * has committed. A read takes the matching unstored lines first, then queries the file: a line that left
- * {@code unstored} in between was committed before the query began, so the query sees it.
+ * <p><b>Reads see every appended line:</b> a line sits in {@link PendingLines} from append until its
+ * transaction has committed. A read takes the matching pending lines first, then queries the file: a line that
+ * left them in between was committed before the query began, so the query sees it.
  *
  * <p><b>When the disk fails</b> (full, read-only, corrupt, I/O errors) appends go on being accepted until the
  * queue is full and then counted as not stored; {@link #status()} says why; the writer retries with backoff and
@@ -93,16 +89,12 @@ public final class SqliteHistoryStore implements HistoryStore {
     private final ServerLog log;
     private final Duration closeTimeout;
     private final FileChannel lockFile;
-    /** One slot more than the capacity: it is kept for the stop marker, so close never waits. */
-    private final ArrayBlockingQueue<StoredLine> queue;
-    private final int capacity;
-    private final ConcurrentSkipListMap<Long, StoredLine> unstored = new ConcurrentSkipListMap<>();
+    private final PendingLines pending;
     private final Tally tally = new Tally();
     private final LineReader reader;
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Thread writerThread;
 
-    /** Guards id assignment and queueing together, so the queue holds lines in id order. */
+    /** Guards id assignment and queueing together, so the pending lines are in id order. */
     private final Object appendLock = new Object();
     private long lastId;
     private volatile long lastIssued;
@@ -114,13 +106,12 @@ public final class SqliteHistoryStore implements HistoryStore {
         this.log = log;
         this.closeTimeout = options.closeTimeout();
         this.lockFile = lockFile;
-        this.capacity = options.queueCapacity();
-        this.queue = new ArrayBlockingQueue<>(capacity + 1);
+        this.pending = new PendingLines(options.queueCapacity());
         this.lastId = lastId;
         this.lastIssued = lastId;
         this.reader = new LineReader(file, opener);
-        Writer writer = new Writer(file, opener, writerConnection, lastId + IdReservation.BLOCK, queue, unstored,
-                tally, () -> lastIssued, options, clock, log, stopRequested);
+        Writer writer = new Writer(file, opener, writerConnection, lastId + IdReservation.BLOCK, pending, tally,
+                () -> lastIssued, options, clock, log);
         this.writerThread = new Thread(writer, "history-writer");
         // close() is what stores the last lines; a daemon thread never keeps a JVM alive that forgot to call it.
         writerThread.setDaemon(true);
@@ -198,13 +189,11 @@ public final class SqliteHistoryStore implements HistoryStore {
         synchronized (appendLock) {
             StoredLine line = new StoredLine(room, ++lastId, time, kind, nick, address, text);
             lastIssued = lastId;
-            if (closed || queue.size() >= capacity) {
+            if (!pending.offer(line)) {
                 tally.dropped.incrementAndGet();
                 tally.droppedSinceCommit.incrementAndGet();
                 return line;
             }
-            unstored.put(line.id(), line);
-            queue.add(line);
             tally.queued.incrementAndGet();
             return line;
         }
@@ -213,7 +202,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     @Override
     public List<StoredLine> latest(String room, int limit) {
         int n = HistoryStore.pageSize(limit);
-        NavigableMap<Long, StoredLine> lines = unstoredIn(room);
+        NavigableMap<Long, StoredLine> lines = pending.inRoom(room);
         reader.read(LineReader.LATEST, room, 0, n, lines);
         return HistoryPages.latest(lines, n);
     }
@@ -221,7 +210,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     @Override
     public List<StoredLine> before(String room, long beforeId, int limit) {
         int n = HistoryStore.pageSize(limit);
-        NavigableMap<Long, StoredLine> lines = unstoredIn(room);
+        NavigableMap<Long, StoredLine> lines = pending.inRoom(room);
         reader.read(LineReader.BEFORE, room, beforeId, n, lines);
         return HistoryPages.before(lines, beforeId, n);
     }
@@ -229,7 +218,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     @Override
     public List<StoredLine> after(String room, long afterId, int limit) {
         int n = HistoryStore.pageSize(limit);
-        NavigableMap<Long, StoredLine> lines = unstoredIn(room);
+        NavigableMap<Long, StoredLine> lines = pending.inRoom(room);
         reader.read(LineReader.AFTER, room, afterId, n, lines);
         return HistoryPages.after(lines, afterId, n);
     }
@@ -244,22 +233,11 @@ public final class SqliteHistoryStore implements HistoryStore {
         if (afterId >= beforeId) {
             return 0;
         }
-        // As for the pages, the unstored lines first. Lines are committed in id order, so those of them the
-        // file holds by the time it is queried are the ones up to the highest id the query counts.
-        NavigableMap<Long, StoredLine> waiting = unstoredIn(room).subMap(afterId, false, beforeId, false);
+        // As for the pages, the pending lines first (see the class comment). Lines are committed in id order, so
+        // those of them the file holds by the time it is queried are the ones up to the highest id it counts.
+        NavigableMap<Long, StoredLine> waiting = pending.inRoom(room).subMap(afterId, false, beforeId, false);
         LineReader.Count inFile = reader.count(room, afterId, beforeId);
         return inFile.lines() + waiting.tailMap(inFile.highestId(), false).size();
-    }
-
-    /** Taken before the file is queried: see the class comment for why that order loses nothing. */
-    private NavigableMap<Long, StoredLine> unstoredIn(String room) {
-        NavigableMap<Long, StoredLine> lines = new TreeMap<>();
-        for (StoredLine line : unstored.values()) {
-            if (line.room().equals(room)) {
-                lines.put(line.id(), line);
-            }
-        }
-        return lines;
     }
 
     @Override
@@ -277,9 +255,9 @@ public final class SqliteHistoryStore implements HistoryStore {
                 return;
             }
             closed = true;
-            queue.add(Writer.STOP);
+            // Inside the lock: no append is accepted after close has begun.
+            pending.close();
         }
-        stopRequested.countDown();
         try {
             writerThread.join(closeTimeout.toMillis());
         } catch (InterruptedException e) {

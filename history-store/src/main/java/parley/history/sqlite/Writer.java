@@ -2,16 +2,11 @@ package parley.history.sqlite;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import parley.core.ServerLog;
 import parley.history.StoredLine;
@@ -20,116 +15,93 @@ import parley.history.StoredLine;
  * The one thread that writes the file.
  *
  * <pre>
- *  +--> 1. collect  wait for a line (or the next retention step); then keep taking lines for up to
- *  |                maxDelay or until maxBatch: one transaction for all of them (group commit)
- *  |    2. store    BEGIN IMMEDIATE; INSERT each; maybe move the id reservation; COMMIT.
+ *  +--> 1. collect  wait for a line (or the next retention step); then sleep maxDelay while more arrive
+ *  |                (skipped when the last batch was full: under load the lines are already there) and take
+ *  |                up to maxBatch: one transaction for all of them (group commit)
+ *  |    2. store    BEGIN IMMEDIATE; INSERT them; maybe move the id reservation; COMMIT.
  *  |                On failure: say why (status and log), drop the connection, wait (backoff doubling up
  *  |                to maxBackoff), open a new connection and try the same batch again. Lines keep
  *  |                arriving meanwhile; when the queue is full the store refuses them (counted).
  *  |    3. retain   when a sweep is due: one small Retention step (at most 500 rows)
- *  +-------------   until the stop marker has been taken; then record the id reservation and close.
+ *  +-------------   until the store is closed and nothing waits; then record the id reservation and close.
  * </pre>
  */
 final class Writer implements Runnable {
 
-    /** Put in the queue by close, after the last line: nothing follows it. */
-    static final StoredLine STOP = new StoredLine("", Long.MAX_VALUE, java.time.Instant.EPOCH,
-            StoredLine.Kind.MESSAGE, "", "", "");
-
-    private static final String INSERT =
-            "INSERT INTO lines(id, room, time, kind, nick, address, text) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
 
     private final Path file;
     private final Database.Opener opener;
-    private final BlockingQueue<StoredLine> queue;
-    private final Map<Long, StoredLine> unstored;
+    private final PendingLines pending;
     private final Tally tally;
     private final LongSupplier lastIssued;
     private final SqliteHistoryStore.Options options;
     private final Clock clock;
     private final ServerLog log;
-    private final CountDownLatch stopRequested;
     private final Retention retention;
 
     private Connection connection;
+    /** Prepared on {@link #connection}; null until the first batch on it. */
+    private LineInserts inserts;
     private long reservedThrough;
     private long nextSweepNanos = System.nanoTime();
 
     Writer(Path file, Database.Opener opener, Connection connection, long reservedThrough,
-           BlockingQueue<StoredLine> queue, Map<Long, StoredLine> unstored, Tally tally, LongSupplier lastIssued,
-           SqliteHistoryStore.Options options, Clock clock, ServerLog log, CountDownLatch stopRequested) {
+           PendingLines pending, Tally tally, LongSupplier lastIssued, SqliteHistoryStore.Options options,
+           Clock clock, ServerLog log) {
         this.file = file;
         this.opener = opener;
         this.connection = connection;
         this.reservedThrough = reservedThrough;
-        this.queue = queue;
-        this.unstored = unstored;
+        this.pending = pending;
         this.tally = tally;
         this.lastIssued = lastIssued;
         this.options = options;
         this.clock = clock;
         this.log = log;
-        this.stopRequested = stopRequested;
         this.retention = new Retention(options.keep(), options.maxLinesPerRoom());
     }
 
     @Override
     public void run() {
         List<StoredLine> batch = new ArrayList<>(options.maxBatch());
-        boolean stop = false;
-        while (!stop) {
+        boolean lastWasFull = false;
+        while (true) {
             try {
-                stop = collect(batch);
+                collect(batch, lastWasFull);
             } catch (InterruptedException e) {
                 // Nobody interrupts this thread; if someone does, finish as at close rather than lose lines.
-                stop = true;
+                pending.close();
+                continue;
             }
             if (!batch.isEmpty()) {
+                lastWasFull = batch.size() == options.maxBatch();
                 store(batch);
                 batch.clear();
+            } else if (pending.closedAndEmpty()) {
+                break;
             }
-            if (!stop) {
-                // One small step per batch, not only when idle: under steady load the queue is never empty,
-                // and retention must still keep up.
+            if (!pending.closed()) {
+                // One small step per batch, not only when idle: under steady load lines always wait, and
+                // retention must still keep up.
                 retain();
             }
         }
         finish();
     }
 
-    /** Fills {@code batch}; returns true once the stop marker was taken. */
-    private boolean collect(List<StoredLine> batch) throws InterruptedException {
+    /** Fills {@code batch} with what waits, after letting a batch's window of lines arrive. */
+    private void collect(List<StoredLine> batch, boolean lastWasFull) throws InterruptedException {
         long wait = retention.sweeping() ? 0 : Math.max(0, nextSweepNanos - System.nanoTime());
-        StoredLine first = queue.poll(wait, TimeUnit.NANOSECONDS);
-        if (first == null) {
-            return false;
+        if (!pending.awaitLines(wait)) {
+            return;
         }
-        if (first == STOP) {
-            return true;
+        if (!lastWasFull) {
+            // Sleep through the window rather than wake for each line: appenders never signal a writer that
+            // is not idle, so a busy core pays no wake-up per line. Close ends the window at once.
+            pending.awaitClose(options.maxDelay().toNanos());
         }
-        batch.add(first);
-        long deadline = System.nanoTime() + options.maxDelay().toNanos();
-        while (batch.size() < options.maxBatch()) {
-            queue.drainTo(batch, options.maxBatch() - batch.size());
-            if (!batch.isEmpty() && batch.get(batch.size() - 1) == STOP) {
-                batch.remove(batch.size() - 1);
-                return true;
-            }
-            long left = deadline - System.nanoTime();
-            if (batch.size() >= options.maxBatch() || left <= 0) {
-                break;
-            }
-            StoredLine next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == STOP) {
-                return true;
-            }
-            if (next == null) {
-                break;
-            }
-            batch.add(next);
-        }
-        return false;
+        pending.take(batch, options.maxBatch());
     }
 
     /** Stores the batch, retrying with backoff until it is stored or the store is closing. */
@@ -145,7 +117,7 @@ final class Writer implements Runnable {
             if (awaitStop(backoff)) {
                 // Closing while the disk fails: one try per batch, then these lines are lost (counted).
                 tally.lost.addAndGet(batch.size());
-                batch.forEach(line -> unstored.remove(line.id()));
+                pending.committed(batch.size());
                 return;
             }
             backoff = min(backoff.multipliedBy(2), options.maxBackoff());
@@ -162,19 +134,7 @@ final class Writer implements Runnable {
                 Database.execute(c, "PRAGMA synchronous = FULL");
             }
             Database.execute(c, "BEGIN IMMEDIATE");
-            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                for (StoredLine line : batch) {
-                    insert.setLong(1, line.id());
-                    insert.setString(2, line.room());
-                    insert.setLong(3, line.time().toEpochMilli());
-                    insert.setInt(4, Database.code(line.kind()));
-                    insert.setString(5, line.nick());
-                    insert.setString(6, line.address());
-                    insert.setString(7, line.text());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            inserts().insert(batch);
             if (reserve) {
                 IdReservation.record(c, issued + IdReservation.BLOCK);
             }
@@ -191,7 +151,7 @@ final class Writer implements Runnable {
         tally.transactions.incrementAndGet();
         tally.lastStoredId = batch.get(batch.size() - 1).id();
         // Only now: a reader that misses a line here finds it in the file (see SqliteHistoryStore's reads).
-        batch.forEach(line -> unstored.remove(line.id()));
+        pending.committed(batch.size());
         succeeded();
     }
 
@@ -241,8 +201,19 @@ final class Writer implements Runnable {
         return connection;
     }
 
+    private LineInserts inserts() throws SQLException {
+        if (inserts == null) {
+            inserts = new LineInserts(connection());
+        }
+        return inserts;
+    }
+
     /** After a failure the connection may be in any state; closing it rolls back what it had begun. */
     private void dropConnection() {
+        if (inserts != null) {
+            inserts.close();
+            inserts = null;
+        }
         Database.closeQuietly(connection);
         connection = null;
     }
@@ -270,7 +241,8 @@ final class Writer implements Runnable {
     /** Waits up to {@code d}; true if close was asked for (at once, or during the wait). */
     private boolean awaitStop(Duration d) {
         try {
-            return stopRequested.await(d.toNanos(), TimeUnit.NANOSECONDS);
+            pending.awaitClose(d.toNanos());
+            return pending.closed();
         } catch (InterruptedException e) {
             return true;
         }

@@ -3,10 +3,10 @@
  *
  * <pre>
  *  chat core --append--> {@link parley.history.sqlite.SqliteHistoryStore} (assigns the id, queues, never waits)
- *                              | bounded queue
+ *                              | PendingLines: bounded, lines stay until committed (reads see them)
  *                              v
  *                        Writer (one thread): group commit, id reservation, retention steps, retry on failure
- *                              |
+ *                              | LineInserts: the INSERT, prepared once per connection
  *                              v
  *                        DIR/history.db (WAL)  <--- LineReader (its own connection): latest / before / after
  * </pre>

@@ -96,6 +96,33 @@ class SqliteHistoryStoreTest {
         }
     }
 
+    /** The file as the parley before the multi-row writer left it (schema 2), written here by hand, not by Database. */
+    @Test
+    void aFileOfThePreviousVersionOpensWithItsLinesAndIdsGoingOn() throws SQLException {
+        try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
+            Database.execute(c, "PRAGMA auto_vacuum = INCREMENTAL");
+            Database.execute(c, "PRAGMA journal_mode = WAL");
+            Database.execute(c, "CREATE TABLE lines (id INTEGER PRIMARY KEY, room TEXT NOT NULL, time INTEGER NOT NULL,"
+                    + " kind INTEGER NOT NULL, nick TEXT NOT NULL, address TEXT NOT NULL, text TEXT NOT NULL)");
+            Database.execute(c, "CREATE INDEX lines_by_room ON lines(room)");
+            Database.execute(c, "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
+            Database.execute(c, "INSERT INTO lines VALUES (7, 'lobby', " + Stores.NOW.toEpochMilli()
+                    + ", 1, 'ada', '10.0.0.1:5000', 'waves'), (9, 'lobby', " + Stores.NOW.toEpochMilli()
+                    + ", 0, 'bob', '10.0.0.2:5000', 'hello')");
+            Database.execute(c, "INSERT INTO meta VALUES ('reserved_through', 9)");
+            Database.execute(c, "PRAGMA user_version = 2");
+        }
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            assertThat(store.latest("lobby", 10)).containsExactly(
+                    new StoredLine("lobby", 7, Stores.NOW, StoredLine.Kind.ACTION, "ada", "10.0.0.1:5000", "waves"),
+                    new StoredLine("lobby", 9, Stores.NOW, StoredLine.Kind.MESSAGE, "bob", "10.0.0.2:5000", "hello"));
+            StoredLine next = say(store, "lobby", "again");
+            assertThat(next.id()).isEqualTo(10);
+            awaitStored(store, 1);
+            assertThat(ids(store.after("lobby", 0, 10))).containsExactly(7L, 9L, 10L);
+        }
+    }
+
     @Test
     void withoutACleanCloseIdsSkipTheReservationRatherThanComeAgain() throws SQLException {
         long issued;

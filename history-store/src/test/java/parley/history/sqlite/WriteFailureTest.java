@@ -27,9 +27,10 @@ class WriteFailureTest {
     Path dir;
 
     /**
-     * Real SQLite connections to a disk that can be filled: while {@code full}, every statement is prepared
-     * after {@code PRAGMA max_page_count} has pinned the file at its current size, so the next page SQLite
-     * needs fails with its own SQLITE_FULL, "database or disk is full", as on a full disk.
+     * Real SQLite connections to a disk that can be filled: while {@code full}, every statement is created or
+     * prepared after {@code PRAGMA max_page_count} has pinned the file at its current size, so the next page
+     * SQLite needs fails with its own SQLITE_FULL, "database or disk is full", as on a full disk. (The writer
+     * prepares its INSERTs once per connection; its BEGIN is created for each transaction.)
      */
     static final class FillableDisk implements Database.Opener {
         volatile boolean full;
@@ -39,7 +40,7 @@ class WriteFailureTest {
             Connection real = Database.SQLITE.open(file);
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (full && method.getName().equals("prepareStatement")) {
+                        if (full && method.getName().matches("prepareStatement|createStatement")) {
                             Database.execute(real, "PRAGMA max_page_count = 1");
                         }
                         try {

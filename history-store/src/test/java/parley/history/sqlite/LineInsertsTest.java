@@ -1,0 +1,52 @@
+package parley.history.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import parley.history.StoredLine;
+
+/** The prepared INSERT, used for batch after batch on one connection, stores each line as it was. */
+class LineInsertsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void batchAfterBatchComesBackExactly() throws Exception {
+        int[] sizes = {1, 2, 63, 64, 131};
+        List<StoredLine> all = new ArrayList<>();
+        Path file = dir.resolve(Database.FILE_NAME);
+        try (Connection c = Database.SQLITE.open(file)) {
+            Database.configure(c);
+            Database.createOrCheck(c);
+            try (LineInserts inserts = new LineInserts(c)) {
+                long id = 0;
+                for (int size : sizes) {
+                    List<StoredLine> batch = new ArrayList<>();
+                    for (int i = 0; i < size; i++) {
+                        id++;
+                        batch.add(new StoredLine("room", id, Stores.NOW.plusMillis(id),
+                                id % 3 == 0 ? StoredLine.Kind.ACTION : StoredLine.Kind.MESSAGE, "nïck" + id,
+                                "[::1]:" + id, "line " + id + " 👋 'quoted'"));
+                    }
+                    Database.execute(c, "BEGIN IMMEDIATE");
+                    inserts.insert(batch);
+                    Database.execute(c, "COMMIT");
+                    all.addAll(batch);
+                }
+            }
+        }
+
+        TreeMap<Long, StoredLine> read = new TreeMap<>();
+        try (LineReader reader = new LineReader(file, Database.SQLITE)) {
+            reader.read(LineReader.AFTER, "room", 0, all.size() + 10, read);
+        }
+        assertThat(read.values()).containsExactlyElementsOf(all);
+    }
+}
