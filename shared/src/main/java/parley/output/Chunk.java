@@ -3,7 +3,7 @@ package parley.output;
 import java.nio.ByteBuffer;
 
 /**
- * One fixed-size block of direct memory in an {@link OutputBuffer}: bytes {@code [readIndex, writeIndex)} are
+ * One fixed-size block (of either of the pool's size classes) of direct memory in an {@link OutputBuffer}: bytes {@code [readIndex, writeIndex)} are
  * waiting to be written. Every field but the buffers is guarded by the lock of the buffer holding the chunk.
  */
 final class Chunk {
@@ -20,6 +20,10 @@ final class Chunk {
     Chunk(int bytes) {
         this.filling = ByteBuffer.allocateDirect(bytes);
         this.draining = filling.duplicate();
+    }
+
+    int capacity() {
+        return filling.capacity();
     }
 
     int free() {

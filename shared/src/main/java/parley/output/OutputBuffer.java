@@ -10,17 +10,19 @@ import parley.core.Nanos;
 
 /**
  * The bytes waiting to be written to one connection, and the slow-consumer policy, written once for both
- * backends: a list of fixed-size chunks from the server's {@link OutputMemory} (Redis's reply-block list).
+ * backends: a list of chunks from the server's {@link OutputMemory} (Redis's reply-block list): a small chunk
+ * for the first line of an empty buffer when it fits, 4 KiB chunks for everything after it.
  *
  * <pre>
  *  offer(line)  -- copies the line into the tail chunk, taking fresh chunks from the pool as it fills
+ *                  (into an empty buffer, a small chunk if the line fits: [##  ] -> [####     ] -> ...)
  *  head [#####----] -> [#########] -> tail [####     ]      # queued, - written, blank free
  *  writeTo(socket) -- one gathering write over the chunks; each chunk written out goes back to the pool
  * </pre>
  *
  * <p>Many threads may {@link #offer} (whoever holds the core's lock at the time); exactly one thread, the
  * connection's writer, calls {@link #writeTo}. Many short lines share a chunk, so a write is one contiguous
- * buffer, or a few. An idle connection holds no chunk.
+ * buffer, or a few. An idle connection holds no chunk; one sent a single short line holds a small one.
  *
  * <p><b>What is counted is what is held</b>: whole chunks, whatever part of them is filled. <b>Only a reader
  * whose socket is full is to blame</b>: the limits apply once a write has left bytes the kernel would not
@@ -107,7 +109,7 @@ public final class OutputBuffer {
             outcome = append(line, false, false);
         }
         if (outcome == Outcome.NO_MEMORY) {
-            memory.reclaim(line.remaining() / pool.chunkBytes() + 1); // at least the chunks it needs
+            memory.reclaim((line.remaining() / pool.chunkBytes() + 1L) * pool.chunkBytes()); // at least what it needs
             synchronized (this) {
                 outcome = append(line, true, false); // refused if it was chosen itself
             }
@@ -136,8 +138,14 @@ public final class OutputBuffer {
         }
         int size = line.remaining();
         int room = tail == null ? 0 : tail.free();
-        int fresh = size <= room ? 0 : Math.toIntExact(((long) size - room + pool.chunkBytes() - 1) / pool.chunkBytes());
-        long after = heldBytes + (long) fresh * pool.chunkBytes();
+        // An empty buffer given a line that fits takes a small chunk: an idle connection sent one broadcast
+        // holds a few hundred bytes, not a page. Anything more goes on in big chunks after it (a small chunk
+        // is never grown), so a busy connection is on big chunks and stays there until it is written out.
+        boolean small = tail == null && size <= pool.smallBytes();
+        int fresh = size <= room ? 0
+                : small ? 1
+                : Math.toIntExact(((long) size - room + pool.chunkBytes() - 1) / pool.chunkBytes());
+        long after = heldBytes + (long) fresh * (small ? pool.smallBytes() : pool.chunkBytes());
         // Only a reader whose socket is full (or whose blocking write is stuck in it) is to blame; output the
         // server has not written yet to a socket that takes it is the server's own backlog.
         boolean readerToBlame = socketFull || inFlight > 0;
@@ -148,7 +156,7 @@ public final class OutputBuffer {
         }
         Chunk start = room > 0 ? tail : null;
         if (fresh > 0) {
-            Chunk run = pool.take(fresh);
+            Chunk run = small ? pool.takeSmall() : pool.take(fresh);
             if (run == null) {
                 if (lastLine) {
                     return Outcome.REFUSED;
@@ -289,8 +297,8 @@ public final class OutputBuffer {
         while (head != null && head.drained()) { // full chunks before the tail, and the tail once written out
             Chunk done = head;
             head = done.next;
+            held -= done.capacity();
             pool.give(done);
-            held -= pool.chunkBytes();
         }
         if (head == null) {
             tail = null;
@@ -359,7 +367,7 @@ public final class OutputBuffer {
             tail = end;
             long held = 0;
             for (Chunk c = head; c != null; c = c.next) {
-                held += pool.chunkBytes();
+                held += c.capacity();
             }
             if (inFlight == 0 && head == tail && head.drained()) {
                 pool.give(head);
@@ -383,8 +391,10 @@ public final class OutputBuffer {
             }
             discarded = true;
             Chunk keep = head;
+            long pinnedBytes = head == null ? 0 : head.capacity();
             for (int i = 1; i < inFlight; i++) {
                 keep = keep.next;
+                pinnedBytes += keep.capacity();
             }
             if (inFlight == 0) {
                 releaseFrom(head);
@@ -395,7 +405,7 @@ public final class OutputBuffer {
                 releaseFrom(keep.next);
                 keep.next = null;
                 tail = keep;
-                heldBytes = (long) inFlight * pool.chunkBytes();
+                heldBytes = pinnedBytes;
             }
             updateBacklog();
         }

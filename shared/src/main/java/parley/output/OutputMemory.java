@@ -21,17 +21,29 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * holding the most are overflowed (closed by their backends as slow consumers, the reason logged) until an
  * eighth of the budget is free again; their chunks come back at once, but for what finishes the line each
  * socket is in and the error line that tells it why. A well-behaved reader holds a chunk or
- * two and is the last to be chosen.
+ * two and is the last to be chosen. Both size classes count against the one budget, by their capacity.
  *
  * <p>Why 4 KiB chunks: a page; a reader that keeps up holds one chunk (or none) between writes, a stalled one
  * wastes less than a chunk to rounding, and idle connections hold nothing: what the pool keeps (see
  * {@link #trim}) is what the last seconds' busiest moment needed. A write gathers up to 64 chunks, so a large
  * backlog still goes out in 256 KiB system calls: bigger chunks would save nothing on the write and cost memory per reader.
+ *
+ * <p>Why a second, small class of 512 bytes: the common case in a big room is one short line sent to thousands
+ * of idle connections at once. In 4 KiB chunks that is 40 MB for 10,000 members, held until the pool's trim
+ * lets it go; in 512-byte chunks it is 5 MB. Measured with {@code EventEncoder}: a presence summary is 77 to 126
+ * bytes (text to machine mode), a chat line with timestamp and address 81 to 196 (40 to 120 characters said).
+ * 256 would hold one of them but not a message and the summary after it (up to 320 bytes), which would then
+ * spill into a 4 KiB chunk; 512 holds two or three. And each chunk carries, by estimate, some 250 bytes of heap objects
+ * besides (the buffer, its view, its cleaner), so 256 would save a third, not a half. Only an empty buffer takes
+ * one, and only for a line that fits; what follows goes into 4 KiB chunks after it, so a busy connection's
+ * writes stay one buffer or a few.
  */
 public final class OutputMemory {
 
-    /** The size of every chunk. */
+    /** The size of every chunk but the small ones. */
     public static final int CHUNK_BYTES = 4096;
+    /** The size of a small chunk: the first line of an empty buffer, when it fits. */
+    public static final int SMALL_CHUNK_BYTES = 512;
     /** How many chunks one gathering write takes at most: the size of a writer's scratch array. */
     public static final int GATHER = 64;
     /**
@@ -43,6 +55,8 @@ public final class OutputMemory {
 
     /** Chunks the pool keeps however quiet the server: what a few hundred ordinary writes need (1 MiB). */
     static final int KEEP_CHUNKS = 256;
+    /** Small chunks the pool keeps however quiet the server (128 KiB). */
+    static final int KEEP_SMALL_CHUNKS = 256;
     /** How many trims' peaks the pool sizes itself by: with a trim a second, the last ten seconds. */
     static final int PEAK_WINDOW = 10;
 
@@ -51,6 +65,7 @@ public final class OutputMemory {
             .filter(b -> b.getName().equals("direct")).findFirst().orElseThrow();
     /** The peaks of the last {@link #PEAK_WINDOW} trims, oldest overwritten first. Trimming thread only. */
     private final int[] peaks = new int[PEAK_WINDOW];
+    private final int[] smallPeaks = new int[PEAK_WINDOW];
     private int trims;
     /** Every buffer not yet discarded, so the biggest holders can be found when the budget is used up. */
     private final Set<OutputBuffer> buffers = ConcurrentHashMap.newKeySet();
@@ -58,12 +73,17 @@ public final class OutputMemory {
     private final AtomicInteger backlogs = new AtomicInteger();
 
     public OutputMemory(long budgetBytes) {
-        this(budgetBytes, CHUNK_BYTES);
+        this(budgetBytes, SMALL_CHUNK_BYTES, CHUNK_BYTES);
     }
 
-    /** With chunks of another size: for tests. */
+    /** With chunks of another size and no small class: for tests. */
     public OutputMemory(long budgetBytes, int chunkBytes) {
-        this.pool = new ChunkPool(chunkBytes, budgetBytes);
+        this(budgetBytes, 0, chunkBytes);
+    }
+
+    /** With chunks of other sizes ({@code smallChunkBytes} 0 for no small class): for tests. */
+    public OutputMemory(long budgetBytes, int smallChunkBytes, int chunkBytes) {
+        this.pool = new ChunkPool(smallChunkBytes, chunkBytes, budgetBytes);
     }
 
     /**
@@ -80,15 +100,15 @@ public final class OutputMemory {
     }
 
     /**
-     * The pool cannot give an offer the {@code chunks} it wants: overflow the connections holding the
-     * most until that many, and at least an eighth of the budget, are free (or nobody is left). Rare, so a
+     * The pool cannot give an offer the {@code bytes} it wants: overflow the connections holding the
+     * most until that much, and at least an eighth of the budget, is free (or nobody is left). Rare, so a
      * sort of every holder is fine.
      */
-    void reclaim(int chunks) {
+    void reclaim(long bytes) {
         List<OutputBuffer> victims = new ArrayList<>();
         synchronized (this) {
             long budget = pool.budgetBytes();
-            int wanted = Math.max(chunks, (int) (budget / pool.chunkBytes() / 8));
+            long wanted = Math.max(bytes, budget / 8);
             List<OutputBuffer> holders = new ArrayList<>();
             for (OutputBuffer b : buffers) {
                 if (b.heldBytes() > 0 && !b.overflowed()) {
@@ -97,7 +117,7 @@ public final class OutputMemory {
             }
             holders.sort(Comparator.comparingLong(OutputBuffer::heldBytes).reversed());
             for (OutputBuffer b : holders) {
-                if (pool.freeChunks() >= wanted) {
+                if (pool.availableBytes() >= wanted) {
                     break;
                 }
                 long held = b.heldBytes();
@@ -114,17 +134,24 @@ public final class OutputMemory {
     }
 
     /**
-     * Gives memory back after a burst: the pool keeps as many chunks as the busiest moment of the last ten
-     * seconds needed (at least {@link #KEEP_CHUNKS}) and lets the rest go for the collector to free. Called once
-     * a second, from one thread (the backends' {@code CoreTicker}).
+     * Gives memory back after a burst: the pool keeps as many chunks of each size as the busiest moment of the
+     * last ten seconds needed (at least {@link #KEEP_CHUNKS} big and {@link #KEEP_SMALL_CHUNKS} small) and lets
+     * the rest go for the collector to free. Called once a second, from one thread (the backends'
+     * {@code CoreTicker}).
      */
     public void trim() {
-        peaks[trims++ % PEAK_WINDOW] = pool.takePeak();
-        int keep = KEEP_CHUNKS;
-        for (int p : peaks) {
-            keep = Math.max(keep, p);
+        int slot = trims++ % PEAK_WINDOW;
+        peaks[slot] = pool.takePeak(false);
+        smallPeaks[slot] = pool.takePeak(true);
+        pool.trim(max(KEEP_CHUNKS, peaks), max(KEEP_SMALL_CHUNKS, smallPeaks), direct.getMemoryUsed());
+    }
+
+    private static int max(int floor, int[] values) {
+        int max = floor;
+        for (int v : values) {
+            max = Math.max(max, v);
         }
-        pool.trim(keep, direct.getMemoryUsed());
+        return max;
     }
 
     void forget(OutputBuffer b) {
@@ -152,6 +179,11 @@ public final class OutputMemory {
      */
     public boolean underPressure() {
         return pool.inUseBytes() >= pool.budgetBytes() / 2;
+    }
+
+    /** The pool itself, for tests that look at its counters. */
+    ChunkPool pool() {
+        return pool;
     }
 
     /** Output held by every connection together, in whole chunks. */
