@@ -131,9 +131,8 @@ class ClusterPresenceTest {
             carol.send("/nick carol");
             carol.awaitContaining("is now known as carol");
             ChatClient alice = clients.named(cluster.a, "alice");
-            alice.send("/who");
-            alice.await(line -> line.contains("people:") && line.matches(".*carol \\([^ ]+@c\\).*"),
-                    "carol of node c in /who");
+            // carol's rename reached node a when its reader read node c's entry, not when carol was told.
+            awaitWho(alice, line -> line.matches(".*carol \\([^ ]+@c\\).*"), "carol of node c in /who");
 
             long killed = System.nanoTime();
             child.destroyForcibly().waitFor();
@@ -262,7 +261,7 @@ class ClusterPresenceTest {
 
     /** Asks {@code /who} until its answer satisfies {@code wanted}: presence changes arrive on their own time. */
     private static void awaitWho(ChatClient c, java.util.function.Predicate<String> wanted, String description) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
+        await(description).atMost(Duration.ofSeconds(20)).until(() -> {
             c.send("/who");
             return wanted.test(c.awaitContaining("-- in #"));
         });

@@ -26,6 +26,11 @@ public final class ChatClient implements AutoCloseable {
     public static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private final Socket socket;
+    /**
+     * Taken once, while connected: a closed socket answers {@code 0.0.0.0} for its local address, and the reader
+     * closes it as soon as the server hangs up, so asking the socket later would race with the server.
+     */
+    private final String address;
     private final OutputStream out;
     private final BlockingQueue<String> incoming = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
@@ -34,6 +39,7 @@ public final class ChatClient implements AutoCloseable {
 
     private ChatClient(Socket socket) throws IOException {
         this.socket = socket;
+        this.address = socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
         this.out = socket.getOutputStream();
         this.reader = new Thread(this::readLoop, "test-client-" + socket.getLocalPort());
         reader.setDaemon(true);
@@ -87,9 +93,9 @@ public final class ChatClient implements AutoCloseable {
         return client;
     }
 
-    /** This client's address as the server shows it: {@code 127.0.0.1:PORT}. */
+    /** This client's address as the server shows it: {@code 127.0.0.1:PORT}, the same after the connection ends. */
     public String address() {
-        return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
+        return address;
     }
 
     public void send(String line) throws IOException {

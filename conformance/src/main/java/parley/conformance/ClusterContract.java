@@ -147,7 +147,8 @@ public abstract class ClusterContract {
     void whoListsTheRoomOnEveryNodeWithAddressesAndNodes() throws IOException {
         ChatClient a = join(0);
         ChatClient b = join(1);
-        awaitKnown(a, b);
+        awaitKnown(a, b); // each node learns of the other's newcomer when its reader reads it: wait for both
+        awaitKnown(b, a);
         a.send("/who");
         assertThat(a.awaitContaining("people:")).contains(nick(a) + " (" + a.address() + ")")
                 .contains(nick(b) + " (" + b.address() + "@" + nodeName(1) + ")");
@@ -188,7 +189,7 @@ public abstract class ClusterContract {
     @Test
     void machineModeListsMembersOfOtherNodesWithTheirNode() throws IOException {
         ChatClient a = join(0);
-        awaitKnown(a, join(1));
+        awaitKnown(join(1), a); // node 1 has read a's arrival, so m's member list, taken once, has a in it
         ChatClient m = join(1);
         m.send(WireMode.MACHINE_HELLO);
         ChatEvent members = MachineFormat.parse(m.await(l -> l.startsWith("members\t"), "a machine member list"));
