@@ -580,8 +580,8 @@ public final class ChatCore {
             broadcast(from.members(), new ChatEvent.Leave(from.name(), clock.instant(), s.member(), reason));
         }
         if (from.isEmpty() && !from.name().equals(settings.defaultRoom())) {
-            rooms.remove(Names.key(from.name()));
-            relay.unfollow(Names.key(from.name()));
+            rooms.remove(from.key());
+            relay.unfollow(from.key());
             presencePending.remove(from);
         }
     }

@@ -50,7 +50,7 @@ final class HistoryReads {
     /** Reads a room's {@code size} recent lines at start, on the starting thread, before any session exists. */
     void preload(Room room, int size) {
         try {
-            room.merge(store.latest(Names.key(room.name()), size).stream()
+            room.merge(store.latest(room.key(), size).stream()
                     .map(line -> spoken(room, line, true)).toList());
         } catch (HistoryStoreException e) {
             log.info(e.getMessage() + "; #" + room.name() + " will read its history when someone joins");
@@ -68,7 +68,7 @@ final class HistoryReads {
             core.refuse(s, ChatCore.BUSY);
             return;
         }
-        String key = Names.key(room.name());
+        String key = room.key();
         try {
             reads.execute(() -> {
                 HistoryPage page;

@@ -334,7 +334,7 @@ final class Moderation {
 
     private void setTopic(Session op, String text) {
         Room room = op.room();
-        String key = Names.key(room.name());
+        String key = room.key();
         String told;
         if (text.equals("-")) {
             topics.remove(key);

@@ -40,7 +40,7 @@ final class OtherNodes implements PresenceRelay.Listener {
         List<Member> all = new ArrayList<>(room.members().size());
         room.members().forEach(s -> all.add(s.member()));
         if (!byRoom.isEmpty()) {
-            all.addAll(remoteIn(Names.key(room.name())));
+            all.addAll(remoteIn(room.key()));
         }
         return all;
     }
@@ -54,7 +54,7 @@ final class OtherNodes implements PresenceRelay.Listener {
             }
             some.add(s.member());
         }
-        Map<String, PresenceRelay.Remote> people = cutOff || byRoom.isEmpty() ? null : byRoom.get(Names.key(room.name()));
+        Map<String, PresenceRelay.Remote> people = cutOff || byRoom.isEmpty() ? null : byRoom.get(room.key());
         if (people != null) {
             for (PresenceRelay.Remote r : people.values()) {
                 if (some.size() == n) {
@@ -68,7 +68,7 @@ final class OtherNodes implements PresenceRelay.Listener {
 
     /** How many are in {@code room}, here and on other nodes: what the big-room rules count, on every join. */
     int headcount(Room room) {
-        Map<String, PresenceRelay.Remote> people = cutOff || byRoom.isEmpty() ? null : byRoom.get(Names.key(room.name()));
+        Map<String, PresenceRelay.Remote> people = cutOff || byRoom.isEmpty() ? null : byRoom.get(room.key());
         return room.members().size() + (people == null ? 0 : people.size());
     }
 
