@@ -27,10 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code parley train}: the training run behind the launcher's start-up cache (README.md, "Memory"). The
- * launcher runs it once per build, under {@code -XX:AOTCacheOutput}: the JVM then keeps every class it loaded
- * and linked and the profiles of the methods it ran, and a server started with {@code -XX:AOTCache} begins
- * with them instead of loading, interpreting and profiling while the first crowd of users waits.
+ * {@code parley train}: the training run behind the launcher's start-up cache (README.md, "The start-up
+ * cache"). The launcher runs it once per build, under {@code -XX:AOTCacheOutput}: the JVM then keeps every class
+ * it loaded and linked and the profiles of the methods it ran, and a server started with {@code -XX:AOTCache}
+ * begins with them instead of loading, interpreting and profiling while the first crowd of users waits.
  *
  * <p>So this runs what a server does when a crowd arrives, on every backend, in this process, on a loopback
  * port: a crowd bigger than the presence limit arrives in #lobby and reads its welcomes, talks, changes nicks,
@@ -133,7 +133,8 @@ final class TrainCommand implements Callable<Integer> {
         static Trainee connect(InetSocketAddress address) throws IOException {
             Socket s = new Socket(address.getAddress(), address.getPort());
             s.setSoTimeout((int) READ_TIMEOUT.toMillis());
-            return new Trainee(s, new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)));
+            return new Trainee(s,
+                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)));
         }
     }
 }
