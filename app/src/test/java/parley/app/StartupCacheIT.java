@@ -102,6 +102,16 @@ class StartupCacheIT {
     }
 
     @Test
+    void aCacheThatCannotBeMadeIsNoCache() throws Exception {
+        Path java = javaWithAotCache();
+        Files.writeString(home.resolve("app/target/aot"), "a file where the cache's folder would be");
+        Started s = start(java);
+        assertThat(s.output()).doesNotContain("start-up cache");
+        assertThat(mapped(s.process())).doesNotContain(".aot");
+        chat(s.port());
+    }
+
+    @Test
     void aJavaWithoutTheOptionStartsWithoutACache() throws Exception {
         Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
         assumeThat(java17).as("a JDK 17 at the usual place").isExecutable();
