@@ -92,9 +92,11 @@ class StartupCacheIT {
         chat(rebuilt.port());
 
         // A cache the JVM rejects (here: garbage) looks fresh to the launcher: the server starts without it,
-        // and says nothing about it.
-        Files.writeString(cache, "not a cache");
-        Files.setLastModifiedTime(cache, FileTime.from(Instant.now().plusSeconds(10)));
+        // and says nothing about it. Put in place as the launcher does, by a rename: the servers still running
+        // have the old file mapped, and writing into it would pull their memory from under them (SIGBUS).
+        Path garbage = Files.writeString(cache.resolveSibling("garbage"), "not a cache");
+        Files.setLastModifiedTime(garbage, FileTime.from(Instant.now().plusSeconds(10)));
+        Files.move(garbage, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Started broken = start(java);
         assertThat(broken.output()).doesNotContain("making the start-up cache").doesNotContain("[aot]")
                 .doesNotContain("[error");
