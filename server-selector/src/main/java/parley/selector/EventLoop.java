@@ -303,22 +303,31 @@ final class EventLoop implements Runnable {
      * or two a turn), the writes are nearly all the loop's time, and a line that arrives meanwhile would wait
      * for all of them, then cost as many again. So once the writes have taken {@link
      * LoopTuning#readAgainNanos}, the loop reads what has arrived: the members not yet written get the new
-     * lines in the write they were about to get anyway (one system call for two lines), and only those
-     * already written need another. This is how the turn batches lines under load without waiting for them.
+     * lines in the write they were about to make anyway (one system call for two lines), and only those
+     * already written need another. Only while the writes are small (less than a chunk each, on average):
+     * a write that already carries dozens of lines gains little from one more, and reading on would only grow
+     * what waits for the members still to be written.
      */
     private void writePending() throws IOException {
         long readAt = System.nanoTime() + tuning.readAgainNanos();
+        long bytes = 0;
+        int writes = 0;
         for (int n = pendingWrites.size(); n > 0; n--) {
             Connection c = pendingWrites.poll();
             try {
-                c.runQueuedWrite();
+                bytes += c.runQueuedWrite();
+                writes++;
             } catch (Throwable e) {
                 failed(c, e);
             }
             if (n > 1 && !readsPaused && System.nanoTime() - readAt >= 0) {
-                selector.selectNow();
-                processReadyKeys();
+                if (bytes < (long) writes * OutputMemory.CHUNK_BYTES) {
+                    selector.selectNow();
+                    processReadyKeys();
+                }
                 readAt = System.nanoTime() + tuning.readAgainNanos();
+                bytes = 0;
+                writes = 0;
             }
         }
     }
