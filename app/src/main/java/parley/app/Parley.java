@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A terminal chat system: a server with two interchangeable backends and a full-screen client.",
         subcommands = {ServerCommand.class, ClientCommand.class, DemoCommand.class, parley.bench.BenchCommand.class,
-            CommandLine.HelpCommand.class})
+            TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Parley implements Runnable {
 
     @Spec

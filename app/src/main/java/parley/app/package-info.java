@@ -13,6 +13,8 @@
  *    +-- demo    DemoCommand: a server on a free loopback port + DemoBots + the client on it
  *    +-- bench   parley.bench.BenchCommand (module bench/): starts each backend as "parley server" in a
  *                JVM of its own, from this same jar
+ *    +-- train   TrainCommand (hidden): every backend on a loopback port and a crowd of clients, run by the
+ *                ./parley script under -XX:AOTCacheOutput to make the servers' start-up cache
  * </pre>
  */
 package parley.app;
