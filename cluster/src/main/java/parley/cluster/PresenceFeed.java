@@ -93,16 +93,14 @@ final class PresenceFeed {
         return entries.get(entries.size() - 1).getID();
     }
 
-    /** This node's inbox: private messages from other nodes, and word that one sent from here found nobody. */
+    /** This node's inbox: private messages from other nodes, and word that one sent from here was not delivered. */
     void inbox(List<StreamEntry> entries) {
         for (StreamEntry e : entries) {
             Map<String, String> f = e.getFields();
             if (f.containsKey("p")) {
                 Member from = new Member(f.get("n"), f.get("a") + "@" + f.get("p"));
-                if (!core.privateMessage(from, f.get("to"), f.get("x"))) {
-                    presence.bounce(f.get("p"), f.get("n"), f.get("to")
-                            + " left before your message could be delivered; it was not sent");
-                }
+                core.privateMessage(from, f.get("to"), f.get("x")).ifPresent(why -> presence.bounce(f.get("p"),
+                        f.get("n"), why)); // gone, or over their cap: told to the sender, on their node
             } else if (f.containsKey("e")) {
                 core.undelivered(f.get("to"), f.get("x"));
             }
