@@ -40,6 +40,14 @@ public interface PresenceRelay {
      * fake that plays the other nodes) there is nobody to tell.
      */
 
+    /**
+     * Claims {@code nick}, just given to a newcomer here as their guest nick: they have it already and nobody
+     * waits for the answer; {@code lost} gets why, should it be someone's elsewhere.
+     */
+    default void claimGuest(String nick, Consumer<Optional<String>> lost) {
+        claim(nick, lost);
+    }
+
     /** Nobody here holds {@code nick} any more. */
     default void release(String nick) {
     }
