@@ -37,6 +37,7 @@ import redis.clients.jedis.params.XAddParams;
  *                                                                  |          XADD parley:node:OTHER (a /msg)
  *  every beat: SET parley:alive:NODE PX expiry; find nodes whose heartbeat expired, EVALSHA reap.lua
  *  Redis lost: claims granted here alone, /msg to other nodes refused; Redis back: everything re-asserted
+ *  Redis slow: a rename refused after timing.claimWait; past BACKLOG changes waiting, one re-assertion instead
  * </pre>
  *
  * What other nodes do comes back through the {@link StreamReader} (the presence stream and this node's inbox).
