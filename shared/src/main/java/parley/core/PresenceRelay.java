@@ -35,11 +35,6 @@ public interface PresenceRelay {
      */
     void claim(String nick, Consumer<Optional<String>> answer);
 
-    /*
-     * The four below tell the other servers what changed here; with nobody beyond this server (and in a test's
-     * fake that plays the other nodes) there is nobody to tell.
-     */
-
     /**
      * Claims {@code nick}, just given to a newcomer here as their guest nick: they have it already and nobody
      * waits for the answer; {@code lost} gets why, should it be someone's elsewhere.
@@ -47,6 +42,11 @@ public interface PresenceRelay {
     default void claimGuest(String nick, Consumer<Optional<String>> lost) {
         claim(nick, lost);
     }
+
+    /*
+     * The four below tell the other servers what changed here; with nobody beyond this server (and in a test's
+     * fake that plays the other nodes) there is nobody to tell.
+     */
 
     /** Nobody here holds {@code nick} any more. */
     default void release(String nick) {
