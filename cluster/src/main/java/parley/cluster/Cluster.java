@@ -49,6 +49,12 @@ public final class Cluster implements AutoCloseable {
 
     /** As above, with the heartbeat's timing: tests shorten it. */
     static Cluster join(ClusterAddress address, String node, Clock clock, ServerLog log, Presence.Timing timing) {
+        return join(address, node, clock, log, timing, Presence.BACKLOG);
+    }
+
+    /** As above, with the presence thread's {@code backlog} ({@link Presence#BACKLOG}): tests lower it. */
+    static Cluster join(ClusterAddress address, String node, Clock clock, ServerLog log, Presence.Timing timing,
+                        int backlog) {
         RedisLink link = new RedisLink(address, node);
         ClusterHealth health = new ClusterHealth(address, clock, log);
         long lastApplied;
@@ -56,7 +62,7 @@ public final class Cluster implements AutoCloseable {
         try (Jedis jedis = link.open("start")) {
             String applied = jedis.get(Keys.applied(node));
             lastApplied = applied == null ? 0 : Long.parseLong(applied);
-            presence = new Presence(link, health, timing, jedis);
+            presence = new Presence(link, health, timing, backlog, jedis);
         } catch (JedisException e) {
             throw new HistoryStoreException("cannot reach the cluster's Redis at " + address + ": " + e.getMessage(), e);
         }

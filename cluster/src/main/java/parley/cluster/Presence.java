@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +37,7 @@ import redis.clients.jedis.params.XAddParams;
  *                                                                  |          XADD parley:node:OTHER (a /msg)
  *  every beat: SET parley:alive:NODE PX expiry; find nodes whose heartbeat expired, EVALSHA reap.lua
  *  Redis lost: claims granted here alone, /msg to other nodes refused; Redis back: everything re-asserted
+ *  Redis slow: a rename refused after timing.claimWait; past BACKLOG changes waiting, one re-assertion instead
  * </pre>
  *
  * What other nodes do comes back through the {@link StreamReader} (the presence stream and this node's inbox).
@@ -44,10 +46,11 @@ final class Presence implements PresenceRelay, AutoCloseable {
 
     /**
      * How often a node renews its heartbeat and how long the heartbeat lasts: a node killed without a goodbye
-     * is cleared away by the others at most {@code expiry + beat} after its last beat.
+     * is cleared away by the others at most {@code expiry + beat} after its last beat. A rename waits at most
+     * {@code claimWait} for Redis's answer (normally a millisecond), well within the socket timeout.
      */
-    record Timing(Duration beat, Duration expiry) {
-        static final Timing DEFAULT = new Timing(Duration.ofSeconds(2), Duration.ofSeconds(6));
+    record Timing(Duration beat, Duration expiry, Duration claimWait) {
+        static final Timing DEFAULT = new Timing(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(2));
 
         /** The longest a killed node's people stay in another node's {@code /who}. */
         Duration bound() {
@@ -59,11 +62,45 @@ final class Presence implements PresenceRelay, AutoCloseable {
     static final long GUEST_BLOCK = 1_000;
     /** Entries the presence stream keeps: enough for any node to catch up after a blip; a longer gap resyncs. */
     static final long STREAM_CAP = 10_000;
+    /**
+     * How far the thread may fall behind: past this many comings, goings and renames waiting, they are
+     * collapsed into one re-assertion of the node's people; past this much work waiting in all, a rename or a
+     * {@code /msg} to another node is refused at once.
+     */
+    static final int BACKLOG = 10_000;
+    /** What a rename is told when Redis does not answer its claim in time, or too much waits already. */
+    static final String CLAIM_UNANSWERED = "nick changes wait for the cluster's Redis, which is not answering now;"
+            + " try again in a moment";
 
     private sealed interface Op {
     }
 
-    private record Claim(String nick, Consumer<Optional<String>> answer) implements Op {
+    /**
+     * A nick asked for. Answered once: by Redis, by this node alone (Redis unreachable) or, for a rename (someone
+     * waits on it; a newcomer's guest nick is theirs already), refused at its deadline.
+     */
+    private static final class Claim implements Op {
+        private final String nick;
+        private final Consumer<Optional<String>> answer;
+        private final AtomicBoolean answered = new AtomicBoolean();
+
+        Claim(String nick, Consumer<Optional<String>> answer) {
+            this.nick = nick;
+            this.answer = answer;
+        }
+
+        /** Gives the answer unless one was given: false when it was (the claim timed out meanwhile). */
+        boolean answer(Optional<String> refusal) {
+            if (!answered.compareAndSet(false, true)) {
+                return false;
+            }
+            answer.accept(refusal);
+            return true;
+        }
+    }
+
+    /** A coming, going or rename, with the generation it was queued in (see {@link #snapshot}). */
+    private record Change(Op what, long generation) implements Op {
     }
 
     private record Release(String nick) implements Op {
@@ -91,13 +128,26 @@ final class Presence implements PresenceRelay, AutoCloseable {
     private final RedisLink link;
     private final ClusterHealth health;
     private final Timing timing;
+    private final int backlog;
+    /** Bounded by what is counted against {@link #backlog}, plus a guest claim and a release per connection. */
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final String claimScript = script("claim.lua");
     private final String releaseScript = script("release.lua");
     private final String reapScript = script("reap.lua");
-    /** This node's people as this thread last wrote them (nick key -> room, nick, address): re-asserted. */
+    /**
+     * This node's people as the core last told (nick key -> room, nick, address), kept as they are told, so a
+     * re-assertion writes the latest of each; with the fields below, guarded by itself.
+     */
     private final Map<String, String> members = new LinkedHashMap<>();
+    /** Comings, goings and renames in the queue: at {@link #backlog}, a re-assertion replaces them. */
+    private int changes;
+    /** Too many changes waited: the next turn re-asserts; meanwhile changes are only recorded in {@link #members}. */
+    private boolean resyncDue;
+    /** Bumped by every snapshot of {@link #members}: changes queued before it are in the snapshot. */
+    private long generation;
+    /** The thread's copy of {@link #generation} at its last snapshot: older changes are skipped. */
+    private long current;
     /** The nicks this node holds (nick key -> nick): re-claimed when Redis returns. */
     private final Map<String, String> held = new LinkedHashMap<>();
     private final AtomicLong nextGuest = new AtomicLong();
@@ -120,8 +170,9 @@ final class Presence implements PresenceRelay, AutoCloseable {
     private long nextBeat = System.nanoTime();
 
     /** Takes the node's first block of guest numbers now: Redis answers at the start, as {@link Cluster#join} requires. */
-    Presence(RedisLink link, ClusterHealth health, Timing timing, Jedis start) {
+    Presence(RedisLink link, ClusterHealth health, Timing timing, int backlog, Jedis start) {
         this.link = link;
+        this.backlog = backlog;
         this.health = health;
         this.timing = timing;
         takeGuests(start);
@@ -153,9 +204,26 @@ final class Presence implements PresenceRelay, AutoCloseable {
         return n;
     }
 
+    /**
+     * A rename's claim: refused at once when too much waits already, and at its deadline when Redis has not
+     * answered by then (a late yes is then given back, so nothing is left half-applied).
+     */
     @Override
     public void claim(String nick, Consumer<Optional<String>> answer) {
-        queue.offer(new Claim(nick, answer));
+        Claim c = new Claim(nick, answer);
+        if (queue.size() >= backlog) {
+            c.answer(Optional.of(CLAIM_UNANSWERED));
+            return;
+        }
+        queue.offer(c);
+        CompletableFuture.delayedExecutor(timing.claimWait().toNanos(), TimeUnit.NANOSECONDS)
+                .execute(() -> c.answer(Optional.of(CLAIM_UNANSWERED)));
+    }
+
+    /** A newcomer's guest nick: they have it already, nobody waits, so it is never refused for want of time. */
+    @Override
+    public void claimGuest(String nick, Consumer<Optional<String>> lost) {
+        queue.offer(new Claim(nick, lost));
     }
 
     @Override
@@ -165,17 +233,42 @@ final class Presence implements PresenceRelay, AutoCloseable {
 
     @Override
     public void arrived(String room, Member who) {
-        queue.offer(new Arrived(room, who));
+        change(new Arrived(room, who), null, who);
     }
 
     @Override
     public void left(String room, Member who, String reason) {
-        queue.offer(new Left(room, who, reason));
+        change(new Left(room, who, reason), Names.key(who.nick()), null);
     }
 
     @Override
     public void renamed(String room, String oldNick, Member who) {
-        queue.offer(new Renamed(room, oldNick, who));
+        change(new Renamed(room, oldNick, who), Names.key(oldNick), who);
+    }
+
+    /**
+     * Records a change of this node's people at once, and queues it to be published, unless {@link #backlog}
+     * changes wait already: then they all collapse into one re-assertion of the latest state (an S entry), so
+     * the queue never holds more than that, however long Redis is slow.
+     */
+    private void change(Op op, String goneKey, Member now) {
+        synchronized (members) {
+            if (goneKey != null) {
+                members.remove(goneKey);
+            }
+            if (now != null) {
+                members.put(Names.key(now.nick()), entry(roomOf(op), now));
+            }
+            if (resyncDue) {
+                return;
+            }
+            if (changes >= backlog) {
+                resyncDue = true;
+                return;
+            }
+            changes++;
+            queue.offer(new Change(op, generation));
+        }
     }
 
     @Override
@@ -184,12 +277,24 @@ final class Presence implements PresenceRelay, AutoCloseable {
             done.accept(Optional.of(unreachable(toNick, node)));
             return;
         }
+        if (queue.size() >= backlog) {
+            done.accept(Optional.of("the cluster's Redis is slow to answer now: your message to " + toNick
+                    + " on node " + node + " was not sent; try again in a moment"));
+            return;
+        }
         queue.offer(new Tell(from, node, toNick, text, done));
     }
 
-    /** A private message from {@code node}'s {@code toNick} found nobody here: tells its sender, on that node. */
+    /** A private message from {@code node}'s {@code toNick} was not delivered here: tells its sender, there. */
     void bounce(String node, String toNick, String why) {
-        queue.offer(new Bounce(node, toNick, why));
+        if (queue.size() < backlog) { // past that the notice is dropped, as while Redis is unreachable
+            queue.offer(new Bounce(node, toNick, why));
+        }
+    }
+
+    /** Work waiting for the thread: what the backlog bounds. */
+    int waiting() {
+        return queue.size();
     }
 
     @Override
@@ -212,6 +317,10 @@ final class Presence implements PresenceRelay, AutoCloseable {
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, 500);
+                    int taken = (int) batch.stream().filter(Change.class::isInstance).count();
+                    synchronized (members) {
+                        changes -= taken;
+                    }
                 }
                 if (!reachable) {
                     batch.forEach(this::alone); // answered at once: nobody waits for Redis to come back
@@ -234,6 +343,9 @@ final class Presence implements PresenceRelay, AutoCloseable {
                         break;
                     }
                 }
+                if (reachable && resyncDue()) {
+                    reassert(connection());
+                }
                 if (reachable && System.nanoTime() - nextBeat >= 0) {
                     beat();
                 }
@@ -250,28 +362,31 @@ final class Presence implements PresenceRelay, AutoCloseable {
     /** One piece of work with Redis: the local record first, so a re-assertion covers a half-done write. */
     private void withRedis(Op op) {
         Jedis redis = connection();
-        if (op instanceof Claim c) {
-                String key = Names.key(c.nick());
-                Object owner = redis.eval(claimScript, List.of(Keys.nick(key), Keys.claims(link.node())),
-                        List.of(link.node(), key, Keys.alive("")));
-                if (owner == null || owner.toString().isEmpty()) {
-                    held.put(key, c.nick());
-                    heldCount = held.size();
-                    c.answer().accept(Optional.empty());
-                } else {
-                    c.answer().accept(Optional.of("nick " + c.nick() + " is taken (on node " + owner + ")"));
-                }
+        if (op instanceof Change change) {
+            if (change.generation() >= current) { // else: in a snapshot written since
+                publish(redis, change.what());
+            }
+        } else if (op instanceof Claim c) {
+            if (c.answered.get()) {
+                return; // refused at its deadline before Redis was even asked
+            }
+            String key = Names.key(c.nick);
+            Object owner = redis.eval(claimScript, List.of(Keys.nick(key), Keys.claims(link.node())),
+                    List.of(link.node(), key, Keys.alive("")));
+            if (owner != null && !owner.toString().isEmpty()) {
+                c.answer(Optional.of("nick " + c.nick + " is taken (on node " + owner + ")"));
+            } else if (c.answer(Optional.empty())) {
+                held.put(key, c.nick);
+                heldCount = held.size();
+            } else if (!held.containsKey(key)) {
+                // Refused at its deadline while Redis granted it: given back, or nobody could take it.
+                redis.eval(releaseScript, List.of(Keys.nick(key), Keys.claims(link.node())), List.of(link.node(), key));
+            }
         } else if (op instanceof Release r) {
                 String key = Names.key(r.nick());
                 held.remove(key);
                 heldCount = held.size();
                 redis.eval(releaseScript, List.of(Keys.nick(key), Keys.claims(link.node())), List.of(link.node(), key));
-        } else if (op instanceof Arrived a) {
-            publish(redis, a.room(), a.who(), "J", "", null);
-        } else if (op instanceof Left l) {
-            publish(redis, l.room(), l.who(), "L", l.reason(), Names.key(l.who().nick()));
-        } else if (op instanceof Renamed n) {
-            publish(redis, n.room(), n.who(), "N", n.oldNick(), Names.key(n.oldNick()));
         } else if (op instanceof Tell t) {
                 redis.xadd(Keys.inbox(t.node()), XAddParams.xAddParams().maxLen(Appender.INBOX_CAP).approximateTrimming(),
                         Map.of("p", link.node(), "n", t.from().nick(), "a", t.from().address(), "to", t.toNick(),
@@ -285,22 +400,19 @@ final class Presence implements PresenceRelay, AutoCloseable {
         }
     }
 
-    /** The same work with Redis unreachable: recorded to be re-asserted, claims granted here alone. */
+    /**
+     * The same work with Redis unreachable: claims granted here alone, to be re-asserted (a claim refused at its
+     * deadline stays refused); changes are in {@link #members} already.
+     */
     private void alone(Op op) {
         if (op instanceof Claim c) {
-            held.put(Names.key(c.nick()), c.nick());
-            heldCount = held.size();
-            c.answer().accept(Optional.empty());
+            if (c.answer(Optional.empty())) {
+                held.put(Names.key(c.nick), c.nick);
+                heldCount = held.size();
+            }
         } else if (op instanceof Release r) {
             held.remove(Names.key(r.nick()));
             heldCount = held.size();
-        } else if (op instanceof Arrived a) {
-            members.put(Names.key(a.who().nick()), entry(a.room(), a.who()));
-        } else if (op instanceof Left l) {
-            members.remove(Names.key(l.who().nick()));
-        } else if (op instanceof Renamed n) {
-            members.remove(Names.key(n.oldNick()));
-            members.put(Names.key(n.who().nick()), entry(n.room(), n.who()));
         } else if (op instanceof Tell t) {
             t.done().accept(Optional.of(unreachable(t.toNick(), t.node())));
         } else if (op instanceof Guests) {
@@ -310,13 +422,17 @@ final class Presence implements PresenceRelay, AutoCloseable {
     }
 
     /** A coming, going or rename: the node's hash and the presence stream, in one transaction. */
+    private void publish(Jedis redis, Op change) {
+        if (change instanceof Arrived a) {
+            publish(redis, a.room(), a.who(), "J", "", null);
+        } else if (change instanceof Left l) {
+            publish(redis, l.room(), l.who(), "L", l.reason(), Names.key(l.who().nick()));
+        } else if (change instanceof Renamed n) {
+            publish(redis, n.room(), n.who(), "N", n.oldNick(), Names.key(n.oldNick()));
+        }
+    }
+
     private void publish(Jedis redis, String room, Member who, String op, String extra, String removedKey) {
-        if (removedKey != null) {
-            members.remove(removedKey);
-        }
-        if (!op.equals("L")) {
-            members.put(Names.key(who.nick()), entry(room, who));
-        }
         Transaction t = redis.multi();
         if (removedKey != null) {
             t.hdel(Keys.members(link.node()), removedKey);
@@ -382,16 +498,35 @@ final class Presence implements PresenceRelay, AutoCloseable {
                         + " was taken on node " + owner + " too; it stays theirs");
             }
         }
+        Map<String, String> people = snapshot();
         Transaction t = redis.multi();
         t.del(Keys.members(link.node()));
-        if (!members.isEmpty()) {
-            t.hset(Keys.members(link.node()), members);
+        if (!people.isEmpty()) {
+            t.hset(Keys.members(link.node()), people);
         }
         t.xadd(Keys.PRESENCE, XAddParams.xAddParams().maxLen(STREAM_CAP).approximateTrimming(),
                 Map.of("o", "S", "d", link.node()));
         t.exec();
         asserted = true;
         heldCount = held.size();
+    }
+
+    /**
+     * This node's people now, for a re-assertion: the changes queued before are in it, so the thread skips them
+     * (applied after it, they would put back an older state).
+     */
+    private Map<String, String> snapshot() {
+        synchronized (members) {
+            resyncDue = false;
+            current = ++generation;
+            return new LinkedHashMap<>(members);
+        }
+    }
+
+    private boolean resyncDue() {
+        synchronized (members) {
+            return resyncDue;
+        }
     }
 
     private Object reap(Jedis redis, String node, String reason) {
@@ -464,6 +599,13 @@ final class Presence implements PresenceRelay, AutoCloseable {
     /** {@code 2 s}, {@code 0.2 s}. */
     private static String seconds(Duration d) {
         return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    }
+
+    private static String roomOf(Op change) {
+        if (change instanceof Arrived a) {
+            return a.room();
+        }
+        return change instanceof Renamed n ? n.room() : ((Left) change).room();
     }
 
     private static String entry(String room, Member who) {

@@ -6,8 +6,6 @@ import java.util.Map;
 import parley.core.PresenceRelay;
 import parley.protocol.Member;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -16,15 +14,18 @@ import redis.clients.jedis.resps.StreamEntry;
  * the same XREAD as the rooms, and this node's inbox (private messages from other nodes).
  *
  * <pre>
- *  (re)connected: top id of parley:presence, then HGETALL parley:members:NODE of every node --> core.everyone
- *  then every entry after that id, in order: J join, L leave, N rename --> core; S a node re-asserted itself
- *  (read everyone again); G a node cleared away --> core.nodeGone
+ *  (re)connected: snapshot.lua: the top id of parley:presence and every node's parley:members:NODE, at one
+ *  instant --> core.everyone; then every entry after that id, in order: J join, L leave, N rename --> core;
+ *  G a node cleared away --> core.nodeGone; S a node re-asserted itself --> a snapshot again, and the reading
+ *  goes on after ITS id (the rest of the batch is older than the snapshot, and in it already)
  * </pre>
  *
- * Reading the snapshot first and the stream from the id taken before it may apply an entry twice: every call
- * to the core is idempotent (a join of someone known, a leave of someone unknown, change nothing).
+ * The snapshot and its id are read by one script, so no entry is applied on top of a snapshot that already
+ * holds its effect: members are told each coming and going once, in the order it happened.
  */
 final class PresenceFeed {
+
+    private static final String SNAPSHOT = Presence.script("snapshot.lua");
 
     private final String node;
     private final Presence presence;
@@ -39,38 +40,35 @@ final class PresenceFeed {
         this.core = core;
     }
 
-    /** Everyone on the other nodes, as Redis has it, handed to the core; the stream id to read on from. */
+    /**
+     * Everyone on the other nodes, as Redis has it, handed to the core; the presence stream's id at that same
+     * instant, to read on from.
+     */
     StreamEntryID resync(Jedis jedis) {
-        List<StreamEntry> top = jedis.xrevrange(Keys.PRESENCE, "+", "-", 1);
-        everyone(jedis);
-        return top.isEmpty() ? new StreamEntryID(0, 0) : top.get(0).getID();
-    }
-
-    private void everyone(Jedis jedis) {
-        List<String> nodes = new ArrayList<>(jedis.smembers(Keys.NODES));
-        nodes.remove(node);
-        Pipeline p = jedis.pipelined();
-        List<Response<Map<String, String>>> hashes = new ArrayList<>();
-        nodes.forEach(n -> hashes.add(p.hgetAll(Keys.members(n))));
-        p.sync();
+        List<?> snapshot = (List<?>) jedis.eval(SNAPSHOT, List.of(Keys.NODES, Keys.PRESENCE),
+                List.of(Keys.members(""), node));
         List<PresenceRelay.Remote> everyone = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            for (String entry : hashes.get(i).get().values()) {
-                String[] f = entry.split("\t", 3);
+        for (int i = 1; i + 1 < snapshot.size(); i += 2) {
+            String other = snapshot.get(i).toString();
+            for (Object entry : (List<?>) snapshot.get(i + 1)) {
+                String[] f = entry.toString().split("\t", 3);
                 if (f.length == 3) {
-                    everyone.add(remote(nodes.get(i), f[0], f[1], f[2]));
+                    everyone.add(remote(other, f[0], f[1], f[2]));
                 }
             }
         }
         core.everyone(everyone);
+        return new StreamEntryID(snapshot.get(0).toString());
     }
 
     /**
      * The presence stream's new entries, in order. This node's own are skipped (the core knows them), but for
      * its re-assertion after an outage: that is when the core, told of the outage by this node's presence
      * thread, is given everyone again, even if this reader's own connection never broke.
+     *
+     * @return the id to read on from: the last entry's, or a snapshot's taken for an S entry
      */
-    void apply(Jedis jedis, List<StreamEntry> entries) {
+    StreamEntryID apply(Jedis jedis, List<StreamEntry> entries) {
         for (StreamEntry e : entries) {
             Map<String, String> f = e.getFields();
             String from = f.get("d");
@@ -81,25 +79,28 @@ final class PresenceFeed {
                 case "J" -> core.joined(remote(from, f.get("r"), f.get("n"), f.get("a")));
                 case "L" -> core.left(remote(from, f.get("r"), f.get("n"), f.get("a")), f.get("w"));
                 case "N" -> core.renamed(f.get("w"), remote(from, f.get("r"), f.get("n"), f.get("a")));
-                case "S" -> everyone(jedis);
+                case "S" -> {
+                    // The entries after it in this batch are older than the snapshot: applied on top of it they
+                    // would tell members stale comings and goings. The snapshot's own id skips them.
+                    return resync(jedis);
+                }
                 case "G" -> core.nodeGone(from, f.get("w"));
                 default -> {
                     // an entry kind a later version writes: skipped
                 }
             }
         }
+        return entries.get(entries.size() - 1).getID();
     }
 
-    /** This node's inbox: private messages from other nodes, and word that one sent from here found nobody. */
+    /** This node's inbox: private messages from other nodes, and word that one sent from here was not delivered. */
     void inbox(List<StreamEntry> entries) {
         for (StreamEntry e : entries) {
             Map<String, String> f = e.getFields();
             if (f.containsKey("p")) {
                 Member from = new Member(f.get("n"), f.get("a") + "@" + f.get("p"));
-                if (!core.privateMessage(from, f.get("to"), f.get("x"))) {
-                    presence.bounce(f.get("p"), f.get("n"), f.get("to")
-                            + " left before your message could be delivered; it was not sent");
-                }
+                core.privateMessage(from, f.get("to"), f.get("x")).ifPresent(why -> presence.bounce(f.get("p"),
+                        f.get("n"), why)); // gone, or over their cap: told to the sender, on their node
             } else if (f.containsKey("e")) {
                 core.undelivered(f.get("to"), f.get("x"));
             }

@@ -124,8 +124,7 @@ final class StreamReader implements AutoCloseable {
                         continue;
                     }
                     if (stream.getKey().equals(Keys.PRESENCE)) {
-                        presenceLast = last;
-                        presence.apply(jedis, entries);
+                        presenceLast = presence.apply(jedis, entries);
                         continue;
                     }
                     String room = Keys.roomOf(stream.getKey());

@@ -18,7 +18,8 @@
  * nicks (claim.lua), writes the node's people (parley:members:NODE) and their comings and goings
  * (parley:presence), sends private messages to other nodes' inboxes, renews the node's heartbeat and clears away
  * nodes whose heartbeat expired (reap.lua); {@link parley.cluster.PresenceFeed}, read in the reader's one
- * XREAD, hands the other nodes' presence and private messages to the core.
+ * XREAD, hands the other nodes' presence (from a snapshot taken at one instant by snapshot.lua, then the
+ * presence stream's entries after it) and private messages to the core.
  *
  * <p>The core's lock is never held across a Redis call: the core only queues ({@link parley.cluster.Appender},
  * {@link parley.cluster.Presence}) or is called back ({@link parley.cluster.StreamReader}).

@@ -20,7 +20,8 @@ import parley.server.ServerSettings;
 final class ClusterNode implements AutoCloseable {
 
     /** A heartbeat short enough for a test to see a silent node cleared away: within 1.2 s. */
-    static final Presence.Timing FAST = new Presence.Timing(Duration.ofMillis(200), Duration.ofSeconds(1));
+    static final Presence.Timing FAST = new Presence.Timing(Duration.ofMillis(200), Duration.ofSeconds(1),
+            Presence.Timing.DEFAULT.claimWait());
 
     private final Cluster cluster;
     private final ThreadPoolExecutor reads;
@@ -33,11 +34,22 @@ final class ClusterNode implements AutoCloseable {
 
     ClusterNode(ServerBackend backend, ClusterAddress redis, String node, Clock clock, CoreSettings settings,
                 Presence.Timing timing) throws IOException {
-        cluster = Cluster.join(redis, node, clock, m -> System.out.println(node + ": " + m), timing);
+        this(backend, redis, node, clock, settings, timing, Presence.BACKLOG);
+    }
+
+    /** With the presence thread's {@code backlog} ({@link Presence#BACKLOG}). */
+    ClusterNode(ServerBackend backend, ClusterAddress redis, String node, Clock clock, CoreSettings settings,
+                Presence.Timing timing, int backlog) throws IOException {
+        cluster = Cluster.join(redis, node, clock, m -> System.out.println(node + ": " + m), timing, backlog);
         reads = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16));
         core = new ChatCore(clock, ServerLog.silent(), settings, cluster.history(), reads, TrustSettings.inMemory(),
                 ServerMetrics.NONE, cluster.relay(), cluster.presence());
         server = backend.start(ServerSettings.forTests(), core);
+    }
+
+    /** The node's presence thread, as a test looks into it. */
+    Presence presence() {
+        return (Presence) cluster.presence();
     }
 
     InetSocketAddress address() {

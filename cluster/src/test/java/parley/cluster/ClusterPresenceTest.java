@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import parley.conformance.ChatClient;
 import parley.core.CoreSettings;
+import parley.core.RateLimit;
+import parley.core.SessionLimits;
 
 /**
  * Presence across a two-node cluster over a real redis-server (node a selector, node b threaded): who is where,
@@ -82,6 +84,27 @@ class ClusterPresenceTest {
         assertThat(alice.awaitContaining("across the nodes")).contains("-> bob* across the nodes");
         alice.send("/msg nobody hello");
         assertThat(alice.awaitContaining("!!")).contains("no one here is called nobody");
+    }
+
+    @Test
+    void aRecipientsPrivateMessageCapCountsMessagesFromOtherNodesToo() throws IOException {
+        // Two lines in a burst and no refill: the tests' clock stands still.
+        start(false, CoreSettings.defaults().withSessionLimits(SessionLimits.defaults()
+                .withPrivateTraffic(new RateLimit(1, 2), SessionLimits.DEFAULT_PRIVATE_BYTES)));
+        ChatClient alice = clients.named(cluster.a, "alice");
+        ChatClient bob = clients.named(cluster.b, "bob");
+        ChatClient carol = clients.named(cluster.b, "carol");
+        alice.await(line -> line.contains("@b) is now known as bob"), "bob known on node a");
+        carol.send("/msg bob one from here");
+        bob.awaitContaining("one from here");
+        alice.send("/msg bob two across");
+        bob.awaitContaining("two across");
+        alice.send("/msg bob three across");
+        assertThat(alice.awaitContaining("!!")).contains(
+                "bob is receiving more private messages than they can read; this one was not sent");
+        carol.send("/msg bob four from here");
+        assertThat(carol.awaitContaining("!!")).contains("bob is receiving more private messages");
+        assertThat(bob.seen()).noneMatch(line -> line.contains("three across") || line.contains("four from here"));
     }
 
     @Test

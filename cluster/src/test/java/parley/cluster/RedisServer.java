@@ -83,6 +83,23 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** Stops it answering without closing a connection, as SIGSTOP does: a Redis stalled mid-command. */
+    void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #pause}d server go on: what it was sent meanwhile is carried out now. */
+    void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String which) throws IOException, InterruptedException {
+        int code = new ProcessBuilder("kill", which, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("kill " + which + " failed: " + code);
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();

@@ -700,14 +700,18 @@ public final class ChatCore {
         return clock.instant();
     }
 
-    /** A private message from another node: delivered to whoever here has {@code toNick}, or false. */
-    boolean privateFromNode(Member from, String toNick, String text) {
+    /** A private message from another node for whoever here has {@code toNick}: empty once delivered, else why not. */
+    Optional<String> privateFromNode(Member from, String toNick, String text) {
         Session target = nicks.holder(Names.key(toNick));
         if (target == null || !target.isOpen() || !accounts.owns(target)) {
-            return false;
+            return Optional.of(toNick + " left before your message could be delivered; it was not sent");
         }
-        send(target, new ChatEvent.Private(clock.instant(), from, target.nick(), text));
-        return true;
+        // The recipient's one allowance, shared with senders here (no sender session: never "to oneself").
+        Optional<String> tooMuch = privateTraffic.admit(null, target, text);
+        if (tooMuch.isEmpty()) {
+            send(target, new ChatEvent.Private(clock.instant(), from, target.nick(), text));
+        }
+        return tooMuch;
     }
 
     /** Whether the server sheds work now: see {@link #shedWhen}. */

@@ -76,7 +76,7 @@ final class Nicks {
     void arrived(Session s) {
         byKey.put(Names.key(s.nick()), s);
         String guest = s.nick();
-        presence.claim(guest, refused -> {
+        presence.claimGuest(guest, refused -> {
             if (refused.isPresent()) {
                 others.lostNick(guest, "your guest nick " + guest + " is someone's on another node");
             }

@@ -198,10 +198,10 @@ final class OtherNodes implements PresenceRelay.Listener {
     }
 
     @Override
-    public boolean privateMessage(Member from, String toNick, String text) {
-        boolean[] delivered = new boolean[1];
-        core.locked(() -> delivered[0] = core.privateFromNode(from, toNick, text));
-        return delivered[0];
+    public Optional<String> privateMessage(Member from, String toNick, String text) {
+        List<Optional<String>> refused = new ArrayList<>(1);
+        core.locked(() -> refused.add(core.privateFromNode(from, toNick, text)));
+        return refused.get(0);
     }
 
     @Override

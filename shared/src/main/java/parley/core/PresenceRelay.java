@@ -35,17 +35,34 @@ public interface PresenceRelay {
      */
     void claim(String nick, Consumer<Optional<String>> answer);
 
+    /**
+     * Claims {@code nick}, just given to a newcomer here as their guest nick: they have it already and nobody
+     * waits for the answer; {@code lost} gets why, should it be someone's elsewhere.
+     */
+    default void claimGuest(String nick, Consumer<Optional<String>> lost) {
+        claim(nick, lost);
+    }
+
+    /*
+     * The four below tell the other servers what changed here; with nobody beyond this server (and in a test's
+     * fake that plays the other nodes) there is nobody to tell.
+     */
+
     /** Nobody here holds {@code nick} any more. */
-    void release(String nick);
+    default void release(String nick) {
+    }
 
     /** {@code who} is now in room {@code room} here (connected, or came from another room). */
-    void arrived(String room, Member who);
+    default void arrived(String room, Member who) {
+    }
 
     /** {@code who} left room {@code room} here, for {@code reason}. */
-    void left(String room, Member who, String reason);
+    default void left(String room, Member who, String reason) {
+    }
 
     /** Someone here in {@code room} changed nick from {@code oldNick} to {@code who}'s. */
-    void renamed(String room, String oldNick, Member who);
+    default void renamed(String room, String oldNick, Member who) {
+    }
 
     /**
      * Sends a private message to {@code toNick} on {@code node}; {@code done} gets empty once it is on its way,
@@ -79,8 +96,11 @@ public interface PresenceRelay {
         /** Redis is unreachable: presence is this server's alone until {@link #everyone} comes again. */
         void cutOff();
 
-        /** A private message from another node for {@code toNick} here; false when nobody here has it. */
-        boolean privateMessage(Member from, String toNick, String text);
+        /**
+         * A private message from another node for {@code toNick} here, under the same per-recipient cap as one
+         * from someone here: empty once delivered, else why not (nobody here has the nick, or over the cap).
+         */
+        Optional<String> privateMessage(Member from, String toNick, String text);
 
         /** A private message sent from here could not be delivered: {@code why}, to {@code fromNick}. */
         void undelivered(String fromNick, String why);
@@ -116,22 +136,6 @@ public interface PresenceRelay {
             @Override
             public void claim(String nick, Consumer<Optional<String>> answer) {
                 answer.accept(Optional.empty());
-            }
-
-            @Override
-            public void release(String nick) {
-            }
-
-            @Override
-            public void arrived(String room, Member who) {
-            }
-
-            @Override
-            public void left(String room, Member who, String reason) {
-            }
-
-            @Override
-            public void renamed(String room, String oldNick, Member who) {
             }
 
             @Override

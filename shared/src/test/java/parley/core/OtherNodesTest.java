@@ -56,22 +56,6 @@ class OtherNodesTest {
         }
 
         @Override
-        public void release(String nick) {
-        }
-
-        @Override
-        public void arrived(String room, Member who) {
-        }
-
-        @Override
-        public void left(String room, Member who, String reason) {
-        }
-
-        @Override
-        public void renamed(String room, String oldNick, Member who) {
-        }
-
-        @Override
         public void tell(Member from, String node, String toNick, String text, Consumer<Optional<String>> done) {
             told.add(from.nick() + " -> " + toNick + "@" + node + ": " + text);
             done.accept(Optional.empty());
