@@ -16,7 +16,7 @@ import parley.history.StoredLine;
  */
 final class LineReader implements AutoCloseable {
 
-    /** Each read is one range of the primary key (room_no, id): see ReadPlanTest. */
+    /** Each read is one range of the room index, lines_by_room (room_no, id): see ReadPlanTest. */
     private static final String COLUMNS = "SELECT id, time, kind, nick, address, text FROM lines ";
     private static final String ROOM = "room_no = (SELECT no FROM rooms WHERE name = ?)";
     static final String LATEST = COLUMNS + "WHERE " + ROOM + " ORDER BY id DESC LIMIT ?";
