@@ -14,9 +14,10 @@ import parley.history.StoredLine;
  * The file's schema, the settings every connection gets, and SQLite's errors in words.
  *
  * <pre>
- *  lines(id INTEGER PRIMARY KEY, room, time, kind, nick, address, text)   id is the rowid: no extra key
- *  lines_by_room ON lines(room)      an index entry holds (room, rowid): "a room in id order" for free
- *  meta(key, value)                  'reserved_through': see SqliteHistoryStore on ids
+ *  rooms(no INTEGER PRIMARY KEY, name UNIQUE)   a room's name once; lines carry its number
+ *  lines(id INTEGER PRIMARY KEY, room_no, time, kind, nick, address, text)   id is the rowid: appended at the end
+ *  lines_by_room ON lines(room_no)   an entry is (room_no, rowid): "a room in id order" for free, a few bytes
+ *  meta(key, value)                  'reserved_through': see IdReservation
  *
  *  accounts(nick_key PK, nick, memory_kib, iterations, parallelism, salt, hash, registered)   SqliteTrustStore
  *  kept_messages(id PK, nick_key, recipient, time, sender, address, text), index on nick_key
@@ -25,8 +26,26 @@ import parley.history.StoredLine;
  */
 final class Database {
 
-    /** 2 added the trust tables (accounts, kept_messages, bans, topics); a version 1 file gains them at open. */
-    static final int SCHEMA_VERSION = 2;
+    /**
+     * 2 added the trust tables (accounts, kept_messages, bans, topics); 3 put a room number in lines where its
+     * name was. An older file is upgraded at open.
+     */
+    static final int SCHEMA_VERSION = 3;
+
+    /**
+     * Lines in id order, so a batch is appended at the end of the table; a room's lines are a range of the small
+     * index on room_no. Keyed by (room_no, id) in one WITHOUT ROWID b-tree instead, a batch over 100 rooms split
+     * 100 leaves of whole rows and cost more than the table and the index (docs/BENCHMARKS.md, issue 11).
+     */
+    private static final String LINES = """
+            CREATE TABLE IF NOT EXISTS lines (
+                id      INTEGER PRIMARY KEY,
+                room_no INTEGER NOT NULL,
+                time    INTEGER NOT NULL,
+                kind    INTEGER NOT NULL,
+                nick    TEXT    NOT NULL,
+                address TEXT    NOT NULL,
+                text    TEXT    NOT NULL)""";
     static final String FILE_NAME = "history.db";
 
     /** Opens a connection to the store's file; tests pass one that can fail on demand. */
@@ -64,62 +83,97 @@ final class Database {
         }
     }
 
-    /** Creates the tables on a new file, or checks that an existing one is ours and not from a newer parley. */
+    /**
+     * Creates the tables on a new file, upgrades a file of an older schema, or checks that an existing one is
+     * ours and not from a newer parley. One transaction: a failed upgrade leaves the file as it was.
+     */
     static void createOrCheck(Connection c) throws SQLException, IncompatibleFileException {
         try (Statement s = c.createStatement()) {
-            int version = intOf(s, "PRAGMA user_version");
-            if (version > SCHEMA_VERSION) {
-                throw new IncompatibleFileException("it was written by a newer parley (schema " + version + ")");
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                createOrUpgrade(s);
+                s.execute("COMMIT");
+            } catch (SQLException | IncompatibleFileException | RuntimeException e) {
+                rollbackQuietly(s);
+                throw e;
             }
-            if (version == 0 && intOf(s, "SELECT count(*) FROM sqlite_schema") > 0) {
-                throw new IncompatibleFileException("it is a SQLite database that parley did not make");
-            }
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS lines (
-                        id      INTEGER PRIMARY KEY,
-                        room    TEXT    NOT NULL,
-                        time    INTEGER NOT NULL,
-                        kind    INTEGER NOT NULL,
-                        nick    TEXT    NOT NULL,
-                        address TEXT    NOT NULL,
-                        text    TEXT    NOT NULL)""");
-            s.execute("CREATE INDEX IF NOT EXISTS lines_by_room ON lines(room)");
-            s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS accounts (
-                        nick_key    TEXT    PRIMARY KEY,
-                        nick        TEXT    NOT NULL,
-                        memory_kib  INTEGER NOT NULL,
-                        iterations  INTEGER NOT NULL,
-                        parallelism INTEGER NOT NULL,
-                        salt        BLOB    NOT NULL,
-                        hash        BLOB    NOT NULL,
-                        registered  INTEGER NOT NULL) WITHOUT ROWID""");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS kept_messages (
-                        id        INTEGER PRIMARY KEY,
-                        nick_key  TEXT    NOT NULL,
-                        recipient TEXT    NOT NULL,
-                        time      INTEGER NOT NULL,
-                        sender    TEXT    NOT NULL,
-                        address   TEXT    NOT NULL,
-                        text      TEXT    NOT NULL)""");
-            s.execute("CREATE INDEX IF NOT EXISTS kept_by_nick ON kept_messages(nick_key)");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS bans (
-                        ban_key TEXT PRIMARY KEY,
-                        target  TEXT NOT NULL,
-                        until   INTEGER,
-                        reason  TEXT NOT NULL,
-                        by_nick TEXT NOT NULL,
-                        at      INTEGER NOT NULL) WITHOUT ROWID""");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS topics (
-                        room_key TEXT PRIMARY KEY,
-                        text     TEXT NOT NULL,
-                        by_nick  TEXT NOT NULL,
-                        at       INTEGER NOT NULL) WITHOUT ROWID""");
-            s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+        }
+    }
+
+    private static void createOrUpgrade(Statement s) throws SQLException, IncompatibleFileException {
+        int version = intOf(s, "PRAGMA user_version");
+        if (version > SCHEMA_VERSION) {
+            throw new IncompatibleFileException("it was written by a newer parley (schema " + version + ")");
+        }
+        if (version == 0 && intOf(s, "SELECT count(*) FROM sqlite_schema") > 0) {
+            throw new IncompatibleFileException("it is a SQLite database that parley did not make");
+        }
+        s.execute("CREATE TABLE IF NOT EXISTS rooms (no INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+        if (version > 0 && version < 3) {
+            upgradeLinesFromSchema2(s);
+        }
+        s.execute(LINES);
+        // After the upgrade's copy, not before: one sort instead of an index insert per copied line.
+        s.execute("CREATE INDEX IF NOT EXISTS lines_by_room ON lines(room_no)");
+        s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS accounts (
+                    nick_key    TEXT    PRIMARY KEY,
+                    nick        TEXT    NOT NULL,
+                    memory_kib  INTEGER NOT NULL,
+                    iterations  INTEGER NOT NULL,
+                    parallelism INTEGER NOT NULL,
+                    salt        BLOB    NOT NULL,
+                    hash        BLOB    NOT NULL,
+                    registered  INTEGER NOT NULL) WITHOUT ROWID""");
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS kept_messages (
+                    id        INTEGER PRIMARY KEY,
+                    nick_key  TEXT    NOT NULL,
+                    recipient TEXT    NOT NULL,
+                    time      INTEGER NOT NULL,
+                    sender    TEXT    NOT NULL,
+                    address   TEXT    NOT NULL,
+                    text      TEXT    NOT NULL)""");
+        s.execute("CREATE INDEX IF NOT EXISTS kept_by_nick ON kept_messages(nick_key)");
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS bans (
+                    ban_key TEXT PRIMARY KEY,
+                    target  TEXT NOT NULL,
+                    until   INTEGER,
+                    reason  TEXT NOT NULL,
+                    by_nick TEXT NOT NULL,
+                    at      INTEGER NOT NULL) WITHOUT ROWID""");
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS topics (
+                    room_key TEXT PRIMARY KEY,
+                    text     TEXT NOT NULL,
+                    by_nick  TEXT NOT NULL,
+                    at       INTEGER NOT NULL) WITHOUT ROWID""");
+        s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+    }
+
+    /**
+     * Schemas 1 and 2 kept the room's name in every line and in its index entry. Their lines move, ids and all,
+     * into the table of schema 3, in id order (appended, as the writer does).
+     */
+    private static void upgradeLinesFromSchema2(Statement s) throws SQLException {
+        s.execute("INSERT INTO rooms(name) SELECT DISTINCT room FROM lines ORDER BY room");
+        s.execute(LINES.replace("lines (", "lines_3 ("));
+        s.execute("""
+                INSERT INTO lines_3(room_no, id, time, kind, nick, address, text)
+                SELECT rooms.no, lines.id, lines.time, lines.kind, lines.nick, lines.address, lines.text
+                FROM lines JOIN rooms ON rooms.name = lines.room
+                ORDER BY lines.id""");
+        s.execute("DROP TABLE lines");
+        s.execute("ALTER TABLE lines_3 RENAME TO lines");
+    }
+
+    private static void rollbackQuietly(Statement s) {
+        try {
+            s.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // The failure that led here is the one to report; a failed rollback is undone when the connection closes.
         }
     }
 

@@ -16,11 +16,14 @@ import parley.history.StoredLine;
  */
 final class LineReader implements AutoCloseable {
 
+    /** Each read is one range of the room index, lines_by_room (room_no, id): see ReadPlanTest. */
     private static final String COLUMNS = "SELECT id, time, kind, nick, address, text FROM lines ";
-    static final String LATEST = COLUMNS + "WHERE room = ? ORDER BY id DESC LIMIT ?";
-    static final String BEFORE = COLUMNS + "WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?";
-    static final String AFTER = COLUMNS + "WHERE room = ? AND id > ? ORDER BY id LIMIT ?";
-    private static final String COUNT = "SELECT count(*), coalesce(max(id), 0) FROM lines WHERE room = ? AND id > ? AND id < ?";
+    private static final String ROOM = "room_no = (SELECT no FROM rooms WHERE name = ?)";
+    static final String LATEST = COLUMNS + "WHERE " + ROOM + " ORDER BY id DESC LIMIT ?";
+    static final String BEFORE = COLUMNS + "WHERE " + ROOM + " AND id < ? ORDER BY id DESC LIMIT ?";
+    static final String AFTER = COLUMNS + "WHERE " + ROOM + " AND id > ? ORDER BY id LIMIT ?";
+    static final String COUNT = "SELECT count(*), coalesce(max(id), 0) FROM lines WHERE " + ROOM
+            + " AND id > ? AND id < ?";
 
     /** How many lines a range holds in the file, and the highest id among them (0 for none). */
     record Count(long lines, long highestId) {

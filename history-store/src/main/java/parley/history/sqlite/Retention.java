@@ -13,7 +13,7 @@ import java.time.Instant;
  *
  * <pre>
  *  AGE    delete the oldest lines while their time is before now - keep, STEP lines per delete
- *  ROOMS  room by room (next room = the smallest name after the last one, through the index):
+ *  ROOMS  room by room (next room = the next number in rooms):
  *         delete the lines older than the room's newest maxPerRoom, STEP per delete
  *  VACUUM while a quarter of the file is free pages: incremental_vacuum(STEP_PAGES)
  * </pre>
@@ -31,7 +31,7 @@ final class Retention {
     private final Duration keep;
     private final int maxPerRoom;
     private Phase phase = Phase.DONE;
-    private String lastRoom;
+    private long lastRoom;
 
     /** {@code keep} null: keep forever; {@code maxPerRoom} 0: no cap. */
     Retention(Duration keep, int maxPerRoom) {
@@ -41,7 +41,7 @@ final class Retention {
 
     void startSweep() {
         phase = Phase.AGE;
-        lastRoom = "";
+        lastRoom = 0;
     }
 
     /** After a failure: the next sweep starts from the beginning. */
@@ -105,20 +105,20 @@ final class Retention {
     }
 
     private int capNextRoom(Connection c) throws SQLException {
-        String room;
-        try (PreparedStatement next = c.prepareStatement("SELECT min(room) FROM lines WHERE room > ?")) {
-            next.setString(1, lastRoom);
+        long room;
+        try (PreparedStatement next = c.prepareStatement("SELECT min(no) FROM rooms WHERE no > ?")) {
+            next.setLong(1, lastRoom);
             try (ResultSet r = next.executeQuery()) {
-                room = r.next() ? r.getString(1) : null;
+                room = r.next() ? r.getLong(1) : 0;
             }
         }
-        if (room == null) {
+        if (room == 0) {
             return finishRooms();
         }
         long newestToDrop;
         try (PreparedStatement boundary = c.prepareStatement(
-                "SELECT id FROM lines WHERE room = ? ORDER BY id DESC LIMIT 1 OFFSET ?")) {
-            boundary.setString(1, room);
+                "SELECT id FROM lines WHERE room_no = ? ORDER BY id DESC LIMIT 1 OFFSET ?")) {
+            boundary.setLong(1, room);
             boundary.setInt(2, maxPerRoom);
             try (ResultSet r = boundary.executeQuery()) {
                 newestToDrop = r.next() ? r.getLong(1) : 0;
@@ -129,8 +129,8 @@ final class Retention {
             return 0;
         }
         try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM lines WHERE id IN (SELECT id FROM lines WHERE room = ? AND id <= ? ORDER BY id LIMIT ?)")) {
-            delete.setString(1, room);
+                "DELETE FROM lines WHERE id IN (SELECT id FROM lines WHERE room_no = ? AND id <= ? ORDER BY id LIMIT ?)")) {
+            delete.setLong(1, room);
             delete.setLong(2, newestToDrop);
             delete.setInt(3, STEP);
             int deleted = delete.executeUpdate();

@@ -6,7 +6,7 @@
  *                              | PendingLines: bounded, lines stay until committed (reads see them)
  *                              v
  *                        Writer (one thread): group commit, id reservation, retention steps, retry on failure
- *                              | LineInserts: the INSERT, prepared once per connection
+ *                              | LineInserts: the INSERT, prepared once per connection; room numbers
  *                              v
  *                        DIR/history.db (WAL)  <--- LineReader (its own connection): latest / before / after
  * </pre>

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,31 +97,76 @@ class SqliteHistoryStoreTest {
         }
     }
 
-    /** The file as the parley before the multi-row writer left it (schema 2), written here by hand, not by Database. */
+    /**
+     * A file of schema 2 (a room's name in every line, an index on it), written here with that schema's own DDL,
+     * not by Database: opened, it is upgraded to schema 3 and serves every line with its id, in every room.
+     */
     @Test
-    void aFileOfThePreviousVersionOpensWithItsLinesAndIdsGoingOn() throws SQLException {
+    void aFileOfThePreviousSchemaIsUpgradedWithEveryLineAndItsId() throws SQLException {
+        List<StoredLine> old = new ArrayList<>();
         try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
-            Database.execute(c, "PRAGMA auto_vacuum = INCREMENTAL");
-            Database.execute(c, "PRAGMA journal_mode = WAL");
-            Database.execute(c, "CREATE TABLE lines (id INTEGER PRIMARY KEY, room TEXT NOT NULL, time INTEGER NOT NULL,"
-                    + " kind INTEGER NOT NULL, nick TEXT NOT NULL, address TEXT NOT NULL, text TEXT NOT NULL)");
-            Database.execute(c, "CREATE INDEX lines_by_room ON lines(room)");
-            Database.execute(c, "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
-            Database.execute(c, "INSERT INTO lines VALUES (7, 'lobby', " + Stores.NOW.toEpochMilli()
-                    + ", 1, 'ada', '10.0.0.1:5000', 'waves'), (9, 'lobby', " + Stores.NOW.toEpochMilli()
-                    + ", 0, 'bob', '10.0.0.2:5000', 'hello')");
-            Database.execute(c, "INSERT INTO meta VALUES ('reserved_through', 9)");
-            Database.execute(c, "PRAGMA user_version = 2");
+            writeSchema2(c);
+            PreparedStatement insert = c.prepareStatement("INSERT INTO lines VALUES (?, ?, ?, ?, ?, ?, ?)");
+            for (long id = 1; id <= 2_000; id += 2) {
+                String room = id % 3 == 0 ? "lobby" : id % 3 == 1 ? "Café ☕" : "#ops";
+                StoredLine line = new StoredLine(room, id, Stores.NOW.plusMillis(id),
+                        id % 5 == 0 ? StoredLine.Kind.ACTION : StoredLine.Kind.MESSAGE, "nick" + id % 7,
+                        "10.0.0." + id % 9 + ":5000", "line " + id + " 'quoted'");
+                insert.setLong(1, id);
+                insert.setString(2, room);
+                insert.setLong(3, line.time().toEpochMilli());
+                insert.setInt(4, line.kind() == StoredLine.Kind.ACTION ? 1 : 0);
+                insert.setString(5, line.nick());
+                insert.setString(6, line.address());
+                insert.setString(7, line.text());
+                insert.executeUpdate();
+                old.add(line);
+            }
+            Database.execute(c, "INSERT INTO meta VALUES ('reserved_through', 1999)");
         }
         try (SqliteHistoryStore store = Stores.open(dir)) {
-            assertThat(store.latest("lobby", 10)).containsExactly(
-                    new StoredLine("lobby", 7, Stores.NOW, StoredLine.Kind.ACTION, "ada", "10.0.0.1:5000", "waves"),
-                    new StoredLine("lobby", 9, Stores.NOW, StoredLine.Kind.MESSAGE, "bob", "10.0.0.2:5000", "hello"));
+            for (String room : List.of("lobby", "Café ☕", "#ops")) {
+                assertThat(Stores.everything(store, room))
+                        .containsExactlyElementsOf(old.stream().filter(line -> line.room().equals(room)).toList());
+            }
             StoredLine next = say(store, "lobby", "again");
-            assertThat(next.id()).isEqualTo(10);
+            assertThat(next.id()).isEqualTo(2_000);
             awaitStored(store, 1);
-            assertThat(ids(store.after("lobby", 0, 10))).containsExactly(7L, 9L, 10L);
+            assertThat(store.latest("lobby", 1)).containsExactly(next);
         }
+        assertThat(Stores.pragma(dir, "user_version")).isEqualTo(Database.SCHEMA_VERSION);
+    }
+
+    /** A failed upgrade changes nothing: one transaction. Here schema 2's lines table lacks a column. */
+    @Test
+    void anUpgradeThatFailsLeavesTheFileAsItWasAndSaysWhy() throws SQLException {
+        try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
+            Database.execute(c, "CREATE TABLE lines (id INTEGER PRIMARY KEY, time INTEGER NOT NULL)");
+            Database.execute(c, "PRAGMA user_version = 2");
+        }
+
+        assertThatThrownBy(() -> Stores.open(dir))
+                .isInstanceOf(HistoryStoreException.class)
+                .hasMessageStartingWith("cannot open the history store " + dir.resolve("history.db") + ": ")
+                .hasMessageContaining("no such column: room");
+        assertThat(Stores.pragma(dir, "user_version")).isEqualTo(2);
+        try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
+            assertThat(Database.longOf(c, "SELECT count(*) FROM sqlite_schema WHERE name = 'rooms'")).isZero();
+        }
+    }
+
+    /** Schema 2's DDL, as that parley created it. */
+    private static void writeSchema2(Connection c) throws SQLException {
+        Database.execute(c, "PRAGMA auto_vacuum = INCREMENTAL");
+        Database.execute(c, "PRAGMA journal_mode = WAL");
+        Database.execute(c, "CREATE TABLE lines (id INTEGER PRIMARY KEY, room TEXT NOT NULL, time INTEGER NOT NULL,"
+                + " kind INTEGER NOT NULL, nick TEXT NOT NULL, address TEXT NOT NULL, text TEXT NOT NULL)");
+        Database.execute(c, "CREATE INDEX lines_by_room ON lines(room)");
+        Database.execute(c, "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
+        Database.execute(c, "CREATE TABLE accounts (nick_key TEXT PRIMARY KEY, nick TEXT NOT NULL, memory_kib INTEGER"
+                + " NOT NULL, iterations INTEGER NOT NULL, parallelism INTEGER NOT NULL, salt BLOB NOT NULL,"
+                + " hash BLOB NOT NULL, registered INTEGER NOT NULL) WITHOUT ROWID");
+        Database.execute(c, "PRAGMA user_version = 2");
     }
 
     @Test
