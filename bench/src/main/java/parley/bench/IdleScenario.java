@@ -29,8 +29,9 @@ import parley.bench.target.RunningTarget;
  *    full GC, sample at once: the cold reading, kept in the notes (it is how this was measured before)
  *    all N leave; wait until the server has closed their sockets (its open files, from /proc)
  *  round 2 (measured), the same N again:
- *    full GC, settle, sample; open N as above (connect time = connect() to the first byte, the welcome);
- *    sample (CPU, threads); full GC, settle, sample (RSS, live heap):
+ *    settle: idle 12 s, full GC (live heap), idle 12 s, sample (RSS)
+ *    open N as above (connect time = connect() to the first byte, the welcome); sample (CPU, threads)
+ *    settle again:
  *    (RSS after - before) / held = memory per connection; (heap after - before) / held = its Java heap part
  * </pre>
  *
@@ -41,10 +42,11 @@ import parley.bench.target.RunningTarget;
  * N, is in the second round's baseline: about 70 bytes per connection, see docs/BENCHMARKS.md.)
  *
  * Why the full GC: without it the delta counts the garbage of the connect burst as if each connection kept
- * it. Why the settle after it: a full GC that shrinks the heap hands the freed regions back to the OS in the
- * background (G1 uncommits concurrently), and malloc keeps freed native memory until the launcher's periodic
- * trim (-XX:TrimNativeHeapInterval, 10 s): read at once, RSS still holds 0 to 25 MB that the idle server gives
- * back within seconds, a different amount each time. That, not the server, made single runs spread from 2.3
+ * it. Why the settle around it: a burst's output chunks stay in the pool for ten seconds, a full GC that
+ * shrinks the heap hands the freed regions back to the OS in the background (G1 uncommits concurrently), and
+ * malloc keeps freed native memory until the launcher's periodic trim (-XX:TrimNativeHeapInterval, 10 s):
+ * read at once, RSS still holds 0 to 25 MB that the idle server gives back within seconds, a different amount
+ * each time, in the baseline as in the reading after. That, not the server, made single runs spread from 2.3
  * to 5.0 KiB per connection.
  *
  * The bench needs a file descriptor per connection: when its limit is lower than N it opens what it can
@@ -54,7 +56,7 @@ final class IdleScenario {
 
     private static final long TICK_MILLIS = 20;
     private static final long FD_RESERVE = 200;
-    /** How long RSS is left to settle after a GC: longer than the launcher's 10 s native-heap trim interval. */
+    /** How long the server is left idle before and after a GC: longer than the pool's 10 s window and the launcher's 10 s native-heap trim. */
     private static final Duration SETTLE = Duration.ofSeconds(12);
     /** Files the server may have open beyond its count before round 1 and still be done closing round 1's. */
     private static final long FILES_SLACK = 16;
@@ -103,15 +105,13 @@ final class IdleScenario {
         }
 
         // Round 2, measured.
-        OptionalLong heapBefore = target.collectGarbage();
-        Optional<ProcessSample> before = settledSample(target, label);
+        Settled before = settle(target, label);
         CpuWindow window = CpuWindow.start(cpu, system, target.sample());
         try (Round round = connect(target, runId, prefix, n, label, "connecting")) {
             Optional<ProcessSample> after = target.sample();
             CpuWindow.Seconds cpuSeconds = window.end(after);
             // After the CPU window: the collection the bench asks for is not the server's work.
-            OptionalLong heapAfter = target.collectGarbage();
-            Optional<ProcessSample> collected = settledSample(target, label);
+            Settled collected = settle(target, label);
             round.engine.stop();
 
             Arrivals arrivals = Arrivals.of(round.engine.clients());
@@ -124,15 +124,16 @@ final class IdleScenario {
                 notes.add(round.state.failed() + " connects failed, first: " + round.state.errors().peek());
             }
             notes.add(0, String.format("held %,d of %,d connections in %.1f s, after a warm-up round of as many that "
-                    + "left; RSS read %d s after each GC; latency columns are connect times",
-                    held, wanted, round.seconds, SETTLE.toSeconds()));
+                    + "left; each reading idle %d s, GC, idle %d s; latency columns are connect times",
+                    held, wanted, round.seconds, SETTLE.toSeconds(), SETTLE.toSeconds()));
             return new Result(name, Scenario.IDLE.label(), repeat, Double.NaN, Double.NaN,
                     connect.percentileMillis(50), connect.percentileMillis(99), connect.percentileMillis(99.9),
                     connect.maxMillis(), wanted - held, Double.NaN, cpuSeconds.server(),
                     after.map(s -> s.peakRssBytes() / 1048576.0).orElse(Double.NaN),
                     after.map(s -> (double) s.threads()).orElse(Double.NaN),
                     cpuSeconds.own(), cpuSeconds.other(), round.seconds, held,
-                    perConnection(before, collected, held), perConnection(heapBefore, heapAfter, held),
+                    perConnection(before.process, collected.process, held),
+                    perConnection(before.liveHeap, collected.liveHeap, held),
                     String.join("; ", notes), connect.curve());
         }
     }
@@ -202,11 +203,22 @@ final class IdleScenario {
         return false;
     }
 
-    /** The server after {@link #SETTLE}: what an idle server holds, not what a GC has yet to hand back. */
-    private Optional<ProcessSample> settledSample(RunningTarget target, String label) throws InterruptedException {
-        progress.update(label, "settling", 1, "RSS read " + SETTLE.toSeconds() + " s after the GC");
+    /** A reading of the server at rest: its live heap right after a GC, its RSS {@link #SETTLE} later. */
+    private record Settled(OptionalLong liveHeap, Optional<ProcessSample> process) {
+    }
+
+    /**
+     * What an idle server holds, not what it has yet to hand back: idle for {@link #SETTLE} (the output pool lets
+     * go of the chunks a burst took once ten seconds have passed without needing them), a full GC (which frees
+     * them, and shrinks the heap), idle for {@link #SETTLE} again (G1 uncommits the freed regions in the
+     * background, and the launcher's native-heap trim runs every 10 s), then RSS.
+     */
+    private Settled settle(RunningTarget target, String label) throws InterruptedException {
+        progress.update(label, "settling", 1, "idle " + SETTLE.toSeconds() + " s, GC, idle " + SETTLE.toSeconds() + " s");
         Thread.sleep(SETTLE.toMillis());
-        return target.sample();
+        OptionalLong liveHeap = target.collectGarbage();
+        Thread.sleep(SETTLE.toMillis());
+        return new Settled(liveHeap, target.sample());
     }
 
     private static double perConnection(Optional<ProcessSample> before, Optional<ProcessSample> after, int held) {
