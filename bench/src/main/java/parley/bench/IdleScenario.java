@@ -45,7 +45,7 @@ import parley.bench.target.RunningTarget;
  * it. Why the settle around it: a burst's output chunks stay in the pool for ten seconds, a full GC that
  * shrinks the heap hands the freed regions back to the OS in the background (G1 uncommits concurrently), and
  * malloc keeps freed native memory until the launcher's periodic trim (-XX:TrimNativeHeapInterval, 10 s):
- * read at once, RSS still holds 0 to 25 MB that the idle server gives back within seconds, a different amount
+ * read at once, RSS still holds up to tens of MB that the idle server gives back within seconds, a different amount
  * each time, in the baseline as in the reading after. That, not the server, made single runs spread from 2.3
  * to 5.0 KiB per connection.
  *
