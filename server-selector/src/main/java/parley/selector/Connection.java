@@ -223,39 +223,45 @@ final class Connection implements Outbound, TlsWire.Listener {
         closeWhenFlushed("connection closed", deadline);
     }
 
-    /** The write that {@link #requestWrite} or a close asked the loop for, run before the loop sleeps. */
-    void runQueuedWrite() {
+    /**
+     * The write that {@link #requestWrite} or a close asked the loop for, run before the loop sleeps.
+     *
+     * @return the bytes that left the buffer
+     */
+    long runQueuedWrite() {
         writeScheduled.set(false); // before writing: a send from now on schedules another turn
         if (wantsWrite && !output.overflowed()) {
-            return; // the socket was full: OP_WRITE will say when it has room, no use trying before
+            return 0; // the socket was full: OP_WRITE will say when it has room, no use trying before
         }
-        write();
+        return write();
     }
 
     /** Writes what is queued, up to this turn's budget; asks for OP_WRITE only when bytes remain. */
-    private void write() {
+    private long write() {
         if (closed) {
-            return;
+            return 0;
         }
         if (output.overflowed() && !closing) {
             closeSlowConsumer(); // the end of the line in progress and the reason are still to be written
         }
+        long sent;
         try {
-            wire.write(output, loop.tuning().maxWriteBytesPerTurn(), loop.writeBatch());
+            sent = wire.write(output, loop.tuning().maxWriteBytesPerTurn(), loop.writeBatch());
         } catch (SSLException e) {
             refuseTls(e);
-            return;
+            return 0;
         } catch (IOException e) {
             close("connection reset");
-            return;
+            return 0;
         }
         boolean written = output.isEmpty() && !wire.hasPendingOutput();
         if (closing && written) {
             close(closeReason);
-            return;
+            return sent;
         }
         wantsWrite = !written;
         updateInterest();
+        return sent;
     }
 
     /** Closes once the queue is empty, or at {@code deadlineNanos} at the latest. Idempotent. */

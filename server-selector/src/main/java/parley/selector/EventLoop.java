@@ -118,7 +118,8 @@ final class EventLoop implements Runnable {
         try {
             while (!stopped()) {
                 tasks.runPending();        // handed in by other threads: new connections, writes, the stop
-                writePending();            // write directly; OP_WRITE only for what the socket did not take
+                writePending();            // write directly (reading what arrives meanwhile); OP_WRITE only
+                                           // for what the socket did not take
                 runTimers();               // flush deadlines passed, rate-limited lines now due
                 applyBackPressure();       // no reading while the server is behind its own writes
                 tasks.sleep(sleepMillis()); // select; a post() wakes it
@@ -294,14 +295,39 @@ final class EventLoop implements Runnable {
         }
     }
 
-    private void writePending() {
-        // Only those pending now: a close below may queue more (the room hears the leave), next turn's job.
+    /**
+     * Writes every connection pending now. A close below may queue more (the room hears the leave), and so
+     * may a read in between: next turn's job.
+     *
+     * <p>Reads in between: when a line's fan-out is a write of its own per member (a room that hears a line
+     * or two a turn), the writes are nearly all the loop's time, and a line that arrives meanwhile would wait
+     * for all of them, then cost as many again. So once the writes have taken {@link
+     * LoopTuning#readAgainNanos}, the loop reads what has arrived: the members not yet written get the new
+     * lines in the write they were about to make anyway (one system call for two lines), and only those
+     * already written need another. Only while the writes are small (less than a chunk each, on average):
+     * a write that already carries dozens of lines gains little from one more, and reading on would only grow
+     * what waits for the members still to be written.
+     */
+    private void writePending() throws IOException {
+        long readAt = System.nanoTime() + tuning.readAgainNanos();
+        long bytes = 0;
+        int writes = 0;
         for (int n = pendingWrites.size(); n > 0; n--) {
             Connection c = pendingWrites.poll();
             try {
-                c.runQueuedWrite();
+                bytes += c.runQueuedWrite();
+                writes++;
             } catch (Throwable e) {
                 failed(c, e);
+            }
+            if (n > 1 && !readsPaused && System.nanoTime() - readAt >= 0) {
+                if (bytes < (long) writes * OutputMemory.CHUNK_BYTES) {
+                    selector.selectNow();
+                    processReadyKeys();
+                }
+                readAt = System.nanoTime() + tuning.readAgainNanos();
+                bytes = 0;
+                writes = 0;
             }
         }
     }

@@ -18,6 +18,8 @@
  *   |                                only if bytes remain (most lines fit, so most turns need no
  *   |                                extra select); overflowed buffers are closed here, a safe point
  *   |                                outside the core's lock ("slow consumer: more than N bytes").
+ *   |                                Every 100 µs of small writes, step 5 not blocking: lines that arrived
+ *   |                                go into the writes still to come (LoopTuning.readAgainNanos).
  *   |    3. run timers               close connections whose flush deadline (after /quit, EOF or
  *   |                                stop) has passed; hand rate-limited lines whose tokens are back
  *   |                                to the core, and take such a connection back into OP_READ.

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -136,6 +137,52 @@ class WriteSideTest {
         }
         assertThat(server.server().connectionCount()).isEqualTo(4);
         assertThat(server.log()).noneMatch(l -> l.contains("slow consumer"));
+    }
+
+    @Test
+    void linesThatArriveWhileATurnWritesReachEveryMemberOnceAndInOrder() throws Exception {
+        // Read again after every write of a turn: lines from three senders land in the middle of each other's
+        // fan-outs, into members already written (queued anew) and members not yet written (the same write).
+        LoopTuning readAlways = new LoopTuning(8 * 1024, 2, 256 * 1024, 4096, ServerSettings.CLOSE_AFTER_FLUSH, 0);
+        server = new TestServer(TestServer.settings(), readAlways);
+        List<TestClient> members = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            members.add(server.client());
+        }
+        int senders = 3;
+        int lines = 200;
+        List<CompletableFuture<Void>> sending = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            TestClient sender = members.get(s);
+            String tag = "s" + s + "-";
+            String thread = "sender-" + s;
+            sending.add(CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < lines; i++) {
+                        sender.write(String.format("%s%04d%n", tag, i)); // a line a segment, as chat clients send
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, runnable -> new Thread(runnable, thread).start()));
+        }
+        for (CompletableFuture<Void> s : sending) {
+            s.get(30, TimeUnit.SECONDS);
+        }
+
+        for (TestClient member : members) {
+            int[] next = new int[senders];
+            while (Arrays.stream(next).anyMatch(n -> n < lines)) {
+                String line = member.readLine();
+                int at = line.indexOf("> s");
+                if (at >= 0) {
+                    int s = line.charAt(at + 3) - '0';
+                    assertThat(line.substring(at + 2)).as("member %s, sender %d", member.nick(), s)
+                            .isEqualTo(String.format("s%d-%04d", s, next[s]));
+                    next[s]++;
+                }
+            }
+        }
     }
 
     private static void takeUntil(BlockingQueue<String> from, List<String> to, Predicate<String> match)

@@ -242,7 +242,9 @@ public final class OutputBuffer {
             }
             long w = 0;
             try {
-                w = channel.write(batch, 0, n);
+                // One chunk, the common case for a reader that keeps up: a plain write, not a gathering one
+                // (the JDK's writev path sets up an iovec array for it, the kernel imports it).
+                w = n == 1 ? channel.write(batch[0]) : channel.write(batch, 0, n);
             } finally {
                 unpin(batch, n, w < offered);
             }
