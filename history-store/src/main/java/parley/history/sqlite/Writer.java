@@ -42,7 +42,7 @@ final class Writer implements Runnable {
 
     private Connection connection;
     /** Prepared on {@link #connection}; null until the first batch on it. */
-    private LineInserts inserts;
+    private BlockInserts inserts;
     private long reservedThrough;
     private long nextSweepNanos = System.nanoTime();
 
@@ -201,9 +201,9 @@ final class Writer implements Runnable {
         return connection;
     }
 
-    private LineInserts inserts() throws SQLException {
+    private BlockInserts inserts() throws SQLException {
         if (inserts == null) {
-            inserts = new LineInserts(connection());
+            inserts = new BlockInserts(connection());
         }
         return inserts;
     }
