@@ -237,7 +237,7 @@ public final class SqliteHistoryStore implements HistoryStore {
         // those of them the file holds by the time it is queried are the ones up to the last id it holds.
         NavigableMap<Long, StoredLine> waiting = pending.inRoom(room).subMap(afterId, false, beforeId, false);
         LineReader.Count inFile = reader.count(room, afterId, beforeId);
-        return inFile.lines() + waiting.tailMap(inFile.lastStoredId(), false).size();
+        return inFile.lines() + waiting.values().stream().filter(line -> line.id() > inFile.lastStoredId()).count();
     }
 
     @Override
