@@ -40,7 +40,7 @@ final class Database {
      * per line: 5 to 10 µs of the writer's CPU (docs/BENCHMARKS.md, issue 11). {@code last_no} is the number of
      * the block's newest line among all the room's lines ever stored (see BlockInserts).
      */
-    static final String BLOCKS = """
+    private static final String BLOCKS = """
             CREATE TABLE IF NOT EXISTS blocks (
                 last_id    INTEGER PRIMARY KEY,
                 room_no    INTEGER NOT NULL,

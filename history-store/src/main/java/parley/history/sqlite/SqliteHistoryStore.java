@@ -52,7 +52,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     /**
      * How the store behaves.
      *
-     * @param keep            how long lines are kept; null keeps them until the row cap removes them
+     * @param keep            how long lines are kept; null keeps them until the line cap removes them
      * @param maxLinesPerRoom the newest lines kept per room; 0 for no cap
      * @param queueCapacity   lines that may wait for the writer before appends are refused
      * @param maxBatch        the most lines in one transaction
