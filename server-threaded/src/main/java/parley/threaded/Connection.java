@@ -75,6 +75,12 @@ final class Connection implements Outbound {
      * limits (it may be stuck) and the welcome burst is the server's doing, not the newcomer's.
      */
     private boolean writing = true;
+    /**
+     * A wake-up asked of the writer and not yet taken: set under {@link #lock}, read first without it, so a line
+     * offered while one is pending costs a volatile read, not the lock (the writer clears it before it writes,
+     * and then writes every byte offered before that).
+     */
+    private volatile boolean woken;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private volatile String closeAfterFlushReason;
@@ -179,14 +185,14 @@ final class Connection implements Outbound {
 
     @Override
     public void send(ByteBuffer line) {
-        if (output.offer(line)) {
+        if (output.offer(line) && !woken) {
             signal();
         }
     }
 
     @Override
     public void sendLast(ByteBuffer line) {
-        if (output.offerLast(line)) {
+        if (output.offerLast(line) && !woken) {
             signal();
         }
     }
@@ -360,21 +366,22 @@ final class Connection implements Outbound {
     }
 
     /**
-     * Waits for something to write (or to close after); false when this writer is to end: the connection is
-     * closed, or nothing came for the linger time. Ending clears {@link #writing} under the lock that
-     * {@link #signal} takes after every offer, so a line queued meanwhile starts the next writer.
+     * Waits to be woken (or to close after); false when this writer is to end: the connection is closed, or
+     * nothing came for the linger time. Ending clears {@link #writing} under the lock that {@link #signal} takes,
+     * so a line queued meanwhile starts the next writer.
      */
     private boolean awaitWork() {
         lock.lock();
         try {
             long linger = context.writerLinger().toNanos();
-            while (output.isEmpty() && closeAfterFlushReason == null && !closed.get()) {
+            while (!woken && closeAfterFlushReason == null && !closed.get()) {
                 if (linger <= 0) {
                     writing = false;
                     return false;
                 }
                 linger = work.awaitNanos(linger);
             }
+            woken = false; // before writing: a line offered from now on wakes the writer again
             return !closed.get();
         } catch (InterruptedException e) {
             writing = false; // nobody interrupts a writer; if someone does, it ends and the next line starts one
@@ -388,6 +395,7 @@ final class Connection implements Outbound {
     private void signal() {
         lock.lock();
         try {
+            woken = true;
             if (writing || closed.get()) {
                 work.signal();
                 return;

@@ -9,6 +9,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,31 @@ class ConnectionThreadingTest {
             await().until(() -> lingering.connectionCount() == 0);
             await().until(() -> threadsNamed(LINGER_PREFIX) == 0);
         }
+    }
+
+    @Test
+    void aWriterThatKeepsWritingOutlivesItsLingerManyTimesOver() throws IOException {
+        try (RunningServer lingering = start(ConnectionThreads.platform(LINGER_PREFIX), Duration.ofMillis(300))) {
+            ChatClient a = ChatClient.connect(lingering.address());
+            a.awaitContaining("welcome");
+            a.send("first");
+            a.awaitContaining("> first");
+            Set<String> threads = threadNames(LINGER_PREFIX);
+            assertThat(threads).as("a reader and a writer").hasSize(2);
+            long end = System.nanoTime() + Duration.ofMillis(1500).toNanos(); // five linger times
+            for (int i = 0; System.nanoTime() < end; i++) {
+                a.send("line " + i);
+                a.awaitContaining("> line " + i);
+                assertThat(threadNames(LINGER_PREFIX)).as("the same writer, never ended and started again")
+                        .isEqualTo(threads);
+            }
+            a.close();
+        }
+    }
+
+    private static Set<String> threadNames(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.startsWith(prefix + "-")).collect(Collectors.toSet());
     }
 
     private static long platformConnectionThreads() {

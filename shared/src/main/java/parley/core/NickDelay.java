@@ -33,9 +33,17 @@ final class NickDelay {
     /** The holder at {@code address} ({@code ip:port}) gave up the nick with this {@link Names#key}. */
     void released(String key, String address) {
         if (!delay.isZero()) {
+            // Here too, not only in wait: where nobody picks a nick (guests come and go), wait is never called,
+            // and every nick ever released would be kept, some 200 bytes each, for the server's lifetime.
+            forgetExpired();
             released.remove(key); // to the end: the order stays the order of release
             released.put(key, new Release(clock.instant(), ipOf(address)));
         }
+    }
+
+    /** How many released nicks are remembered now (the expired ones may be among them). */
+    int remembered() {
+        return released.size();
     }
 
     /**

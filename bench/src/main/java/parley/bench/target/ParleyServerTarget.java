@@ -92,6 +92,11 @@ public final class ParleyServerTarget implements RunningTarget {
     }
 
     @Override
+    public OptionalLong openFiles() {
+        return proc.openFiles(process.pid());
+    }
+
+    @Override
     public OptionalLong collectGarbage() throws InterruptedException {
         return heap.liveHeapBytes(process.pid());
     }

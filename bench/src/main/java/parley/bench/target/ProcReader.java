@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /** Reads a process's CPU time, memory and thread count from Linux's {@code /proc}. */
 public final class ProcReader {
@@ -31,6 +33,15 @@ public final class ProcReader {
                     kib(status, "VmHWM:") * 1024, (int) kib(status, "Threads:")));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** How many files (sockets included) the process has open now, or empty when it is gone or this is not Linux. */
+    public OptionalLong openFiles(long pid) {
+        try (Stream<Path> fds = Files.list(proc.resolve(pid + "/fd"))) {
+            return OptionalLong.of(fds.count());
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
         }
     }
 

@@ -32,6 +32,11 @@ public interface RunningTarget extends AutoCloseable {
         return Map.of();
     }
 
+    /** How many files (sockets included) the server has open now; empty when the bench cannot see them. */
+    default OptionalLong openFiles() {
+        return OptionalLong.empty();
+    }
+
     /**
      * Runs a full garbage collection in the server and returns its heap in use right after (the live heap), in
      * bytes; empty when the target has no JVM heap to ask about (Redis) or the answer failed.

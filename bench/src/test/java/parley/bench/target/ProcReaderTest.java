@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -29,6 +33,35 @@ class ProcReaderTest {
     @Test
     void aMissingProcessIsEmpty(@TempDir Path proc) {
         assertThat(new ProcReader(proc).sample(7)).isEmpty();
+        assertThat(new ProcReader(proc).openFiles(7)).isEmpty();
+    }
+
+    @Test
+    void countsOpenFilesAsTheEntriesOfFd(@TempDir Path proc) throws Exception {
+        for (int fd = 0; fd < 5; fd++) {
+            Files.createDirectories(proc.resolve("42/fd/" + fd));
+        }
+        assertThat(new ProcReader(proc).openFiles(42)).hasValue(5);
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void seesTheFilesThisProcessOpens(@TempDir Path dir) throws Exception {
+        ProcReader reader = new ProcReader();
+        long pid = ProcessHandle.current().pid();
+        long before = reader.openFiles(pid).orElseThrow();
+        List<FileChannel> files = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                files.add(FileChannel.open(dir.resolve("f" + i), StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+            }
+            // 20 more, give or take what other threads of this JVM open or close meanwhile
+            assertThat(reader.openFiles(pid).orElseThrow()).isGreaterThanOrEqualTo(before + 10);
+        } finally {
+            for (FileChannel f : files) {
+                f.close();
+            }
+        }
     }
 
     @Test
