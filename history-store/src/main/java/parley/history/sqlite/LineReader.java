@@ -77,11 +77,11 @@ final class LineReader implements AutoCloseable {
                 } else if (page == Page.AFTER) {
                     s.setLong(2, anchor);
                 }
+                boolean ascending = page == Page.AFTER;
                 int found = 0;
                 try (ResultSet r = s.executeQuery()) {
                     while (found < limit && r.next()) {
                         List<StoredLine> lines = BlockCodec.decode(room, r.getBytes(1));
-                        boolean ascending = page == Page.AFTER;
                         for (int i = 0; i < lines.size() && found < limit; i++) {
                             StoredLine line = lines.get(ascending ? i : lines.size() - 1 - i);
                             if (page == Page.LATEST || (ascending ? line.id() > anchor : line.id() < anchor)) {

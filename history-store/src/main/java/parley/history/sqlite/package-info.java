@@ -14,7 +14,8 @@
  *
  * {@code Database} holds the schema and the connection settings, {@code SchemaUpgrade} what brings an older
  * file's lines into blocks, {@code IdReservation} the rule that ids are never reused, {@code Retention} the
- * background deletes (whole blocks, and the one block at a boundary rewritten). {@link parley.history.sqlite.SqliteTrustStore} keeps
- * accounts, kept private messages, bans and topics in tables of the same file, written by a thread of its own.
+ * background deletes (whole blocks, and the one block at a boundary rewritten).
+ * {@link parley.history.sqlite.SqliteTrustStore} keeps accounts, kept private messages, bans and topics in
+ * tables of the same file, written by a thread of its own.
  */
 package parley.history.sqlite;
