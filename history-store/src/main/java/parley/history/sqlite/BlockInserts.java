@@ -82,11 +82,17 @@ final class BlockInserts implements AutoCloseable {
     void add(long roomNo, long lastNo, List<StoredLine> lines) throws SQLException {
         StoredLine first = lines.get(0);
         StoredLine last = lines.get(lines.size() - 1);
+        // The latest time, not the last line's: retention deletes a block whole only when every line is old,
+        // and a clock set back can stamp a line earlier than the one before it.
+        long latest = Long.MIN_VALUE;
+        for (StoredLine line : lines) {
+            latest = Math.max(latest, line.time().toEpochMilli());
+        }
         insert.setLong(1, last.id());
         insert.setLong(2, roomNo);
         insert.setLong(3, first.id());
         insert.setLong(4, first.time().toEpochMilli());
-        insert.setLong(5, last.time().toEpochMilli());
+        insert.setLong(5, latest);
         insert.setInt(6, lines.size());
         insert.setLong(7, lastNo);
         insert.setBytes(8, BlockCodec.encode(lines));

@@ -16,7 +16,8 @@ import parley.history.StoredLine;
  * <pre>
  *  rooms(no INTEGER PRIMARY KEY, name UNIQUE)   a room's name once; blocks carry its number
  *  blocks(last_id INTEGER PRIMARY KEY, room_no, first_id, first_time, last_time, line_count, last_no, lines BLOB)
- *         one room's lines of one writer batch (BlockCodec); last_id is the rowid: appended at the end
+ *         one room's lines of one writer batch (BlockCodec); last_id is the rowid: appended at the end;
+ *         first_time is the first line's, last_time the latest of any line's (a clock may be set back)
  *  blocks_by_room ON blocks(room_no)  an entry is (room_no, last_id): a room's blocks in id order, a few bytes
  *  meta(key, value)                  'reserved_through': see IdReservation
  *
