@@ -78,6 +78,26 @@ class RetentionTest {
         }
     }
 
+    /**
+     * A clock set back stamps the block's last line older than the line before it: the young line in the middle
+     * keeps the block, and holds the old line behind it, as it would line by line.
+     */
+    @Test
+    void aYoungLineInABlockKeepsTheBlockWhenTheClockWasSetBack() {
+        Instant tenDaysAgo = Stores.NOW.minus(Duration.ofDays(10));
+        Instant sixDaysAgo = Stores.NOW.minus(Duration.ofDays(6));
+        SqliteHistoryStore.Options oneBatch = Stores.quick(65_536, 1_000, Duration.ofSeconds(2))
+                .withRetention(Duration.ofDays(7), 0);
+        try (SqliteHistoryStore store = SqliteHistoryStore.open(dir, oneBatch, Stores.CLOCK, ServerLog.silent())) {
+            sayAt(store, "a", tenDaysAgo, "old");
+            StoredLine young = sayAt(store, "a", sixDaysAgo, "young");
+            StoredLine setBack = sayAt(store, "a", tenDaysAgo.plusSeconds(1), "stamped old after the clock went back");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> everything(store, "a").size() == 2);
+            assertThat(everything(store, "a")).containsExactly(young, setBack);
+        }
+    }
+
     @Test
     void eachRoomKeepsItsNewestLinesUpToTheCap() {
         try (SqliteHistoryStore store = open(null, 100)) {
