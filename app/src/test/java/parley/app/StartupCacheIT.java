@@ -132,6 +132,19 @@ class StartupCacheIT {
         chat(s.port());
     }
 
+    @Test
+    void askingForHelpMakesNoCache() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), "server", "--help").redirectErrorStream(true);
+        pb.environment().put("PARLEY_JAVA", javaWithAotCache().toString());
+        pb.environment().remove("PARLEY_JAVA_OPTS");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(output).contains("--backend").doesNotContain("start-up cache");
+        assertThat(home.resolve("app/target/aot")).doesNotExist();
+    }
+
     private record Started(Process process, int port, String output) {
     }
 

@@ -56,8 +56,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** What {@code ./parley server} runs with when PARLEY_JAVA_OPTS is not set (the script says why). */
     static final String LAUNCHER_SERVER_JVM_OPTS =
-            "-Xms16m -Xmx1g -XX:+UseG1GC -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
-                    + " -XX:GCTimeRatio=4";
+            "-Xms16m -Xmx1g -XX:+UseG1GC -XX:G1PeriodicGCInterval=30000 -XX:-G1PeriodicGCInvokesConcurrent"
+                    + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:GCTimeRatio=4";
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
