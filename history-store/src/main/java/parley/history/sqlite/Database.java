@@ -14,9 +14,11 @@ import parley.history.StoredLine;
  * The file's schema, the settings every connection gets, and SQLite's errors in words.
  *
  * <pre>
- *  rooms(no INTEGER PRIMARY KEY, name UNIQUE)   a room's name once; lines carry its number
- *  lines(id INTEGER PRIMARY KEY, room_no, time, kind, nick, address, text)   id is the rowid: appended at the end
- *  lines_by_room ON lines(room_no)   an entry is (room_no, rowid): "a room in id order" for free, a few bytes
+ *  rooms(no INTEGER PRIMARY KEY, name UNIQUE)   a room's name once; blocks carry its number
+ *  blocks(last_id INTEGER PRIMARY KEY, room_no, first_id, first_time, last_time, line_count, last_no, lines BLOB)
+ *         one room's lines of one writer batch (BlockCodec); last_id is the rowid: appended at the end;
+ *         first_time is the first line's, last_time the latest of any line's (a clock may be set back)
+ *  blocks_by_room ON blocks(room_no)  an entry is (room_no, last_id): a room's blocks in id order, a few bytes
  *  meta(key, value)                  'reserved_through': see IdReservation
  *
  *  accounts(nick_key PK, nick, memory_kib, iterations, parallelism, salt, hash, registered)   SqliteTrustStore
@@ -28,24 +30,27 @@ final class Database {
 
     /**
      * 2 added the trust tables (accounts, kept_messages, bans, topics); 3 put a room number in lines where its
-     * name was. An older file is upgraded at open.
+     * name was; 4 keeps lines in blocks, one row per room per writer batch. An older file is upgraded at open
+     * ({@link SchemaUpgrade}).
      */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     /**
-     * Lines in id order, so a batch is appended at the end of the table; a room's lines are a range of the small
-     * index on room_no. Keyed by (room_no, id) in one WITHOUT ROWID b-tree instead, a batch over 100 rooms split
-     * 100 leaves of whole rows and cost more than the table and the index (docs/BENCHMARKS.md, issue 11).
+     * Blocks in last-id order, so a batch's blocks are appended at the end of the table; a room's blocks are a
+     * range of the small index on room_no. A row per line cost SQLite's insert, an index entry and seven binds
+     * per line: 5 to 10 µs of the writer's CPU (docs/BENCHMARKS.md, issue 11). {@code last_no} is the number of
+     * the block's newest line among all the room's lines ever stored (see BlockInserts).
      */
-    private static final String LINES = """
-            CREATE TABLE IF NOT EXISTS lines (
-                id      INTEGER PRIMARY KEY,
-                room_no INTEGER NOT NULL,
-                time    INTEGER NOT NULL,
-                kind    INTEGER NOT NULL,
-                nick    TEXT    NOT NULL,
-                address TEXT    NOT NULL,
-                text    TEXT    NOT NULL)""";
+    private static final String BLOCKS = """
+            CREATE TABLE IF NOT EXISTS blocks (
+                last_id    INTEGER PRIMARY KEY,
+                room_no    INTEGER NOT NULL,
+                first_id   INTEGER NOT NULL,
+                first_time INTEGER NOT NULL,
+                last_time  INTEGER NOT NULL,
+                line_count INTEGER NOT NULL,
+                last_no    INTEGER NOT NULL,
+                lines      BLOB    NOT NULL)""";
     static final String FILE_NAME = "history.db";
 
     /** Opens a connection to the store's file; tests pass one that can fail on demand. */
@@ -91,7 +96,7 @@ final class Database {
         try (Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             try {
-                createOrUpgrade(s);
+                createOrUpgrade(c, s);
                 s.execute("COMMIT");
             } catch (SQLException | IncompatibleFileException | RuntimeException e) {
                 rollbackQuietly(s);
@@ -100,7 +105,7 @@ final class Database {
         }
     }
 
-    private static void createOrUpgrade(Statement s) throws SQLException, IncompatibleFileException {
+    private static void createOrUpgrade(Connection c, Statement s) throws SQLException, IncompatibleFileException {
         int version = intOf(s, "PRAGMA user_version");
         if (version > SCHEMA_VERSION) {
             throw new IncompatibleFileException("it was written by a newer parley (schema " + version + ")");
@@ -109,12 +114,12 @@ final class Database {
             throw new IncompatibleFileException("it is a SQLite database that parley did not make");
         }
         s.execute("CREATE TABLE IF NOT EXISTS rooms (no INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
-        if (version > 0 && version < 3) {
-            upgradeLinesFromSchema2(s);
+        s.execute(BLOCKS);
+        if (version > 0 && version < SCHEMA_VERSION) {
+            SchemaUpgrade.linesToBlocks(c, s, version);
         }
-        s.execute(LINES);
-        // After the upgrade's copy, not before: one sort instead of an index insert per copied line.
-        s.execute("CREATE INDEX IF NOT EXISTS lines_by_room ON lines(room_no)");
+        // After the upgrade's copy, not before: one sort instead of an index insert per copied block.
+        s.execute("CREATE INDEX IF NOT EXISTS blocks_by_room ON blocks(room_no)");
         s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
         s.execute("""
                 CREATE TABLE IF NOT EXISTS accounts (
@@ -151,22 +156,6 @@ final class Database {
                     by_nick  TEXT NOT NULL,
                     at       INTEGER NOT NULL) WITHOUT ROWID""");
         s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-    }
-
-    /**
-     * Schemas 1 and 2 kept the room's name in every line and in its index entry. Their lines move, ids and all,
-     * into the table of schema 3, in id order (appended, as the writer does).
-     */
-    private static void upgradeLinesFromSchema2(Statement s) throws SQLException {
-        s.execute("INSERT INTO rooms(name) SELECT DISTINCT room FROM lines ORDER BY room");
-        s.execute(LINES.replace("lines (", "lines_3 ("));
-        s.execute("""
-                INSERT INTO lines_3(room_no, id, time, kind, nick, address, text)
-                SELECT rooms.no, lines.id, lines.time, lines.kind, lines.nick, lines.address, lines.text
-                FROM lines JOIN rooms ON rooms.name = lines.room
-                ORDER BY lines.id""");
-        s.execute("DROP TABLE lines");
-        s.execute("ALTER TABLE lines_3 RENAME TO lines");
     }
 
     private static void rollbackQuietly(Statement s) {

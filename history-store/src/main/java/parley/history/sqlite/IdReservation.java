@@ -34,7 +34,7 @@ final class IdReservation {
 
     /** The highest id that may have been issued before this open. */
     static long lastPossiblyIssued(Connection c) throws SQLException {
-        long maxId = Database.longOf(c, "SELECT coalesce(max(id), 0) FROM lines");
+        long maxId = Database.longOf(c, "SELECT coalesce(max(last_id), 0) FROM blocks");
         long reserved = Database.longOf(c, "SELECT coalesce(max(value), 0) FROM meta WHERE key = 'reserved_through'");
         return Math.max(maxId, reserved);
     }

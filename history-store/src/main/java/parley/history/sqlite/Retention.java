@@ -6,27 +6,45 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import parley.history.StoredLine;
 
 /**
- * Forgets what is older than the retention period and what is beyond a room's row cap, then gives free
+ * Forgets what is older than the retention period and what is beyond a room's line cap, then gives free
  * pages back to the file system, in steps small enough that lines waiting to be stored never wait long.
  *
  * <pre>
- *  AGE    delete the oldest lines while their time is before now - keep, STEP lines per delete
- *  ROOMS  room by room (next room = the next number in rooms):
- *         delete the lines older than the room's newest maxPerRoom, STEP per delete
+ *  AGE    the oldest STEP blocks (by last id): a block whose lines are all old is deleted, one that starts
+ *         with old lines is rewritten without them; again while every block of the step was old
+ *  ROOMS  room by room (next room = the next number in rooms): the room's newest line is its last_no-th,
+ *         so its lines numbered up to last_no - maxPerRoom go: whole blocks deleted, STEP per step, and the
+ *         block that holds the boundary rewritten without its older lines
  *  VACUUM while a quarter of the file is free pages: incremental_vacuum(STEP_PAGES)
  * </pre>
  *
- * Runs on the writer thread, between batches: SQLite has one writer at a time, and a second connection
- * deleting would only make the first wait. Each {@link #step} is one statement, its own transaction.
+ * Both rules are exact to the line: a block is cut where the rule says, never kept whole past it. Runs on the
+ * writer thread, between batches: SQLite has one writer at a time, and a second connection deleting would
+ * only make the first wait. Each {@link #step} is its own transaction.
  */
 final class Retention {
 
-    static final int STEP = 500;
+    /** Blocks per step: up to 1,000 lines each. */
+    static final int STEP = 100;
     private static final int STEP_PAGES = 256;
 
+    private static final String BLOCK_ROWS = "SELECT last_id, first_time, last_time, line_count, last_no FROM blocks ";
+    /** The rowid's order: the first rows of the table, whatever the rooms. */
+    static final String OLDEST_BLOCKS = BLOCK_ROWS + "ORDER BY last_id LIMIT " + STEP;
+    static final String NEWEST_OF_ROOM = BLOCK_ROWS + "WHERE room_no = ? ORDER BY last_id DESC LIMIT 1";
+    static final String OLDEST_OF_ROOM = BLOCK_ROWS + "WHERE room_no = ? ORDER BY last_id LIMIT " + STEP;
+
     private enum Phase { AGE, ROOMS, VACUUM, DONE }
+
+    /** A block's place and what its row says, without its lines. */
+    private record Block(long lastId, long firstTime, long lastTime, int lineCount, long lastNo) {
+    }
 
     private final Duration keep;
     private final int maxPerRoom;
@@ -53,15 +71,19 @@ final class Retention {
         return phase != Phase.DONE;
     }
 
-    /** Does one small piece of the sweep. Returns the number of lines deleted. */
+    /** Does one small piece of the sweep, as one transaction. Returns the number of lines deleted. */
     int step(Connection c, Instant now) throws SQLException {
+        // On a failure the writer drops this connection, which rolls back what was begun.
+        Database.execute(c, "BEGIN IMMEDIATE");
+        int deleted = stepInTransaction(c, now);
+        Database.execute(c, "COMMIT");
+        return deleted;
+    }
+
+    private int stepInTransaction(Connection c, Instant now) throws SQLException {
         switch (phase) {
             case AGE -> {
-                int deleted = keep == null ? 0 : deleteOlderThan(c, now.minus(keep).toEpochMilli());
-                if (deleted < STEP) {
-                    phase = Phase.ROOMS;
-                }
-                return deleted;
+                return keep == null ? finishAge() : forgetOlderThan(c, now.minus(keep).toEpochMilli());
             }
             case ROOMS -> {
                 return maxPerRoom == 0 ? finishRooms() : capNextRoom(c);
@@ -84,24 +106,34 @@ final class Retention {
     }
 
     /**
-     * Ids grow with time, so the old lines are the first ids: delete from the front while they are old. A
+     * Ids grow with time, so the old lines are in the first blocks: forget from the front while they are old. A
      * line stamped later than a newer one (the clock was set back) holds the ones behind it until it goes.
      */
-    private static int deleteOlderThan(Connection c, long cutoffMillis) throws SQLException {
-        long lastOld = 0;
-        try (PreparedStatement oldest = c.prepareStatement("SELECT id, time FROM lines ORDER BY id LIMIT " + STEP);
-             ResultSet r = oldest.executeQuery()) {
-            while (r.next() && r.getLong(2) < cutoffMillis) {
-                lastOld = r.getLong(1);
+    private int forgetOlderThan(Connection c, long cutoffMillis) throws SQLException {
+        List<Block> oldest = blocks(c, OLDEST_BLOCKS, 0);
+        int deleted = 0;
+        boolean allOld = oldest.size() == STEP;
+        for (Block block : oldest) {
+            if (block.lastTime() < cutoffMillis) {
+                delete(c, block.lastId());
+                deleted += block.lineCount();
+            } else if (block.firstTime() < cutoffMillis) {
+                deleted += trim(c, block, lines -> {
+                    int old = 0;
+                    while (old < lines.size() && lines.get(old).time().toEpochMilli() < cutoffMillis) {
+                        old++;
+                    }
+                    return old;
+                });
+                allOld = false;
+            } else {
+                allOld = false;
             }
         }
-        if (lastOld == 0) {
-            return 0;
+        if (!allOld) {
+            finishAge();
         }
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM lines WHERE id <= ?")) {
-            delete.setLong(1, lastOld);
-            return delete.executeUpdate();
-        }
+        return deleted;
     }
 
     private int capNextRoom(Connection c) throws SQLException {
@@ -115,30 +147,97 @@ final class Retention {
         if (room == 0) {
             return finishRooms();
         }
-        long newestToDrop;
-        try (PreparedStatement boundary = c.prepareStatement(
-                "SELECT id FROM lines WHERE room_no = ? ORDER BY id DESC LIMIT 1 OFFSET ?")) {
-            boundary.setLong(1, room);
-            boundary.setInt(2, maxPerRoom);
-            try (ResultSet r = boundary.executeQuery()) {
-                newestToDrop = r.next() ? r.getLong(1) : 0;
-            }
-        }
-        if (newestToDrop == 0) {
+        List<Block> newest = blocks(c, NEWEST_OF_ROOM, room);
+        long forgetThrough = newest.isEmpty() ? 0 : newest.get(0).lastNo() - maxPerRoom;
+        if (forgetThrough <= 0) {
             lastRoom = room;
             return 0;
         }
-        try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM lines WHERE id IN (SELECT id FROM lines WHERE room_no = ? AND id <= ? ORDER BY id LIMIT ?)")) {
-            delete.setLong(1, room);
-            delete.setLong(2, newestToDrop);
-            delete.setInt(3, STEP);
-            int deleted = delete.executeUpdate();
-            if (deleted < STEP) {
-                lastRoom = room;
+        List<Block> oldest = blocks(c, OLDEST_OF_ROOM, room);
+        int deleted = 0;
+        for (Block block : oldest) {
+            if (block.lastNo() <= forgetThrough) {
+                delete(c, block.lastId());
+                deleted += block.lineCount();
+                continue;
             }
+            long firstNo = block.lastNo() - block.lineCount() + 1;
+            if (firstNo <= forgetThrough) {
+                deleted += trim(c, block, lines -> (int) (forgetThrough - firstNo + 1));
+            }
+            // This block holds the newest lines to keep: the room is done.
+            lastRoom = room;
             return deleted;
         }
+        if (oldest.size() < STEP) {
+            lastRoom = room;
+        }
+        return deleted;
+    }
+
+    private static List<Block> blocks(Connection c, String query, long room) throws SQLException {
+        List<Block> blocks = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(query)) {
+            if (room != 0) {
+                s.setLong(1, room);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    blocks.add(new Block(r.getLong(1), r.getLong(2), r.getLong(3), r.getInt(4), r.getLong(5)));
+                }
+            }
+        }
+        return blocks;
+    }
+
+    private static void delete(Connection c, long lastId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM blocks WHERE last_id = ?")) {
+            delete.setLong(1, lastId);
+            delete.executeUpdate();
+        }
+    }
+
+    /**
+     * Rewrites the block without its first {@code forget(lines)} lines; it keeps its last id and last_no. Returns
+     * how many lines went.
+     */
+    private static int trim(Connection c, Block block, ToIntFunction<List<StoredLine>> forget) throws SQLException {
+        List<StoredLine> lines;
+        try (PreparedStatement read = c.prepareStatement("SELECT lines FROM blocks WHERE last_id = ?")) {
+            read.setLong(1, block.lastId());
+            try (ResultSet r = read.executeQuery()) {
+                r.next();
+                // The room's name is not in a block; a rewritten block is encoded again without it.
+                lines = BlockCodec.decode("", r.getBytes(1));
+            } catch (BlockCodec.CorruptBlockException e) {
+                // Said by the writer like any failed write; the block stays as it is, the next sweep tries again.
+                throw new SQLException("the file is corrupt (" + e.getMessage() + ")", e);
+            }
+        }
+        int drop = Math.min(forget.applyAsInt(lines), lines.size());
+        if (drop <= 0) {
+            return 0;
+        }
+        if (drop == lines.size()) {
+            delete(c, block.lastId());
+            return drop;
+        }
+        List<StoredLine> kept = lines.subList(drop, lines.size());
+        try (PreparedStatement update = c.prepareStatement("UPDATE blocks SET first_id = ?, first_time = ?, "
+                + "line_count = ?, lines = ? WHERE last_id = ?")) {
+            update.setLong(1, kept.get(0).id());
+            update.setLong(2, kept.get(0).time().toEpochMilli());
+            update.setInt(3, kept.size());
+            update.setBytes(4, BlockCodec.encode(kept));
+            update.setLong(5, block.lastId());
+            update.executeUpdate();
+        }
+        return drop;
+    }
+
+    private int finishAge() {
+        phase = Phase.ROOMS;
+        return 0;
     }
 
     private int finishRooms() {

@@ -52,7 +52,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     /**
      * How the store behaves.
      *
-     * @param keep            how long lines are kept; null keeps them until the row cap removes them
+     * @param keep            how long lines are kept; null keeps them until the line cap removes them
      * @param maxLinesPerRoom the newest lines kept per room; 0 for no cap
      * @param queueCapacity   lines that may wait for the writer before appends are refused
      * @param maxBatch        the most lines in one transaction
@@ -203,7 +203,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     public List<StoredLine> latest(String room, int limit) {
         int n = HistoryStore.pageSize(limit);
         NavigableMap<Long, StoredLine> lines = pending.inRoom(room);
-        reader.read(LineReader.LATEST, room, 0, n, lines);
+        reader.read(LineReader.Page.LATEST, room, 0, n, lines);
         return HistoryPages.latest(lines, n);
     }
 
@@ -211,7 +211,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     public List<StoredLine> before(String room, long beforeId, int limit) {
         int n = HistoryStore.pageSize(limit);
         NavigableMap<Long, StoredLine> lines = pending.inRoom(room);
-        reader.read(LineReader.BEFORE, room, beforeId, n, lines);
+        reader.read(LineReader.Page.BEFORE, room, beforeId, n, lines);
         return HistoryPages.before(lines, beforeId, n);
     }
 
@@ -219,7 +219,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     public List<StoredLine> after(String room, long afterId, int limit) {
         int n = HistoryStore.pageSize(limit);
         NavigableMap<Long, StoredLine> lines = pending.inRoom(room);
-        reader.read(LineReader.AFTER, room, afterId, n, lines);
+        reader.read(LineReader.Page.AFTER, room, afterId, n, lines);
         return HistoryPages.after(lines, afterId, n);
     }
 
@@ -233,11 +233,11 @@ public final class SqliteHistoryStore implements HistoryStore {
         if (afterId >= beforeId) {
             return 0;
         }
-        // As for the pages, the pending lines first (see the class comment). Lines are committed in id order, so
-        // those of them the file holds by the time it is queried are the ones up to the highest id it counts.
+        // As for the pages, the pending lines first (see the class comment). Batches are committed in id order, so
+        // those of them the file holds by the time it is queried are the ones up to the last id it holds.
         NavigableMap<Long, StoredLine> waiting = pending.inRoom(room).subMap(afterId, false, beforeId, false);
         LineReader.Count inFile = reader.count(room, afterId, beforeId);
-        return inFile.lines() + waiting.tailMap(inFile.highestId(), false).size();
+        return inFile.lines() + waiting.values().stream().filter(line -> line.id() > inFile.lastStoredId()).count();
     }
 
     @Override

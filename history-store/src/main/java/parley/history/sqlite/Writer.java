@@ -18,11 +18,12 @@ import parley.history.StoredLine;
  *  +--> 1. collect  wait for a line (or the next retention step); then sleep maxDelay while more arrive
  *  |                (skipped when the last batch was full: under load the lines are already there) and take
  *  |                up to maxBatch: one transaction for all of them (group commit)
- *  |    2. store    BEGIN IMMEDIATE; INSERT them; maybe move the id reservation; COMMIT.
+ *  |    2. store    BEGIN IMMEDIATE; INSERT them, one block per room (BlockInserts); maybe move the id
+ *  |                reservation; COMMIT.
  *  |                On failure: say why (status and log), drop the connection, wait (backoff doubling up
  *  |                to maxBackoff), open a new connection and try the same batch again. Lines keep
  *  |                arriving meanwhile; when the queue is full the store refuses them (counted).
- *  |    3. retain   when a sweep is due: one small Retention step (at most 500 rows)
+ *  |    3. retain   when a sweep is due: one small Retention step (at most 100 blocks)
  *  +-------------   until the store is closed and nothing waits; then record the id reservation and close.
  * </pre>
  */
@@ -42,7 +43,7 @@ final class Writer implements Runnable {
 
     private Connection connection;
     /** Prepared on {@link #connection}; null until the first batch on it. */
-    private LineInserts inserts;
+    private BlockInserts inserts;
     private long reservedThrough;
     private long nextSweepNanos = System.nanoTime();
 
@@ -201,9 +202,9 @@ final class Writer implements Runnable {
         return connection;
     }
 
-    private LineInserts inserts() throws SQLException {
+    private BlockInserts inserts() throws SQLException {
         if (inserts == null) {
-            inserts = new LineInserts(connection());
+            inserts = new BlockInserts(connection());
         }
         return inserts;
     }

@@ -24,28 +24,38 @@ class ReadPlanTest {
 
     @Test
     void historyReadsAreRangesOfTheRoomIndex() throws Exception {
-        for (String read : List.of(LineReader.LATEST, LineReader.BEFORE, LineReader.AFTER, LineReader.COUNT)) {
+        List<String> reads = new ArrayList<>();
+        for (LineReader.Page page : LineReader.Page.values()) {
+            reads.add(page.sql);
+        }
+        reads.addAll(List.of(LineReader.BLOCK_PAST, LineReader.NEWEST_NO));
+        for (String read : reads) {
             assertThat(plan(read)).as(read)
-                    .anyMatch(step -> step.startsWith("SEARCH lines USING INDEX lines_by_room (room_no=?")
-                            || step.startsWith("SEARCH lines USING COVERING INDEX lines_by_room (room_no=?"))
+                    .anyMatch(step -> step.startsWith("SEARCH blocks USING INDEX blocks_by_room (room_no=?")
+                            || step.startsWith("SEARCH blocks USING COVERING INDEX blocks_by_room (room_no=?"))
                     .noneMatch(step -> step.startsWith("SCAN") || step.contains("TEMP B-TREE"));
         }
+        assertThat(plan(LineReader.ROOM)).noneMatch(step -> step.startsWith("SCAN"));
+        assertThat(plan(LineReader.LAST_STORED)).noneMatch(step -> step.startsWith("SCAN"));
     }
 
     @Test
     void retentionAndTheIdReservationSearchRatherThanScan() throws Exception {
         List<String> queries = List.of(
-                "SELECT id, time FROM lines ORDER BY id LIMIT 500",
-                "DELETE FROM lines WHERE id <= 5",
+                Retention.OLDEST_BLOCKS,
+                "DELETE FROM blocks WHERE last_id = 5",
+                "SELECT lines FROM blocks WHERE last_id = 5",
+                "UPDATE blocks SET first_id = 1, first_time = 1, line_count = 1, lines = x'00' WHERE last_id = 5",
                 "SELECT min(no) FROM rooms WHERE no > 3",
-                "SELECT id FROM lines WHERE room_no = 3 ORDER BY id DESC LIMIT 1 OFFSET 10",
-                "DELETE FROM lines WHERE id IN (SELECT id FROM lines WHERE room_no = 3 AND id <= 9 ORDER BY id LIMIT 500)",
-                "SELECT coalesce(max(id), 0) FROM lines");
+                Retention.NEWEST_OF_ROOM,
+                Retention.OLDEST_OF_ROOM,
+                "SELECT last_no FROM blocks WHERE room_no = 3 ORDER BY last_id DESC LIMIT 1",
+                "SELECT coalesce(max(last_id), 0) FROM blocks");
         for (String query : queries) {
-            // "SCAN lines" with a LIMIT and the rowid's own order reads the first rows only: allowed for the oldest.
+            // "SCAN blocks" with a LIMIT and the rowid's own order reads the first rows only: allowed for the oldest.
             List<String> plan = plan(query);
             assertThat(plan).as(query).noneMatch(step -> step.contains("TEMP B-TREE"));
-            if (!query.startsWith("SELECT id, time FROM lines ORDER BY id")) {
+            if (!query.equals(Retention.OLDEST_BLOCKS)) {
                 assertThat(plan).as(query).noneMatch(step -> step.startsWith("SCAN"));
             }
         }

@@ -50,6 +50,54 @@ class RetentionTest {
         }
     }
 
+    /** One batch, so one block, of old lines then recent ones: the block is rewritten with the recent ones only. */
+    @Test
+    void aBlockThatStraddlesTheRetentionPeriodLosesOnlyItsOldLines() throws Exception {
+        Instant tenDaysAgo = Stores.NOW.minus(Duration.ofDays(10));
+        Instant sixDaysAgo = Stores.NOW.minus(Duration.ofDays(6));
+        SqliteHistoryStore.Options oneBatch = Stores.quick(65_536, 1_000, Duration.ofSeconds(2))
+                .withRetention(Duration.ofDays(7), 0);
+        List<StoredLine> kept = new ArrayList<>();
+        try (SqliteHistoryStore store = SqliteHistoryStore.open(dir, oneBatch, Stores.CLOCK, ServerLog.silent())) {
+            for (int i = 0; i < 40; i++) {
+                sayAt(store, "a", tenDaysAgo.plusSeconds(i), "old " + i);
+            }
+            for (int i = 0; i < 25; i++) {
+                kept.add(sayAt(store, "a", sixDaysAgo.plusSeconds(i), "recent " + i));
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> everything(store, "a").size() == kept.size());
+            assertThat(everything(store, "a")).containsExactlyElementsOf(kept);
+            assertThat(store.count("a", 0, Long.MAX_VALUE)).isEqualTo(kept.size());
+        }
+        try (var c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
+            // One block, rewritten: still the batch's last id, now with the recent lines only.
+            assertThat(Database.longOf(c, "SELECT count(*) FROM blocks")).isEqualTo(1);
+            assertThat(Database.longOf(c, "SELECT line_count FROM blocks")).isEqualTo(kept.size());
+            assertThat(Database.longOf(c, "SELECT first_id FROM blocks")).isEqualTo(kept.get(0).id());
+        }
+    }
+
+    /**
+     * A clock set back stamps the block's last line older than the line before it: the young line in the middle
+     * keeps the block, and holds the old line behind it, as it would line by line.
+     */
+    @Test
+    void aYoungLineInABlockKeepsTheBlockWhenTheClockWasSetBack() {
+        Instant tenDaysAgo = Stores.NOW.minus(Duration.ofDays(10));
+        Instant sixDaysAgo = Stores.NOW.minus(Duration.ofDays(6));
+        SqliteHistoryStore.Options oneBatch = Stores.quick(65_536, 1_000, Duration.ofSeconds(2))
+                .withRetention(Duration.ofDays(7), 0);
+        try (SqliteHistoryStore store = SqliteHistoryStore.open(dir, oneBatch, Stores.CLOCK, ServerLog.silent())) {
+            sayAt(store, "a", tenDaysAgo, "old");
+            StoredLine young = sayAt(store, "a", sixDaysAgo, "young");
+            StoredLine setBack = sayAt(store, "a", tenDaysAgo.plusSeconds(1), "stamped old after the clock went back");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> everything(store, "a").size() == 2);
+            assertThat(everything(store, "a")).containsExactly(young, setBack);
+        }
+    }
+
     @Test
     void eachRoomKeepsItsNewestLinesUpToTheCap() {
         try (SqliteHistoryStore store = open(null, 100)) {

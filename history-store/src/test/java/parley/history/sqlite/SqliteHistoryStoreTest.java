@@ -155,6 +155,101 @@ class SqliteHistoryStoreTest {
         }
     }
 
+    /**
+     * A file of schema 3 (a row per line, the room's number in it), written here with that schema's own DDL: opened,
+     * its lines move into blocks (more than one block's worth in one room), every line comes back with its id, the
+     * counts are right, and ids and the room's line numbers go on after it.
+     */
+    @Test
+    void aFileOfSchema3IsUpgradedIntoBlocksWithEveryLineAndItsId() throws SQLException {
+        List<StoredLine> old = new ArrayList<>();
+        try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
+            writeSchema3(c);
+            Database.execute(c, "INSERT INTO rooms(no, name) VALUES (1, '#ops'), (2, 'lobby'), (5, 'Café ☕')");
+            Database.execute(c, "BEGIN");
+            PreparedStatement insert = c.prepareStatement("INSERT INTO lines VALUES (?, ?, ?, ?, ?, ?, ?)");
+            for (long id = 1; id <= 5_000; id += 2) {
+                long roomNo = id % 7 == 0 ? 1 : id % 7 == 1 ? 5 : 2;
+                String room = roomNo == 1 ? "#ops" : roomNo == 5 ? "Café ☕" : "lobby";
+                StoredLine line = new StoredLine(room, id, Stores.NOW.plusMillis(id),
+                        id % 5 == 0 ? StoredLine.Kind.ACTION : StoredLine.Kind.MESSAGE, "nick" + id % 7,
+                        "10.0.0." + id % 9 + ":5000", "line " + id + " 'quoted'");
+                insert.setLong(1, id);
+                insert.setLong(2, roomNo);
+                insert.setLong(3, line.time().toEpochMilli());
+                insert.setInt(4, line.kind() == StoredLine.Kind.ACTION ? 1 : 0);
+                insert.setString(5, line.nick());
+                insert.setString(6, line.address());
+                insert.setString(7, line.text());
+                insert.executeUpdate();
+                old.add(line);
+            }
+            Database.execute(c, "INSERT INTO meta VALUES ('reserved_through', 4999)");
+            Database.execute(c, "COMMIT");
+        }
+        try (SqliteHistoryStore store = Stores.open(dir)) {
+            for (String room : List.of("lobby", "Café ☕", "#ops")) {
+                List<StoredLine> inRoom = old.stream().filter(line -> line.room().equals(room)).toList();
+                assertThat(Stores.everything(store, room)).containsExactlyElementsOf(inRoom);
+                assertThat(store.count(room, 0, Long.MAX_VALUE)).isEqualTo(inRoom.size());
+                assertThat(store.count(room, 1_000, 3_000))
+                        .isEqualTo(inRoom.stream().filter(line -> line.id() > 1_000 && line.id() < 3_000).count());
+            }
+            StoredLine next = say(store, "lobby", "again");
+            assertThat(next.id()).isEqualTo(5_000);
+            awaitStored(store, 1);
+            assertThat(store.latest("lobby", 2)).containsExactly(old.stream()
+                    .filter(line -> line.room().equals("lobby")).reduce((a, b) -> b).orElseThrow(), next);
+        }
+        assertThat(Stores.pragma(dir, "user_version")).isEqualTo(Database.SCHEMA_VERSION);
+        try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
+            long lobby = old.stream().filter(line -> line.room().equals("lobby")).count();
+            // More than one upgrade block in the lobby, its lines numbered on, and the old table gone.
+            assertThat(Database.longOf(c, "SELECT count(*) FROM blocks WHERE room_no = 2")).isGreaterThan(1);
+            assertThat(Database.longOf(c, "SELECT max(last_no) FROM blocks WHERE room_no = 2")).isEqualTo(lobby + 1);
+            assertThat(Database.longOf(c, "SELECT count(*) FROM sqlite_schema WHERE name = 'lines'")).isZero();
+        }
+    }
+
+    /** A failed upgrade from schema 3 changes nothing either: here its lines table lacks the nick. */
+    @Test
+    void anUpgradeFromSchema3ThatFailsLeavesTheFileAtSchema3() throws SQLException {
+        try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
+            Database.execute(c, "CREATE TABLE rooms (no INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+            Database.execute(c, "CREATE TABLE lines (id INTEGER PRIMARY KEY, room_no INTEGER NOT NULL, time INTEGER)");
+            Database.execute(c, "PRAGMA user_version = 3");
+        }
+
+        assertThatThrownBy(() -> Stores.open(dir))
+                .isInstanceOf(HistoryStoreException.class)
+                .hasMessageStartingWith("cannot open the history store " + dir.resolve("history.db") + ": ")
+                .hasMessageContaining("no such column: lines.kind");
+        assertThat(Stores.pragma(dir, "user_version")).isEqualTo(3);
+        try (Connection c = Database.SQLITE.open(dir.resolve(Database.FILE_NAME))) {
+            assertThat(Database.longOf(c, "SELECT count(*) FROM sqlite_schema WHERE name = 'blocks'")).isZero();
+        }
+    }
+
+    /** Schema 3's DDL, as that parley created it. */
+    private static void writeSchema3(Connection c) throws SQLException {
+        writeSchema2(c);
+        Database.execute(c, "DROP TABLE lines");
+        Database.execute(c, "CREATE TABLE rooms (no INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+        Database.execute(c, "CREATE TABLE lines (id INTEGER PRIMARY KEY, room_no INTEGER NOT NULL,"
+                + " time INTEGER NOT NULL, kind INTEGER NOT NULL, nick TEXT NOT NULL, address TEXT NOT NULL,"
+                + " text TEXT NOT NULL)");
+        Database.execute(c, "CREATE INDEX lines_by_room ON lines(room_no)");
+        Database.execute(c, "CREATE TABLE kept_messages (id INTEGER PRIMARY KEY, nick_key TEXT NOT NULL,"
+                + " recipient TEXT NOT NULL, time INTEGER NOT NULL, sender TEXT NOT NULL, address TEXT NOT NULL,"
+                + " text TEXT NOT NULL)");
+        Database.execute(c, "CREATE INDEX kept_by_nick ON kept_messages(nick_key)");
+        Database.execute(c, "CREATE TABLE bans (ban_key TEXT PRIMARY KEY, target TEXT NOT NULL, until INTEGER,"
+                + " reason TEXT NOT NULL, by_nick TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID");
+        Database.execute(c, "CREATE TABLE topics (room_key TEXT PRIMARY KEY, text TEXT NOT NULL,"
+                + " by_nick TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID");
+        Database.execute(c, "PRAGMA user_version = 3");
+    }
+
     /** Schema 2's DDL, as that parley created it. */
     private static void writeSchema2(Connection c) throws SQLException {
         Database.execute(c, "PRAGMA auto_vacuum = INCREMENTAL");

@@ -13,9 +13,9 @@ import parley.history.StoredLine;
 
 /**
  * The prepared INSERT, used for batch after batch on one connection, stores each line as it was, in its room
- * (rooms get their numbers as they first appear, mid-batch).
+ * (rooms get their numbers as they first appear, mid-batch), a block per room per batch, numbered in the room.
  */
-class LineInsertsTest {
+class BlockInsertsTest {
 
     @TempDir
     Path dir;
@@ -28,7 +28,7 @@ class LineInsertsTest {
         try (Connection c = Database.SQLITE.open(file)) {
             Database.configure(c);
             Database.createOrCheck(c);
-            try (LineInserts inserts = new LineInserts(c)) {
+            try (BlockInserts inserts = new BlockInserts(c)) {
                 long id = 0;
                 for (int size : sizes) {
                     List<StoredLine> batch = new ArrayList<>();
@@ -50,10 +50,18 @@ class LineInsertsTest {
         try (LineReader reader = new LineReader(file, Database.SQLITE)) {
             for (String room : all.stream().map(StoredLine::room).distinct().toList()) {
                 TreeMap<Long, StoredLine> read = new TreeMap<>();
-                reader.read(LineReader.AFTER, room, 0, all.size() + 10, read);
+                reader.read(LineReader.Page.AFTER, room, 0, all.size() + 10, read);
                 assertThat(read.values()).as(room)
                         .containsExactlyElementsOf(all.stream().filter(line -> line.room().equals(room)).toList());
             }
+        }
+        try (Connection c = Database.SQLITE.open(file)) {
+            // Five batches over three rooms (two more after id 100): one block per room each, numbered in the room.
+            assertThat(Database.longOf(c, "SELECT count(*) FROM blocks")).isEqualTo(15);
+            assertThat(Database.longOf(c, "SELECT sum(line_count) FROM blocks")).isEqualTo(all.size());
+            long room0 = all.stream().filter(line -> line.room().equals("room 0")).count();
+            assertThat(Database.longOf(c, "SELECT max(last_no) FROM blocks JOIN rooms ON no = room_no "
+                    + "WHERE name = 'room 0'")).isEqualTo(room0);
         }
     }
 }
