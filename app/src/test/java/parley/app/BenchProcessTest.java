@@ -57,6 +57,35 @@ class BenchProcessTest {
         }
     }
 
+    @Test
+    void aBackendPlusStoreKeepsItsRunsHistoryInAFolderOfItsOwnAndDeletesItAfter(@TempDir Path dir)
+            throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Parley.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(
+                "bench", "--clients", "4", "--senders", "2", "--rate", "50", "--window", "2", "--warmup", "0.2",
+                "--duration", "0.5", "--drain", "20", "--join-timeout", "60", "--no-pin", "--no-progress",
+                "--out", dir.toString(), "--backends", "selector,selector+store", "--scenario", "fanout");
+        assertThat(code).as(err.toString()).isZero();
+
+        String resultsLine = out.toString().lines().filter(l -> l.startsWith("results: ")).findFirst().orElseThrow();
+        Path results = Path.of(resultsLine.substring("results: ".length()));
+        List<Map<String, Object>> rows = rows(results);
+        assertThat(rows).extracting(r -> r.get("target")).containsExactly("selector", "selector+store");
+        assertThat(rows).extracting(r -> r.get("lost")).containsExactly(0, 0);
+        Path logs = results.resolve("logs");
+        String inMemory = Files.readString(logs.resolve("selector-fanout-1.err"))
+                + Files.readString(logs.resolve("selector-fanout-1.out"));
+        String stored = Files.readString(logs.resolve("selector_store-fanout-1.err"))
+                + Files.readString(logs.resolve("selector_store-fanout-1.out"));
+        assertThat(inMemory).doesNotContain("history.db");
+        assertThat(stored).containsPattern("history: \\S*selector_store-fanout-1-history-\\S*history\\.db");
+        try (Stream<Path> left = Files.list(logs)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the run's history folder is deleted after it")
+                    .noneMatch(name -> name.contains("-history-"));
+        }
+    }
+
     /** The median rows of a results folder's results.json. */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> rows(Path results) throws Exception {

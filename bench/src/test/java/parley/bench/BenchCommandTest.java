@@ -123,6 +123,10 @@ class BenchCommandTest {
         assertThat(bench(dir, "--backends", "none").err()).contains("nothing to measure");
         assertThat(bench(dir, "--target", "line://192.0.2.1:7777").err()).contains("loopback");
         assertThat(bench(dir, "--load-threads", "0").err()).contains("counts must be positive");
+        Outcome twoFolders = bench(dir, "--backends", "selector,selector+store", "--server-args", "--data /tmp/x");
+        assertThat(twoFolders.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(twoFolders.err().lines().findFirst().orElse(""))
+                .contains("gets a history folder of its own for each run: leave --data out of --server-args");
     }
 
     @Test
