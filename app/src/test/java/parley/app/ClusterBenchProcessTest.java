@@ -53,7 +53,7 @@ class ClusterBenchProcessTest {
         Path results = Path.of(resultsLine.substring("results: ".length()));
         List<Map<String, Object>> rows = BenchProcessTest.rows(results);
         assertThat(rows).extracting(r -> r.get("target") + " " + r.get("scenario"))
-                .containsExactly("selector fanout", "selector saturate", "selector x2 fanout", "selector x2 saturate");
+                .containsExactly("selector fanout", "selector x2 fanout", "selector saturate", "selector x2 saturate");
         for (Map<String, Object> row : rows) {
             String which = row.get("target") + " " + row.get("scenario");
             String notes = (String) row.get("notes");
