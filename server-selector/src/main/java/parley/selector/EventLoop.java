@@ -47,7 +47,11 @@ final class EventLoop implements Runnable {
     private final Selector selector;
     private final TaskHandoff tasks;
     private final Thread thread;
-    /** One read buffer for all of this loop's connections; each read is decoded before the next. */
+    /**
+     * One read buffer for all of this loop's connections; each read is decoded before the next. On the heap:
+     * the decoder makes each line's string straight from its array (the JDK copies a read in from a direct
+     * buffer of its own, without allocating), where a direct buffer would cost a copy of every line first.
+     */
     private final ByteBuffer readBuffer;
     /**
      * One scratch array for the gathering writes of all of this loop's connections, as for reads: as many
@@ -89,7 +93,7 @@ final class EventLoop implements Runnable {
         this.selector = Selector.open();
         this.tasks = new TaskHandoff(selector, tuning.maxTasksPerTurn(),
                 e -> settings.log().info(name + ": task failed: " + e));
-        this.readBuffer = ByteBuffer.allocateDirect(tuning.readBufferBytes());
+        this.readBuffer = ByteBuffer.allocate(tuning.readBufferBytes());
         this.writeBatch = new ByteBuffer[(int) Math.max(1, Math.min(OutputMemory.GATHER,
                 tuning.maxWriteBytesPerTurn() / OutputMemory.CHUNK_BYTES))];
         this.thread = new Thread(this, name); // not a daemon: a running server keeps the JVM alive
@@ -408,7 +412,11 @@ final class EventLoop implements Runnable {
     }
 
     private void processReadyKeys() {
-        Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+        Set<SelectionKey> selected = selector.selectedKeys();
+        if (selected.isEmpty()) {
+            return; // most looks between a turn's writes find nothing: no iterator made for them (one a look)
+        }
+        Iterator<SelectionKey> ready = selected.iterator();
         while (ready.hasNext()) {
             SelectionKey key = ready.next();
             ready.remove();

@@ -22,6 +22,8 @@ public final class MemoryHistoryStore implements HistoryStore {
     private final Map<String, NavigableMap<Long, StoredLine>> rooms;
     private long lastId;
     private long stored;
+    /** The room of the last append: the last in {@link #rooms}' order already, so it need not be moved. */
+    private String lastRoom;
 
     public MemoryHistoryStore(int linesPerRoom, int maxRooms) {
         if (linesPerRoom < 0 || maxRooms < 1) {
@@ -43,11 +45,15 @@ public final class MemoryHistoryStore implements HistoryStore {
                                           String address, String text) {
         StoredLine line = new StoredLine(room, ++lastId, time, kind, nick, address, text);
         if (linesPerRoom > 0) {
-            NavigableMap<Long, StoredLine> lines = rooms.remove(room);
-            if (lines == null) {
-                lines = new TreeMap<>();
+            NavigableMap<Long, StoredLine> lines = room.equals(lastRoom) ? rooms.get(room) : null;
+            if (lines == null) { // moved to the end: re-inserted (a room that talks on is not moved per line)
+                lines = rooms.remove(room);
+                if (lines == null) {
+                    lines = new TreeMap<>();
+                }
+                rooms.put(room, lines);
+                lastRoom = room;
             }
-            rooms.put(room, lines);
             lines.put(line.id(), line);
             if (lines.size() > linesPerRoom) {
                 lines.pollFirstEntry();

@@ -17,7 +17,7 @@ final class Clocks {
     }
 
     static String defuse(String text) {
-        if (text.codePoints().noneMatch(cp -> shape(cp) == '[')) {
+        if (!hasOpeningBracket(text)) {
             return text;
         }
         int[] cps = text.codePoints().toArray();
@@ -30,6 +30,18 @@ final class Clocks {
             }
         }
         return changed ? new String(cps, 0, cps.length) : text;
+    }
+
+    /** Whether anything in {@code text} is a {@code [} after NFKC: a loop, as every line said is asked this. */
+    private static boolean hasOpeningBracket(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (shape(cp) == '[') {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     private static boolean isClockAt(int[] cps, int start) {

@@ -22,12 +22,11 @@ public final class EventEncoder {
      * output buffer without moving its position.
      */
     public ByteBuffer encode(ChatEvent event, WireMode mode) {
-        String line = switch (mode) {
-            case TEXT -> text.format(event);
-            case MACHINE -> machine.format(event);
-            case MACHINE_V2 -> machineV2.format(event);
+        return switch (mode) {
+            case TEXT -> wrap(text.formatLine(event)); // made with its LF: one string less per line
+            case MACHINE -> bytes(machine.format(event));
+            case MACHINE_V2 -> bytes(machineV2.format(event));
         };
-        return bytes(line);
     }
 
     /** A history page's start or end line, for one recipient. */
@@ -41,6 +40,10 @@ public final class EventEncoder {
     }
 
     private ByteBuffer bytes(String line) {
-        return ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+        return wrap(line + "\n");
+    }
+
+    private static ByteBuffer wrap(String lineWithLf) {
+        return ByteBuffer.wrap(lineWithLf.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
     }
 }

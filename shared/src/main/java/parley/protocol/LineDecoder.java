@@ -80,24 +80,29 @@ public final class LineDecoder {
 
     private void completeLine(ByteBuffer in, int start, int end, Sink sink) {
         byte[] bytes;
+        int offset = 0;
         int length;
-        if (partialLength == 0) {
-            length = end - start;
-            bytes = new byte[length];
-            in.get(start, bytes, 0, length);
-        } else {
+        if (partialLength > 0) {
             append(in, start, end);
             bytes = partial;
             length = partialLength;
+        } else if (in.hasArray()) { // a heap buffer: decoded where it lies, no copy made first
+            bytes = in.array();
+            offset = in.arrayOffset() + start;
+            length = end - start;
+        } else {
+            length = end - start;
+            bytes = new byte[length];
+            in.get(start, bytes, 0, length);
         }
-        if (length > 0 && bytes[length - 1] == '\r') {
+        if (length > 0 && bytes[offset + length - 1] == '\r') {
             length--;
         }
         dropPartial();
         if (length > maxLineBytes) {
             sink.lineTooLong(maxLineBytes);
         } else {
-            sink.line(new String(bytes, 0, length, StandardCharsets.UTF_8));
+            sink.line(new String(bytes, offset, length, StandardCharsets.UTF_8));
         }
     }
 

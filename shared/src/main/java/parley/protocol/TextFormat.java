@@ -53,6 +53,12 @@ public final class TextFormat {
 
     private final ZoneId zone;
     private final DateTimeFormatter clock;
+    /**
+     * The last line's {@code [HH:mm:ss] }, kept for the lines of the same second: formatting a time makes a
+     * dozen objects, and a busy room says hundreds of lines a second. Read and replaced without a lock by
+     * whichever thread formats: a {@link Stamp} is immutable, so a thread sees a whole one, at worst an older.
+     */
+    private Stamp lastStamp = new Stamp(Long.MIN_VALUE, "");
 
     public TextFormat(ZoneId zone) {
         this.zone = zone;
@@ -60,8 +66,29 @@ public final class TextFormat {
     }
 
     public String format(ChatEvent e) {
-        String prefix = "[" + clock.format(e.time()) + "] " + (e.history() ? HISTORY : "");
-        return (prefix + e.accept(BODY)).replace('\t', ' ');
+        return line(e, "");
+    }
+
+    /** {@link #format} with its LF, made as one string: what goes on the wire. */
+    String formatLine(ChatEvent e) {
+        return line(e, "\n");
+    }
+
+    private String line(ChatEvent e, String end) {
+        return (stamp(e.time()) + (e.history() ? HISTORY : "") + e.accept(BODY) + end).replace('\t', ' ');
+    }
+
+    /** {@code [HH:mm:ss] } for {@code time}: the clock shows whole seconds, and a zone's offset changes on one. */
+    private String stamp(Instant time) {
+        Stamp last = lastStamp;
+        if (last.second() != time.getEpochSecond()) {
+            last = new Stamp(time.getEpochSecond(), "[" + clock.format(time) + "] ");
+            lastStamp = last;
+        }
+        return last.text();
+    }
+
+    private record Stamp(long second, String text) {
     }
 
     /** A history page's start or end, as a notice: {@code [14:02:07] -- history of #lobby: 3 lines}. */
@@ -77,7 +104,7 @@ public final class TextFormat {
 
         @Override
         public String message(ChatEvent.Message m) {
-            return "<" + sender(m.from()) + "> " + m.text();
+            return "<" + m.from().nick() + "@" + m.from().address() + "> " + m.text(); // one string, not two
         }
 
         @Override

@@ -89,6 +89,9 @@ public final class TextSanitizer {
     }
 
     private static String collapseBlanks(String text) {
+        if (!hasBlankRun(text)) {
+            return text; // the common case: nothing to collapse, nothing copied
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean afterBlank = false;
         for (int i = 0; i < text.length(); ) {
@@ -101,6 +104,20 @@ public final class TextSanitizer {
             i += Character.charCount(cp);
         }
         return out.length() == text.length() ? text : out.toString(); // only removes: same length, same text
+    }
+
+    private static boolean hasBlankRun(String text) {
+        boolean afterBlank = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean blank = isBlank(cp);
+            if (blank && afterBlank) {
+                return true;
+            }
+            afterBlank = blank;
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     private static boolean isControl(int cp) {

@@ -131,6 +131,20 @@ class TextFormatTest {
     }
 
     @Test
+    void eachLineShowsItsOwnSecondWhateverTheOneBefore() {
+        // The formatter keeps the last second's time: each line must still show its own, also going back, and
+        // on each side of a change of the zone's offset (Berlin goes to summer time at 01:00 UTC).
+        TextFormat berlin = new TextFormat(ZoneId.of("Europe/Berlin"));
+        Instant[] times = {Instant.parse("2026-03-29T00:59:59.100Z"), Instant.parse("2026-03-29T00:59:59.900Z"),
+            Instant.parse("2026-03-29T01:00:00Z"), Instant.parse("2026-03-29T00:59:59.500Z"),
+            Instant.parse("2026-03-29T01:00:00.999Z"), Instant.parse("2025-03-29T01:00:00Z")};
+        String[] shown = {"[01:59:59] ", "[01:59:59] ", "[03:00:00] ", "[01:59:59] ", "[03:00:00] ", "[02:00:00] "};
+        for (int i = 0; i < times.length; i++) {
+            assertThat(berlin.format(new ChatEvent.Info("", times[i], "x"))).isEqualTo(shown[i] + "-- x");
+        }
+    }
+
+    @Test
     void everyKindStartsWithTheTimeAndNeverContainsATab() {
         for (boolean history : new boolean[] {false, true}) {
             for (ChatEvent e : Samples.oneOfEach("lob\tby", T, "ni\tck", "1.2.3.4:5", "tab\there and 张伟 😀", history)) {
