@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,16 +27,7 @@ class BenchProcessTest {
     @Test
     void aBackendRunsInItsOwnProcessWithServerFiguresAndRedisIsMeasuredOrSkippedWithANote(@TempDir Path dir)
             throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Parley.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(
-                "bench", "--clients", "4", "--senders", "2", "--rate", "50", "--window", "2", "--warmup", "0.2",
-                "--duration", "0.5", "--drain", "20", "--join-timeout", "60", "--no-pin", "--no-progress",
-                "--out", dir.toString(), "--backends", "threaded", "--start-redis", "--scenario", "fanout");
-        assertThat(code).as(err.toString()).isZero();
-
-        String resultsLine = out.toString().lines().filter(l -> l.startsWith("results: ")).findFirst().orElseThrow();
-        Path results = Path.of(resultsLine.substring("results: ".length()));
+        Path results = briefBench(dir, "--backends", "threaded", "--start-redis", "--scenario", "fanout");
         assertThat(results.getParent()).isEqualTo(dir.toAbsolutePath());
         List<Map<String, Object>> rows = rows(results);
         assertThat(rows).extracting(r -> r.get("target")).containsExactly("threaded", "redis");
@@ -55,6 +47,41 @@ class BenchProcessTest {
             assertThat(logs.map(p -> p.getFileName().toString()))
                     .contains("threaded-fanout-1.out", "threaded-fanout-1.err");
         }
+    }
+
+    @Test
+    void aBackendPlusStoreKeepsItsRunsHistoryInAFolderOfItsOwnAndDeletesItAfter(@TempDir Path dir)
+            throws Exception {
+        Path results = briefBench(dir, "--backends", "selector,selector+store", "--scenario", "fanout");
+        List<Map<String, Object>> rows = rows(results);
+        assertThat(rows).extracting(r -> r.get("target")).containsExactly("selector", "selector+store");
+        assertThat(rows).extracting(r -> r.get("lost")).containsExactly(0, 0);
+        Path logs = results.resolve("logs");
+        String inMemory = Files.readString(logs.resolve("selector-fanout-1.err"))
+                + Files.readString(logs.resolve("selector-fanout-1.out"));
+        String stored = Files.readString(logs.resolve("selector_store-fanout-1.err"))
+                + Files.readString(logs.resolve("selector_store-fanout-1.out"));
+        assertThat(inMemory).doesNotContain("history.db");
+        assertThat(stored).containsPattern("history: \\S*selector_store-fanout-1-history-\\S*history\\.db");
+        try (Stream<Path> left = Files.list(logs)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the run's history folder is deleted after it")
+                    .noneMatch(name -> name.contains("-history-"));
+        }
+    }
+
+    /** Runs a bench of a few clients for half a second through the launcher; returns its results folder. */
+    private static Path briefBench(Path dir, String... what) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> args = new ArrayList<>(List.of("bench", "--clients", "4", "--senders", "2", "--rate", "50",
+                "--window", "2", "--warmup", "0.2", "--duration", "0.5", "--drain", "20", "--join-timeout", "60",
+                "--no-pin", "--no-progress", "--out", dir.toString()));
+        args.addAll(List.of(what));
+        int code = Parley.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args.toArray(String[]::new));
+        assertThat(code).as(err.toString()).isZero();
+        String resultsLine = out.toString().lines().filter(l -> l.startsWith("results: ")).findFirst().orElseThrow();
+        return Path.of(resultsLine.substring("results: ".length()));
     }
 
     /** The median rows of a results folder's results.json. */

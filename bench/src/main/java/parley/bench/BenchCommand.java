@@ -69,7 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
     private StormOptions storm = new StormOptions();
 
     @Option(names = "--backends", paramLabel = "LIST", defaultValue = "selector,threaded", split = ",",
-            description = "parley backends to start and measure, or 'none'. Default: ${DEFAULT-VALUE}.")
+            description = "parley backends to start and measure, or 'none'; NAME+store (e.g. selector+store) runs "
+                    + "NAME with its history in a SQLite file of its own, next to NAME in memory. "
+                    + "Default: ${DEFAULT-VALUE}.")
     private List<String> backends;
 
     @Option(names = "--target", paramLabel = "URL",
@@ -243,7 +245,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (String b : backends) {
             String name = b.trim();
             if (!name.isEmpty() && !name.equals("none")) {
-                specs.add(new TargetSpec.Backend(name));
+                specs.add(TargetSpec.Backend.parse(name));
             }
         }
         for (String t : targets) {
@@ -258,6 +260,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (specs.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "nothing to measure: name --backends, --target or --start-redis");
+        }
+        boolean stored = specs.stream().anyMatch(s -> s instanceof TargetSpec.Backend b && b.stored());
+        if (stored && serverArgs != null && Arrays.asList(serverArgs.trim().split("\\s+")).contains("--data")) {
+            throw new CommandLine.ParameterException(cl, "a backend named NAME" + TargetSpec.Backend.STORED
+                    + " gets a history folder of its own for each run: leave --data out of --server-args");
         }
         return specs;
     }

@@ -2,7 +2,9 @@ package parley.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import parley.bench.report.Result;
 import parley.bench.target.RunningTarget;
 import parley.bench.target.TargetSpec;
@@ -39,17 +41,26 @@ final class BenchRunner {
         this.slowMaxOutbound = slowMaxOutbound;
     }
 
+    /**
+     * Every target once per scenario, then again for the next repeat: the targets' runs of a scenario follow
+     * each other, so a machine that drifts during a long bench (another process, the host's load) weighs on
+     * every target alike, and their ratios stay fair.
+     */
     List<Result> run(List<TargetSpec> targets, List<Scenario> scenarios, int repeats) throws InterruptedException {
         List<Result> results = new ArrayList<>();
-        for (TargetSpec target : targets) {
+        Set<String> unavailable = new HashSet<>();
+        for (int repeat = 1; repeat <= repeats; repeat++) {
             for (Scenario scenario : scenarios) {
-                for (int repeat = 1; repeat <= repeats; repeat++) {
-                    String label = target.label() + " " + scenario.label()
-                            + (repeats > 1 ? " " + repeat + "/" + repeats : "");
+                for (TargetSpec target : targets) {
+                    String key = target.label() + " " + scenario.label();
+                    if (unavailable.contains(key)) {
+                        continue; // no point in trying a server that cannot start again
+                    }
+                    String label = key + (repeats > 1 ? " " + repeat + "/" + repeats : "");
                     Result r = once(target, scenario, repeat, label);
                     results.add(r);
                     if (r.isSkipped() && r.notes().contains("unavailable")) {
-                        break; // no point in trying a server that cannot start again
+                        unavailable.add(key);
                     }
                 }
             }

@@ -61,7 +61,8 @@ record ClusterChoice(Integer nodes, boolean scenariosChosen) {
         List<TargetSpec> all = new ArrayList<>();
         for (TargetSpec t : targets) {
             all.add(t);
-            if (t instanceof TargetSpec.Backend b) {
+            if (t instanceof TargetSpec.Backend b && !b.stored()) {
+                // A cluster's history lives in Redis: NAME+store has no cluster of its own.
                 all.add(new TargetSpec.Cluster(b.name(), nodes));
             }
         }

@@ -118,11 +118,42 @@ class BenchCommandTest {
     }
 
     @Test
+    void repeatsAreInterleavedAcrossTargetsAndATargetThatCannotStartIsNotTriedAgain(@TempDir Path dir)
+            throws Exception {
+        int closedPort;
+        try (var free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = free.getLocalPort();
+        }
+        try (RunningServer server = Backends.discover().find("threaded").orElseThrow()
+                .start(ServerSettings.forTests(), new ChatCore(Clock.systemDefaultZone(), ServerLog.silent()))) {
+            String line = "line://127.0.0.1:" + server.address().getPort();
+            String redis = "redis://127.0.0.1:" + closedPort;
+            Outcome o = bench(dir, "--backends", "none", "--target", line, "--target", redis, "--scenario", "fanout",
+                    "--repeat", "2");
+            assertThat(o.exitCode()).as(o.err()).isZero();
+            assertThat(o.out()).as(o.err()).contains("results: ");
+
+            Path results = Path.of(o.out().lines().filter(l -> l.startsWith("results: ")).findFirst().orElseThrow()
+                    .substring("results: ".length()));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> runs = (List<Map<String, Object>>) JSON.std
+                    .mapFrom(Files.readString(results.resolve("results.json"))).get("runs");
+            assertThat(runs).extracting(r -> r.get("target") + " " + r.get("repeat"))
+                    .containsExactly(line + " 1", redis + " 1", line + " 2");
+            assertThat((String) runs.get(1).get("notes")).contains("unavailable");
+        }
+    }
+
+    @Test
     void badOptionsAreUsageErrors(@TempDir Path dir) {
         assertThat(bench(dir, "--scenario", "bogus").exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(bench(dir, "--backends", "none").err()).contains("nothing to measure");
         assertThat(bench(dir, "--target", "line://192.0.2.1:7777").err()).contains("loopback");
         assertThat(bench(dir, "--load-threads", "0").err()).contains("counts must be positive");
+        Outcome twoFolders = bench(dir, "--backends", "selector,selector+store", "--server-args", "--data /tmp/x");
+        assertThat(twoFolders.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(twoFolders.err().lines().findFirst().orElse(""))
+                .contains("gets a history folder of its own for each run: leave --data out of --server-args");
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class ClusterTarget implements RunningTarget {
             String url = "redis://127.0.0.1:" + redis.address().getPort();
             for (int n = 1; n <= count; n++) {
                 LaunchSettings node = launch.withServerArgs(List.of("--cluster", url, "--node", nodeName(n)));
-                nodes.add(ParleyServerTarget.start(backend, node, maxOutboundBytes, runName + "-" + nodeName(n)));
+                nodes.add(ParleyServerTarget.start(new TargetSpec.Backend(backend), node, maxOutboundBytes,
+                        runName + "-" + nodeName(n)));
             }
             return new ClusterTarget(redis, List.copyOf(nodes));
         } catch (TargetUnavailable | InterruptedException | RuntimeException e) {

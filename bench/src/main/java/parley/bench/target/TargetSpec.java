@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
  *
  * <pre>
  *  --backends selector,threaded   -&gt; Backend("selector"), Backend("threaded")   (a server JVM per run)
+ *  --backends selector+store      -&gt; Backend("selector", stored)    (its history in a SQLite file of its own)
  *  ... --cluster 2                 -&gt; and Cluster("selector", 2), ...             (2 JVMs + redis-server per run)
  *  --target redis://127.0.0.1:6379 -&gt; Redis(host, port, started=false)          (already running)
  *  --start-redis                   -&gt; Redis(127.0.0.1, free port, started=true) (redis-server per run)
@@ -19,11 +20,30 @@ public sealed interface TargetSpec {
     /** The name of its rows, e.g. {@code selector}, {@code redis}, {@code line://127.0.0.1:7777}. */
     String label();
 
-    /** A parley backend the bench starts itself, with {@code parley server --backend NAME}. */
-    record Backend(String name) implements TargetSpec {
+    /**
+     * A parley backend the bench starts itself, with {@code parley server --backend NAME}. {@code stored}
+     * ({@code NAME+store} on the command line) keeps the run's history in a SQLite file, in a fresh folder per
+     * run deleted after it, where a plain backend keeps it in memory: the store's cost, side by side with the
+     * same backend without it in one bench run.
+     */
+    record Backend(String name, boolean stored) implements TargetSpec {
+
+        /** What a backend's name ends with on the command line to run it with its history in a file. */
+        public static final String STORED = "+store";
+
+        public Backend(String name) {
+            this(name, false);
+        }
+
+        /** {@code selector} or {@code selector+store}. */
+        public static Backend parse(String text) {
+            return text.endsWith(STORED) ? new Backend(text.substring(0, text.length() - STORED.length()), true)
+                    : new Backend(text, false);
+        }
+
         @Override
         public String label() {
-            return name;
+            return stored ? name + STORED : name;
         }
     }
 

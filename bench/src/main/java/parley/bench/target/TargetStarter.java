@@ -19,8 +19,7 @@ public final class TargetStarter {
             throws TargetUnavailable, InterruptedException {
         // Java 17: no pattern switch yet; the sealed interface keeps this list complete.
         if (spec instanceof TargetSpec.Backend b) {
-            return ParleyServerTarget.start(b.name(), asShipped ? launch.asShipped() : launch, maxOutboundBytes,
-                    runName);
+            return ParleyServerTarget.start(b, asShipped ? launch.asShipped() : launch, maxOutboundBytes, runName);
         }
         if (spec instanceof TargetSpec.Cluster c) {
             return ClusterTarget.start(c.backend(), c.nodes(), launch, maxOutboundBytes, runName);

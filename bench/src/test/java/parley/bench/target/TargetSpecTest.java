@@ -16,6 +16,14 @@ class TargetSpecTest {
     }
 
     @Test
+    void aBackendNamedWithPlusStoreKeepsItsHistoryInAFileAndSaysSoInItsLabel() {
+        assertThat(TargetSpec.Backend.parse("selector+store")).isEqualTo(new TargetSpec.Backend("selector", true));
+        assertThat(TargetSpec.Backend.parse("selector+store").label()).isEqualTo("selector+store");
+        assertThat(TargetSpec.Backend.parse("threaded")).isEqualTo(new TargetSpec.Backend("threaded", false));
+        assertThat(TargetSpec.Backend.parse("threaded").label()).isEqualTo("threaded");
+    }
+
+    @Test
     void refusesAnythingButLoopbackAndKnownSchemes() {
         assertThatThrownBy(() -> TargetSpec.parse("redis://10.0.0.1:6379")).hasMessageContaining("loopback");
         assertThatThrownBy(() -> TargetSpec.parse("line://example.com:7777")).hasMessageContaining("loopback");
