@@ -14,7 +14,6 @@ import parley.tls.TlsSettings;
 /** The blocking backend: an acceptor thread, and per connection a reader thread and, while it has output, a writer. */
 public final class ThreadedBackend implements ServerBackend {
 
-
     @Override
     public String name() {
         return "threaded";
