@@ -136,12 +136,12 @@ class ConnectionThreadingTest {
                 a.send("from-a " + i);
                 b.send("from-b " + i);
             }
-            listener.awaitContaining("> from-a " + (lines - 1));
-            listener.awaitContaining("> from-b " + (lines - 1));
+            int[] heard = {0};
+            listener.await(l -> l.contains("> from-") && ++heard[0] == 2 * lines, "both senders' every line");
             for (String sender : List.of("from-a ", "from-b ")) {
-                List<String> heard = listener.seen().stream().filter(l -> l.contains("> " + sender))
+                List<String> numbers = listener.seen().stream().filter(l -> l.contains("> " + sender))
                         .map(l -> l.substring(l.indexOf("> " + sender) + 2 + sender.length())).toList();
-                assertThat(heard).as(sender).containsExactlyElementsOf(
+                assertThat(numbers).as(sender).containsExactlyElementsOf(
                         IntStream.range(0, lines).mapToObj(Integer::toString).toList());
             }
             await().until(() -> threadsNamed(ENDING_PREFIX) == 3);
