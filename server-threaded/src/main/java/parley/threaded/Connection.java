@@ -35,14 +35,16 @@ import parley.tls.TlsSettings;
  * <pre>
  *  socket --read--> reader thread --> LineDecoder --> ChatCore.receive
  *  ChatCore (any thread) --> send() --> OutputBuffer --signal--> writer thread --write--> socket
- *                                       (no writer? start one)   (nothing to write for the linger? it ends)
+ *                                       (no writer? start one)   (virtual, nothing left to write? it ends)
  * </pre>
  *
- * The writer exists while there is output: the first starts once the welcome is queued, and a writer that has
- * had nothing to write for {@link ServerContext#writerLinger()} ends, the next line starting another, so a
- * connection that only hears something now and then keeps one parked thread, not two (a parked virtual writer
- * kept its stack and thread objects in the heap, 1.2 to 1.5 KiB, a fifth of what a connection held). Whether a writer runs is decided
- * under this connection's lock, where the writer also looks for work, so a line is never left without one.
+ * A virtual writer exists while there is output: the first starts once the welcome is queued, and it ends as
+ * soon as it finds nothing left to write, the next line starting another ({@link ServerContext#writersEndWhenIdle()}).
+ * So a connection that only hears something now and then keeps its reader alone, and a writer is never parked
+ * waiting for work: a parked virtual thread keeps its stack in the heap (about 1.3 KiB for a writer), and a
+ * timed wait for more cost a timer task per park (BENCHMARKS.md, "The lobby, sixth session"). Platform writers
+ * (Java 17) stay and wait. Whether a writer runs is decided under this connection's lock, where the writer
+ * also looks for work, so a line is never left without one.
  *
  * Sending only copies into the buffer and signals, so a client that stops reading blocks nothing but its own
  * writer; when its buffer passes a limit it is closed from the server's timer thread (the shared
@@ -290,7 +292,7 @@ final class Connection implements Outbound {
         }
     }
 
-    /** The writer: writes while there is output, ends when there has been none for the linger time. */
+    /** The writer: writes while there is output; a virtual one ends when there is none. */
     private void writeLoop() {
         ByteBuffer[] batch = new ByteBuffer[OutputMemory.GATHER]; // this writer's scratch, reused
         try {
@@ -367,19 +369,18 @@ final class Connection implements Outbound {
 
     /**
      * Waits to be woken (or to close after); false when this writer is to end: the connection is closed, or
-     * nothing came for the linger time. Ending clears {@link #writing} under the lock that {@link #signal} takes,
-     * so a line queued meanwhile starts the next writer.
+     * there is nothing to write and writers end when idle. Ending clears {@link #writing} under the lock that
+     * {@link #signal} takes, so a line queued meanwhile starts the next writer.
      */
     private boolean awaitWork() {
         lock.lock();
         try {
-            long linger = context.writerLinger().toNanos();
             while (!woken && closeAfterFlushReason == null && !closed.get()) {
-                if (linger <= 0) {
+                if (context.writersEndWhenIdle()) {
                     writing = false;
                     return false;
                 }
-                linger = work.awaitNanos(linger);
+                work.await();
             }
             woken = false; // before writing: a line offered from now on wakes the writer again
             return !closed.get();

@@ -1,6 +1,5 @@
 package parley.threaded;
 
-import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import parley.core.ChatCore;
 import parley.output.OutputMemory;
@@ -16,9 +15,9 @@ import parley.server.ServerSettings;
  * @param deadlines  one timer thread for every connection's close-after-flush deadline, and for closing
  *                   slow consumers
  * @param memory     the chunk pool every connection's output buffer is made of
- * @param writerLinger how long a connection's writer thread waits for more output before it ends (the next
- *                   line starts another)
+ * @param writersEndWhenIdle whether a connection's writer thread ends as soon as it has nothing left to write
+ *                   (the next line starts another), rather than wait for more
  */
 record ServerContext(ServerSettings settings, ChatCore core, ConnectionThreads threads,
-                     ScheduledExecutorService deadlines, OutputMemory memory, Duration writerLinger) {
+                     ScheduledExecutorService deadlines, OutputMemory memory, boolean writersEndWhenIdle) {
 }

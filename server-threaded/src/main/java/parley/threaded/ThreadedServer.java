@@ -53,15 +53,15 @@ final class ThreadedServer implements RunningServer {
 
     /**
      * @param tlsListener  the TLS port's listening socket, with {@code tls}; both null without one
-     * @param writerLinger how long an idle connection's writer thread lives on (see {@link Connection})
+     * @param writersEndWhenIdle whether a connection's writer ends once it has nothing to write (see {@link Connection})
      */
     ThreadedServer(ServerSocketChannel listener, ServerSocketChannel tlsListener, TlsSettings tls,
-                   ServerSettings settings, ChatCore core, ConnectionThreads threads, Duration writerLinger)
+                   ServerSettings settings, ChatCore core, ConnectionThreads threads, boolean writersEndWhenIdle)
             throws IOException {
         this.settings = settings;
         this.core = core;
         this.context = new ServerContext(settings, core, threads, Executors.newSingleThreadScheduledExecutor(
-                DaemonThreads.named("parley-deadlines")), settings.limits().newOutputMemory(), writerLinger);
+                DaemonThreads.named("parley-deadlines")), settings.limits().newOutputMemory(), writersEndWhenIdle);
         this.address = (InetSocketAddress) listener.getLocalAddress();
         core.shedWhen(context.memory()::underPressure);
         this.gate = new Gatekeeper(settings, core);

@@ -7,8 +7,8 @@
  *  Connection  reader: socket.read --&gt; LineDecoder --&gt; ChatCore.receive (waits for a rate-limit token first)
  *              ChatCore (any thread, lock held) --&gt; send(): OutputBuffer.offer, signal the writer; never blocks
  *              writer: wait for work --&gt; OutputBuffer.writeTo(socket), a blocking gathering write;
- *                      started once the welcome is queued; a virtual one ends after a second with nothing to
- *                      write, and the next send() starts another (platform writers stay)
+ *                      started once the welcome is queued; a virtual one ends as soon as it has nothing left
+ *                      to write, and the next send() starts another (platform writers stay and wait)
  *  overflow:   ServerContext's one timer thread closes the socket (unblocking a writer stuck on that client)
  *  EOF, /quit: the room hears the leave at once; the writer closes once the buffer is written
  *              (the timer thread closes it after CLOSE_AFTER_FLUSH at the latest)

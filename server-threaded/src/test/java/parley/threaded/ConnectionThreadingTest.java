@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +23,15 @@ import parley.server.ServerSettings;
 
 /**
  * What only the threaded backend promises: a reader and a writer thread per connection, virtual where the JVM
- * has them, gone when the connection is; a writer that has had nothing to write for its linger time ends, and
- * the next line starts another; and a writer blocked on one client holds up nobody else.
+ * has them, gone when the connection is; a writer that ends when it has nothing left to write (virtual ones do)
+ * leaves no line behind, the next line starting another; one that does not end stays the same thread; and a
+ * writer blocked on one client holds up nobody else.
  */
 class ConnectionThreadingTest {
 
     /** This test's own name for connection threads, so other servers' threads in this JVM never count. */
     private static final String PREFIX = "threading-test";
-    private static final String LINGER_PREFIX = "linger-test";
+    private static final String ENDING_PREFIX = "ending-test";
 
     private RunningServer server;
     private InetSocketAddress address;
@@ -38,14 +39,14 @@ class ConnectionThreadingTest {
     @BeforeEach
     void start() throws IOException {
         ConnectionThreads threads = ConnectionThreads.create(PREFIX);
-        server = start(threads, ThreadedBackend.writerLinger(threads));
+        server = start(threads, ThreadedBackend.writersEndWhenIdle(threads));
         address = server.address();
     }
 
-    private static ThreadedServer start(ConnectionThreads threads, Duration writerLinger) throws IOException {
+    private static ThreadedServer start(ConnectionThreads threads, boolean writersEndWhenIdle) throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         ThreadedServer threaded = new ThreadedServer(listener, null, null, ServerSettings.forTests(),
-                new ChatCore(Clock.systemUTC(), ServerLog.silent()), threads, writerLinger);
+                new ChatCore(Clock.systemUTC(), ServerLog.silent()), threads, writersEndWhenIdle);
         threaded.start();
         return threaded;
     }
@@ -102,40 +103,68 @@ class ConnectionThreadingTest {
 
     @Test
     void anIdleWriterEndsAndTheNextLineStartsAnother() throws IOException {
-        // Platform threads, which can be counted on any JVM; the linger is what virtual writers get in production
-        // but shorter, so the test does not wait long.
-        try (RunningServer lingering = start(ConnectionThreads.platform(LINGER_PREFIX), Duration.ofMillis(200))) {
-            ChatClient a = ChatClient.connect(lingering.address());
+        // Platform threads, which can be counted on any JVM, told to end as virtual writers do in production.
+        try (RunningServer ending = start(ConnectionThreads.platform(ENDING_PREFIX), true)) {
+            ChatClient a = ChatClient.connect(ending.address());
             a.awaitContaining("welcome");
-            await().until(() -> threadsNamed(LINGER_PREFIX) == 1); // the reader; the writer wrote and ended
-            ChatClient b = ChatClient.connect(lingering.address());
+            await().until(() -> threadsNamed(ENDING_PREFIX) == 1); // the reader; the writer wrote and ended
+            ChatClient b = ChatClient.connect(ending.address());
             assertThat(a.awaitContaining("-> guest2 (")).contains("joined #lobby"); // the next line: a new writer
             b.send("hello");
             assertThat(a.awaitContaining("> hello")).contains("<guest2@");
-            await().until(() -> threadsNamed(LINGER_PREFIX) == 2); // two readers, both writers ended again
+            await().until(() -> threadsNamed(ENDING_PREFIX) == 2); // two readers, both writers ended again
             a.send("/who");
             assertThat(a.awaitContaining("people:")).contains("2 people");
             b.close();
             a.close();
-            await().until(() -> lingering.connectionCount() == 0);
-            await().until(() -> threadsNamed(LINGER_PREFIX) == 0);
+            await().until(() -> ending.connectionCount() == 0);
+            await().until(() -> threadsNamed(ENDING_PREFIX) == 0);
         }
     }
 
     @Test
-    void aWriterThatKeepsWritingOutlivesItsLingerManyTimesOver() throws IOException {
-        try (RunningServer lingering = start(ConnectionThreads.platform(LINGER_PREFIX), Duration.ofMillis(300))) {
-            ChatClient a = ChatClient.connect(lingering.address());
+    void writersThatEndWhenIdleLeaveNoLineBehindAndKeepEachSendersOrder() throws IOException {
+        // Two senders, lines offered while a writer is writing, finding it gone, or ending: every line arrives,
+        // each sender's in order, and afterwards only the readers are left.
+        try (RunningServer ending = start(ConnectionThreads.platform(ENDING_PREFIX), true)) {
+            ChatClient a = ChatClient.connect(ending.address());
+            ChatClient b = ChatClient.connect(ending.address());
+            ChatClient listener = ChatClient.connect(ending.address());
+            listener.awaitContaining("in #lobby: 3 people"); // a and b joined first
+            int lines = 300;
+            for (int i = 0; i < lines; i++) {
+                a.send("from-a " + i);
+                b.send("from-b " + i);
+            }
+            int[] heard = {0};
+            listener.await(l -> l.contains("> from-") && ++heard[0] == 2 * lines, "both senders' every line");
+            for (String sender : List.of("from-a ", "from-b ")) {
+                List<String> numbers = listener.seen().stream().filter(l -> l.contains("> " + sender))
+                        .map(l -> l.substring(l.indexOf("> " + sender) + 2 + sender.length())).toList();
+                assertThat(numbers).as(sender).containsExactlyElementsOf(
+                        IntStream.range(0, lines).mapToObj(Integer::toString).toList());
+            }
+            await().until(() -> threadsNamed(ENDING_PREFIX) == 3);
+            a.close();
+            b.close();
+            listener.close();
+        }
+    }
+
+    @Test
+    void aWriterThatDoesNotEndWhenIdleStaysTheSameThread() throws IOException {
+        // Java 17's platform writers: started once, then waiting for work between lines for as long as it takes.
+        try (RunningServer staying = start(ConnectionThreads.platform(ENDING_PREFIX), false)) {
+            ChatClient a = ChatClient.connect(staying.address());
             a.awaitContaining("welcome");
             a.send("first");
             a.awaitContaining("> first");
-            Set<String> threads = threadNames(LINGER_PREFIX);
+            Set<String> threads = threadNames(ENDING_PREFIX);
             assertThat(threads).as("a reader and a writer").hasSize(2);
-            long end = System.nanoTime() + Duration.ofMillis(1500).toNanos(); // five linger times
-            for (int i = 0; System.nanoTime() < end; i++) {
+            for (int i = 0; i < 20; i++) {
                 a.send("line " + i);
                 a.awaitContaining("> line " + i);
-                assertThat(threadNames(LINGER_PREFIX)).as("the same writer, never ended and started again")
+                assertThat(threadNames(ENDING_PREFIX)).as("the same writer, never ended and started again")
                         .isEqualTo(threads);
             }
             a.close();
