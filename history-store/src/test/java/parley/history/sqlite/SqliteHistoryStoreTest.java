@@ -109,18 +109,7 @@ class SqliteHistoryStoreTest {
             PreparedStatement insert = c.prepareStatement("INSERT INTO lines VALUES (?, ?, ?, ?, ?, ?, ?)");
             for (long id = 1; id <= 2_000; id += 2) {
                 String room = id % 3 == 0 ? "lobby" : id % 3 == 1 ? "Café ☕" : "#ops";
-                StoredLine line = new StoredLine(room, id, Stores.NOW.plusMillis(id),
-                        id % 5 == 0 ? StoredLine.Kind.ACTION : StoredLine.Kind.MESSAGE, "nick" + id % 7,
-                        "10.0.0." + id % 9 + ":5000", "line " + id + " 'quoted'");
-                insert.setLong(1, id);
-                insert.setString(2, room);
-                insert.setLong(3, line.time().toEpochMilli());
-                insert.setInt(4, line.kind() == StoredLine.Kind.ACTION ? 1 : 0);
-                insert.setString(5, line.nick());
-                insert.setString(6, line.address());
-                insert.setString(7, line.text());
-                insert.executeUpdate();
-                old.add(line);
+                old.add(insertOldLine(insert, room, id, room));
             }
             Database.execute(c, "INSERT INTO meta VALUES ('reserved_through', 1999)");
         }
@@ -171,18 +160,7 @@ class SqliteHistoryStoreTest {
             for (long id = 1; id <= 5_000; id += 2) {
                 long roomNo = id % 7 == 0 ? 1 : id % 7 == 1 ? 5 : 2;
                 String room = roomNo == 1 ? "#ops" : roomNo == 5 ? "Café ☕" : "lobby";
-                StoredLine line = new StoredLine(room, id, Stores.NOW.plusMillis(id),
-                        id % 5 == 0 ? StoredLine.Kind.ACTION : StoredLine.Kind.MESSAGE, "nick" + id % 7,
-                        "10.0.0." + id % 9 + ":5000", "line " + id + " 'quoted'");
-                insert.setLong(1, id);
-                insert.setLong(2, roomNo);
-                insert.setLong(3, line.time().toEpochMilli());
-                insert.setInt(4, line.kind() == StoredLine.Kind.ACTION ? 1 : 0);
-                insert.setString(5, line.nick());
-                insert.setString(6, line.address());
-                insert.setString(7, line.text());
-                insert.executeUpdate();
-                old.add(line);
+                old.add(insertOldLine(insert, room, id, roomNo));
             }
             Database.execute(c, "INSERT INTO meta VALUES ('reserved_through', 4999)");
             Database.execute(c, "COMMIT");
@@ -427,5 +405,25 @@ class SqliteHistoryStoreTest {
             }
             assertThat(all).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 4_000).boxed().toList());
         }
+    }
+
+    /**
+     * Inserts line {@code id} of {@code room} into an older schema's {@code lines} table, whose room column holds
+     * the room's name (schemas 1 and 2) or its number (schema 3), and returns it as the store must give it back.
+     */
+    private static StoredLine insertOldLine(PreparedStatement insert, String room, long id, Object roomColumn)
+            throws SQLException {
+        StoredLine line = new StoredLine(room, id, Stores.NOW.plusMillis(id),
+                id % 5 == 0 ? StoredLine.Kind.ACTION : StoredLine.Kind.MESSAGE, "nick" + id % 7,
+                "10.0.0." + id % 9 + ":5000", "line " + id + " 'quoted'");
+        insert.setLong(1, id);
+        insert.setObject(2, roomColumn);
+        insert.setLong(3, line.time().toEpochMilli());
+        insert.setInt(4, line.kind() == StoredLine.Kind.ACTION ? 1 : 0);
+        insert.setString(5, line.nick());
+        insert.setString(6, line.address());
+        insert.setString(7, line.text());
+        insert.executeUpdate();
+        return line;
     }
 }
