@@ -262,7 +262,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "nothing to measure: name --backends, --target or --start-redis");
         }
         boolean stored = specs.stream().anyMatch(s -> s instanceof TargetSpec.Backend b && b.stored());
-        if (stored && serverArgs != null && Arrays.asList(serverArgs.trim().split("\\s+")).contains("--data")) {
+        if (stored && ClusterChoice.namesData(serverArgs)) {
             throw new CommandLine.ParameterException(cl, "a backend named NAME" + TargetSpec.Backend.STORED
                     + " gets a history folder of its own for each run: leave --data out of --server-args");
         }

@@ -54,7 +54,7 @@ record ClusterChoice(Integer nodes, boolean scenariosChosen) {
         if (!wanted()) {
             return targets;
         }
-        if (serverArgs != null && Arrays.asList(serverArgs.trim().split("\\s+")).contains("--data")) {
+        if (namesData(serverArgs)) {
             throw new CommandLine.ParameterException(cl, "--cluster keeps the history in Redis: leave --data out "
                     + "of --server-args");
         }
@@ -71,6 +71,11 @@ record ClusterChoice(Integer nodes, boolean scenariosChosen) {
                     + "with --backends");
         }
         return all;
+    }
+
+    /** Whether {@code --server-args} (null when not given) gives the servers a history folder. */
+    static boolean namesData(String serverArgs) {
+        return serverArgs != null && Arrays.asList(serverArgs.trim().split("\\s+")).contains("--data");
     }
 
     /** What the report's pinning line adds: where a cluster's processes run. */
