@@ -73,9 +73,9 @@ public final class SqliteHistoryStore implements HistoryStore {
             }
         }
 
-        /** 90 days, 100,000 lines per room, 64 Ki lines waiting, 1,000 lines or 20 ms per transaction. */
+        /** 90 days, 100,000 lines per room, 64 Ki lines waiting, 1,000 lines or 100 ms per transaction. */
         public static Options defaults() {
-            return new Options(Duration.ofDays(90), 100_000, 65_536, 1_000, Duration.ofMillis(20),
+            return new Options(Duration.ofDays(90), 100_000, 65_536, 1_000, Duration.ofMillis(100),
                     Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(5));
         }
 
