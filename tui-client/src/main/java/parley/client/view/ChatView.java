@@ -2,6 +2,7 @@ package parley.client.view;
 
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.screen.Screen;
 import java.util.Arrays;
 import java.util.List;
@@ -33,13 +34,13 @@ public final class ChatView {
     /** The nick list's columns, right of its rule: a nick of 13 columns, a space either side. */
     static final int NICK_LIST_WIDTH = 15;
 
-    private final boolean astral;
+    private final Cells cells;
     /** The pane's rows as last drawn, top to bottom (null: blank), to see whether they moved up since. */
     private Row[] lastPane = new Row[0];
 
     /** {@code astral}: whether the terminal can draw characters beyond the BMP (see {@link Glyphs}). */
     public ChatView(boolean astral) {
-        this.astral = astral;
+        this.cells = new Cells(astral);
     }
 
     /**
@@ -101,7 +102,7 @@ public final class ChatView {
         int fit = nicks.size() <= rows ? nicks.size() : rows - 1;
         for (int r = 0; r < rows; r++) {
             for (int col = x; col < layout.columns(); col++) {
-                screen.setCharacter(col, r, Glyphs.cell(col == x ? "\u2502" : " ", 1, Palette.RULE));
+                screen.setCharacter(col, r, cells.of(col == x ? "\u2502" : " ", 1, Palette.RULE));
             }
             if (r < fit) {
                 String nick = nicks.get(r);
@@ -185,15 +186,16 @@ public final class ChatView {
             if (col + w > limit) {
                 break;
             }
-            screen.setCharacter(col, row, Glyphs.cell(g, w, look, astral));
+            screen.setCharacter(col, row, cells.of(g, w, look));
             col += w;     // never write into the second column of a wide character: that would erase it
         }
         return col;
     }
 
-    private static void fillRow(Screen screen, int row, int columns, Look look) {
+    private void fillRow(Screen screen, int row, int columns, Look look) {
+        TextCharacter blank = cells.of(" ", 1, look);
         for (int col = 0; col < columns; col++) {
-            screen.setCharacter(col, row, Glyphs.cell(" ", 1, look));
+            screen.setCharacter(col, row, blank);
         }
     }
 }

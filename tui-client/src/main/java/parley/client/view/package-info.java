@@ -4,9 +4,12 @@
  * <pre>
  *  ClientState --> ChatView.draw --> pane rows    (Scrollback.visibleRows, marker,     --+
  *                                                  paste question; moved up? scrollLines)   |
- *                                --> status bar   (StatusLine)                         +--> Glyphs.cell --> Screen
- *                                --> input line   (InputLine.window, cursor)         --+    (width agreed with
- *                  Palette: Style --> Look (colours, bold, reverse)                          state.Graphemes)
+ *                                --> status bar   (StatusLine)                         +--> Cells.of --> Screen
+ *                                --> input line   (InputLine.window, cursor)         --+   (one TextCharacter
+ *                  Palette: Style --> Look (colours, bold, reverse)                         per grapheme and look,
+ *                                                                                           made by Glyphs.cell,
+ *                                                                                           width agreed with
+ *                                                                                           state.Graphemes)
  * </pre>
  */
 package parley.client.view;
