@@ -89,12 +89,13 @@ public final class TextSanitizer {
     }
 
     private static String collapseBlanks(String text) {
-        if (!hasBlankRun(text)) {
+        int at = firstRepeatedBlank(text);
+        if (at < 0) {
             return text; // the common case: nothing to collapse, nothing copied
         }
-        StringBuilder out = new StringBuilder(text.length());
-        boolean afterBlank = false;
-        for (int i = 0; i < text.length(); ) {
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, at);
+        boolean afterBlank = true; // the character before at is a blank
+        for (int i = at; i < text.length(); ) {
             int cp = text.codePointAt(i);
             boolean blank = isBlank(cp);
             if (!(blank && afterBlank)) {
@@ -103,21 +104,22 @@ public final class TextSanitizer {
             afterBlank = blank;
             i += Character.charCount(cp);
         }
-        return out.length() == text.length() ? text : out.toString(); // only removes: same length, same text
+        return out.toString();
     }
 
-    private static boolean hasBlankRun(String text) {
+    /** The index of the first blank that follows a blank, or -1: where collapsing starts. */
+    private static int firstRepeatedBlank(String text) {
         boolean afterBlank = false;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             boolean blank = isBlank(cp);
             if (blank && afterBlank) {
-                return true;
+                return i;
             }
             afterBlank = blank;
             i += Character.charCount(cp);
         }
-        return false;
+        return -1;
     }
 
     private static boolean isControl(int cp) {
